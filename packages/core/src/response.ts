@@ -1,0 +1,50 @@
+// What the widget sends and the collector stores. One model for answers, and
+// a smaller one for displays and dismissals so response rates can be computed.
+import type { SurveyKind } from './survey.js';
+
+/** Where a response came from: `'web'` (the widget), `'link'` (email/SMS link survey), or any custom source. */
+export type Channel = 'web' | 'link' | (string & {});
+
+/** Attribute values sayso stores: flat and JSON-safe. */
+export type AttributeValue = string | number | boolean;
+
+/** One answer to a survey. */
+export interface SurveyResponse {
+  /** A client-made UUIDv7: the idempotency key end to end. */
+  id: string;
+  surveyId: string;
+  kind: SurveyKind;
+  /** An integer within `scale`. */
+  score: number;
+  /** The inclusive scale the score was given on, `[min, max]`. */
+  scale: [number, number];
+  /** The first follow-up answer, if any. */
+  comment?: string;
+  /** Every follow-up answer by follow-up id. */
+  answers?: Record<string, string>;
+  /** ISO 8601 date-time with zone (`2026-11-24T06:34:00.000Z`). */
+  createdAt: string;
+  anonymousId: string;
+  userId?: string;
+  attributes: Record<string, AttributeValue>;
+  page: { url: string; referrer?: string };
+  /** BCP 47 tag the survey was shown in. */
+  locale: string;
+  channel: Channel;
+}
+
+/** What happened to a survey besides an answer. */
+export type SurveyEventType = 'display' | 'dismiss';
+
+/** A display or dismissal of a survey. */
+export interface SurveyEvent {
+  /** A client-made UUIDv7, de-duplicated like a response id. */
+  id: string;
+  type: SurveyEventType;
+  surveyId: string;
+  anonymousId: string;
+  userId?: string;
+  /** ISO 8601 date-time with zone. */
+  createdAt: string;
+  channel?: Channel;
+}

@@ -1,0 +1,95 @@
+// One config builds every package: ESM + CJS + .d.ts for each library entry,
+// plus the widget's script-tag (IIFE) builds. esbuild transpiles (fast, no
+// type-checking); `pnpm check` runs tsc for types.
+import { readFileSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import esbuild from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+
+const pkg = (dir) => JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8'));
+
+/** Bare imports that stay imports: a package's dependencies and Node's built-ins. */
+function externalFor(dir) {
+  const { dependencies = {}, peerDependencies = {} } = pkg(dir);
+  const names = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
+  return (id) =>
+    id.startsWith('node:') ||
+    builtinModules.includes(id) ||
+    names.some((n) => id === n || id.startsWith(`${n}/`));
+}
+
+const esbuildPlugin = (extra = {}) =>
+  esbuild({
+    target: 'es2020',
+    tsconfig: 'tsconfig.json',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    ...extra,
+  });
+
+/**
+ * ESM + CJS + types for a package's entries.
+ * @param {string} dir folder under packages/
+ * @param {Record<string, string>} entries output name -> source file
+ * @param {{ banner?: (chunk: { name: string }) => string, define?: Record<string,string> }} [opts]
+ */
+function library(dir, entries, opts = {}) {
+  const input = Object.fromEntries(
+    Object.entries(entries).map(([name, file]) => [name, `packages/${dir}/${file}`]),
+  );
+  const external = externalFor(dir);
+  const outDir = `packages/${dir}/dist`;
+  return [
+    {
+      input,
+      external,
+      plugins: [esbuildPlugin(opts.define ? { define: opts.define } : {})],
+      output: [
+        { dir: outDir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: opts.banner },
+        { dir: outDir, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', banner: opts.banner, exports: 'named' },
+      ],
+    },
+    {
+      input,
+      external,
+      plugins: [dts({ tsconfig: 'tsconfig.json', compilerOptions: { noEmit: false } })],
+      output: [
+        { dir: outDir, format: 'es', entryFileNames: '[name].d.ts' },
+        { dir: outDir, format: 'es', entryFileNames: '[name].d.cts' },
+      ],
+    },
+  ];
+}
+
+// SAYSO_BUILD=core,widget builds only those packages (handy while working on one).
+const only = process.env.SAYSO_BUILD ? process.env.SAYSO_BUILD.split(',') : null;
+const wanted = (dir) => !only || only.includes(dir);
+
+const configs = [];
+
+// ---- @sayso/core ----
+if (wanted('core')) configs.push(...library('core', { index: 'src/index.ts' }));
+
+// ---- @sayso/widget: npm entry (ESM/CJS/types) ----
+if (wanted('widget') && existsSync('packages/widget/src/index.ts')) {
+  configs.push(...library('widget', { index: 'src/index.ts' }));
+}
+
+// ---- @sayso/widget: UI script-tag chunk (dist/sayso-ui.js + locale chunks) ----
+// (section owned by the UI work)
+
+// ---- @sayso/widget: SDK script-tag build (dist/sayso.js, dist/snippet.min.js) ----
+// (section owned by the SDK work)
+
+// ---- @sayso/collector ----
+if (wanted('collector') && existsSync('packages/collector/src/index.ts')) {
+  configs.push(
+    ...library(
+      'collector',
+      { index: 'src/index.ts', ...(existsSync('packages/collector/src/cli.ts') ? { cli: 'src/cli.ts' } : {}) },
+      { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+    ),
+  );
+}
+
+export default configs;
