@@ -24,6 +24,6 @@ export type {
 } from './survey.js';
 
 export type { SurveyResponse, SurveyEvent, SurveyEventType, Channel, AttributeValue } from './response.js';
-export type { IngestBatch, IngestResult, IngestError } from './wire.js';
+export type { IngestBatch, IngestResult, IngestError, UserHistory, UserHistoryEntry } from './wire.js';
 
 export { uuidv7, isUuid } from './id.js';

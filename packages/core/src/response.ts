@@ -26,6 +26,12 @@ export interface SurveyResponse {
   createdAt: string;
   anonymousId: string;
   userId?: string;
+  /**
+   * Hex HMAC-SHA256 of `userId` made by the host's server with a secret it
+   * shares with the collector. Only signed records count towards a user's
+   * cross-device history, so nobody can forge another person's history.
+   */
+  userSignature?: string;
   attributes: Record<string, AttributeValue>;
   page: { url: string; referrer?: string };
   /** BCP 47 tag the survey was shown in. */
@@ -44,6 +50,8 @@ export interface SurveyEvent {
   surveyId: string;
   anonymousId: string;
   userId?: string;
+  /** See `SurveyResponse.userSignature`. */
+  userSignature?: string;
   /** ISO 8601 date-time with zone. */
   createdAt: string;
   channel?: Channel;

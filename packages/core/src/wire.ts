@@ -50,3 +50,22 @@ export interface IngestResult {
   /** Present (and the status 400) when some items were refused. */
   errors?: IngestError[];
 }
+
+// GET {endpoint}/v1/sites/{site}/users/{userId}/history
+//   header: X-Sayso-User-Signature: <hex HMAC-SHA256(identity secret, userId)>
+//   200 UserHistory | 401 (missing/bad signature) | 404 (unknown site)
+// Lets the SDK's frequency caps hold across devices for identified users.
+
+/** One entry of a user's survey history. */
+export interface UserHistoryEntry {
+  surveyId: string;
+  type: 'display' | 'dismiss' | 'response';
+  /** ISO 8601 date-time. */
+  at: string;
+}
+
+/** The answer to the history endpoint: newest first. */
+export interface UserHistory {
+  userId: string;
+  entries: UserHistoryEntry[];
+}
