@@ -1,0 +1,15 @@
+// The loader snippet records calls made before the SDK arrived. They replay in
+// a safe order, whatever order the page made them in: `init` first (nothing
+// works without it), then `identify` and `consent` (so targeting and consent
+// apply to what follows), then everything else in the order it was called, so
+// an event tracked before the script arrived still triggers its survey.
+
+const rank = (method: unknown): number => (method === 'init' ? 0 : method === 'identify' || method === 'consent' ? 1 : 2);
+
+/** The recorded calls in replay order (stable within each rank). */
+export function replayOrder(calls: ArrayLike<ArrayLike<unknown>>): unknown[][] {
+  return Array.from(calls, (c) => Array.from(c))
+    .map((c, i) => [c, i] as const)
+    .sort((a, b) => rank(a[0][0]) - rank(b[0][0]) || a[1] - b[1])
+    .map(([c]) => c);
+}

@@ -1,0 +1,42 @@
+// Frequency caps, the answer to survey fatigue. Per survey: show once, until
+// answered, or recurring (with a recontact period after an answer), a
+// separate cooldown after a dismissal, and a display cap. Across surveys: a
+// global cooldown between two different surveys and optional per-kind ones.
+// Page-view, session and "one on screen" caps live in the instance, which
+// owns those counters.
+import type { Survey, SurveyKind } from '@sayso/core';
+import type { History } from './history.js';
+
+const DAY = 864e5;
+
+/** Site-wide caps. */
+export interface Caps {
+  /** @default 14 */
+  cooldownDays?: number;
+  kindCooldownDays?: Partial<Record<SurveyKind, number>>;
+}
+
+/** True when this survey's own rules let it show now. */
+export function surveyAllows(s: Survey, h: History, now: number): boolean {
+  const r = h[s.id];
+  if (!r) return true;
+  const t = s.throttle ?? {};
+  const show = t.show ?? 'until-answered';
+  if (t.maxDisplays != null && r.n >= t.maxDisplays) return false;
+  if (show === 'once' && r.n > 0) return false;
+  if (r.a && (show !== 'recurring' || now - r.a < (t.recontactDays ?? 90) * DAY)) return false;
+  return !(r.x && now - r.x < (t.dismissCooldownDays ?? 7) * DAY);
+}
+
+/** True when no other survey was shown within the global cooldown, nor one of the same kind within its kind's. */
+export function capsAllow(s: Survey, h: History, caps: Caps, now: number): boolean {
+  const global = (caps.cooldownDays ?? 14) * DAY;
+  const kind = (caps.kindCooldownDays?.[s.kind] ?? 0) * DAY;
+  for (const id in h) {
+    const r = h[id]!;
+    if (id === s.id || !r.d) continue;
+    const since = now - r.d;
+    if (since < global || (r.k === s.kind && since < kind)) return false;
+  }
+  return true;
+}

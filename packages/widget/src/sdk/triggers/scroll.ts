@@ -1,0 +1,23 @@
+// Scroll depth: fires once the bottom of the viewport has reached `percent` of
+// the document's height. Only real scrolling counts, so a short page that
+// fits the screen does not fire at once.
+
+/** How far down the page the viewport's bottom edge is, in percent. */
+export function scrollDepth(win: Window): number {
+  const el = win.document.documentElement;
+  const height = Math.max(el.scrollHeight, win.document.body?.scrollHeight ?? 0);
+  return height ? Math.min(100, ((win.scrollY + win.innerHeight) / height) * 100) : 100;
+}
+
+/** Calls `fire` once the scroll depth reaches `percent`; returns a stop function. */
+export function watchScroll(win: Window, percent: number, fire: () => void): () => void {
+  const stop = (): void => win.removeEventListener('scroll', onScroll);
+  const onScroll = (): void => {
+    if (scrollDepth(win) >= percent) {
+      stop();
+      fire();
+    }
+  };
+  win.addEventListener('scroll', onScroll, { passive: true });
+  return stop;
+}

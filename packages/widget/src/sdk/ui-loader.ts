@@ -1,0 +1,46 @@
+// Lazy UI. The always-loaded SDK holds no UI; the chunk (Preact and the
+// components) loads when a survey is about to show, or on idle when one is
+// likely. A failed load is retried a few times, then reported as
+// E_UI_LOAD_FAILED through the `error` event, never thrown into the host; the
+// next show starts afresh.
+import type { UiModule } from '../ui/types.js';
+import { UI_GLOBAL } from '../ui/types.js';
+
+/** Loads the script-tag UI chunk with a `<script>` (carrying the page's nonce) and reads the global it sets. */
+export function scriptUi(doc: Document, src: string, nonce: string | undefined): () => Promise<UiModule> {
+  return () =>
+    new Promise((resolve, reject) => {
+      const win = doc.defaultView as unknown as Record<string, UiModule | undefined>;
+      if (win[UI_GLOBAL]) return resolve(win[UI_GLOBAL]!);
+      const el = doc.createElement('script');
+      el.src = src;
+      el.async = true;
+      if (nonce) el.nonce = nonce;
+      el.onload = () => (win[UI_GLOBAL] ? resolve(win[UI_GLOBAL]!) : reject(new Error('no UI global')));
+      el.onerror = () => {
+        el.remove(); // so a retry adds a fresh element
+        reject(new Error(`could not load ${src}`));
+      };
+      doc.head.appendChild(el);
+    });
+}
+
+/** Memoises `load`, retrying `tries` times with growing waits; a final failure clears the memo. */
+export function retrying(load: () => Promise<UiModule>, tries = 3, waitMs = 500): () => Promise<UiModule> {
+  let memo: Promise<UiModule> | undefined;
+  const attempt = async (): Promise<UiModule> => {
+    for (let i = 1; ; i++) {
+      try {
+        return await load();
+      } catch (err) {
+        if (i >= tries) throw err;
+        await new Promise((r) => setTimeout(r, waitMs * i));
+      }
+    }
+  };
+  return () =>
+    (memo ??= attempt().catch((err: unknown) => {
+      memo = undefined;
+      throw err;
+    }));
+}
