@@ -1,0 +1,149 @@
+// createCollector: config + storage + app + server, for the CLI, tests and
+// embedding. Checks the config, opens the storage and runs migrations before
+// anything listens.
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { resolveConfig, type ResolvedConfig } from './config.js';
+import { createApp } from './server/app.js';
+import { jsonLogger, type Logger, type LogLevel } from './server/log.js';
+import { rateLimiter } from './server/rate-limit.js';
+import { pgliteStorage } from './storage/pglite.js';
+import { postgresStorage } from './storage/postgres.js';
+import type { Storage } from './storage/types.js';
+
+/** Options of `createCollector`. */
+export interface CreateCollectorOptions {
+  /** The configuration (`CollectorConfig`, e.g. from `loadConfig`); checked here. */
+  config: unknown;
+  /** PGlite data folder. Omit (and `databaseUrl`) for an in-memory database. */
+  dataDir?: string;
+  /** A `postgres://` URL: use PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
+  /** A storage you opened yourself (tests, custom drivers); wins over `dataDir`/`databaseUrl`. */
+  storage?: Storage;
+  /** Folder served at `/sdk/*`. @default the built `@sayso/widget` dist beside this package, when present */
+  sdkDir?: string | false;
+  /** Folder served at `/examples/*`. @default the repo's `examples/`, when present */
+  examplesDir?: string | false;
+  /** @default 'info' */
+  logLevel?: LogLevel;
+  /** Replaces the JSON-lines logger. */
+  logger?: Logger;
+  /** Take the client IP from `X-Forwarded-For` (only behind your own proxy). @default false */
+  trustProxy?: boolean;
+}
+
+/** A running server. */
+export interface Listening {
+  /** `http://host:port` */
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** A collector: an app you can `fetch` directly, or `listen` with. */
+export interface Collector {
+  readonly app: Hono;
+  /** Answers a Request without a server (tests, edge embedding). */
+  fetch(request: Request): Promise<Response>;
+  readonly storage: Storage;
+  readonly config: ResolvedConfig;
+  /** Starts an HTTP server. @default port 8787, host '127.0.0.1' */
+  listen(options?: { port?: number; host?: string }): Promise<Listening>;
+  /** Closes every server it started, then the storage. */
+  close(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const existing = (p: string) => (existsSync(p) ? p : undefined);
+
+function uplotDist(): string | undefined {
+  try {
+    return existing(join(dirname(createRequire(import.meta.url).resolve('uplot/package.json')), 'dist'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates a collector: checks the config (throwing `E_CONFIG_INVALID` with the
+ * bad key's path), opens storage, runs migrations.
+ *
+ * @example
+ * const collector = await createCollector({
+ *   config: { secret: 'read-secret', sites: [{ id: 'demo', origins: ['http://127.0.0.1:5173'], surveys: [] }] },
+ *   dataDir: '.sayso-data', // omit for in-memory
+ * });
+ * const { url, close } = await collector.listen({ port: 0 });
+ */
+export async function createCollector(options: CreateCollectorOptions): Promise<Collector> {
+  const config = resolveConfig(options.config);
+  const log = options.logger ?? jsonLogger(options.logLevel ?? 'info');
+  const storage =
+    options.storage ??
+    (options.databaseUrl ? postgresStorage({ url: options.databaseUrl }) : await pgliteStorage(options.dataDir ? { dataDir: options.dataDir } : {}));
+  try {
+    const version = await storage.migrate();
+    log.info('storage ready', { driver: storage.driver, schema: version });
+  } catch (err) {
+    await storage.close().catch(() => {});
+    throw err;
+  }
+
+  const pick = (given: string | false | undefined, fallback: string) =>
+    given === false ? undefined : given !== undefined ? given : existing(fallback);
+  const app = createApp({
+    config,
+    storage,
+    log,
+    limiter: rateLimiter(),
+    sdkDir: pick(options.sdkDir, join(here, '../../widget/dist')),
+    examplesDir: pick(options.examplesDir, join(here, '../../../examples')),
+    uplotDir: uplotDist(),
+    trustProxy: options.trustProxy ?? false,
+  });
+
+  const servers = new Set<Listening>();
+  const collector: Collector = {
+    app,
+    storage,
+    config,
+    fetch: async (request) => app.fetch(request),
+    async listen({ port = 8787, host = '127.0.0.1' } = {}) {
+      const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const actual = (server.address() as AddressInfo).port;
+      const listening: Listening = {
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`,
+        port: actual,
+        async close(graceMs = 10_000) {
+          servers.delete(listening);
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
+          server.closeIdleConnections();
+          const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+          await closed;
+          clearTimeout(timer);
+        },
+      };
+      servers.add(listening);
+      log.info('listening', { url: listening.url });
+      return listening;
+    },
+    async close() {
+      await Promise.all([...servers].map((s) => s.close()));
+      await storage.close();
+    },
+  };
+  return collector;
+}

@@ -1,0 +1,14 @@
+// @sayso/collector: the reference backend. Explicit exports only.
+
+export { createCollector } from './collector.js';
+export type { Collector, CreateCollectorOptions, Listening } from './collector.js';
+export { resolveConfig, loadConfig, defaultLimits } from './config.js';
+export type { CollectorConfig, SiteConfig, Limits, ResolvedConfig } from './config.js';
+export { signUserId, verifyUserId } from './identity.js';
+export { pgliteStorage } from './storage/pglite.js';
+export type { PgliteStorageOptions } from './storage/pglite.js';
+export { postgresStorage } from './storage/postgres.js';
+export type { PostgresStorageOptions } from './storage/postgres.js';
+export type { Storage, StoredResponse, StoredEvent, IngestOutcome, RangeQuery, TallyRow, ExportRow } from './storage/types.js';
+export { jsonLogger } from './server/log.js';
+export type { Logger, LogLevel } from './server/log.js';

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { IngestResult } from '@sayso/core';
+import type { Collector } from '../collector.js';
+import { signUserId } from '../identity.js';
+import { IDENTITY, ORIGIN, event, post, response, testCollector, testConfig } from '../test-fixtures.js';
+
+let c: Collector;
+beforeEach(async () => {
+  c = await testCollector();
+});
+afterEach(() => c.close());
+
+describe('POST /v1/responses', () => {
+  test('stores a valid batch and answers accepted/duplicates with ids', async () => {
+    const batch = { site: 'demo', responses: [response(), response({ score: 3 })], events: [event()] };
+    const res = await post(c, batch);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    const body = (await res.json()) as IngestResult;
+    expect(body).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect(body.ids).toHaveLength(3);
+    expect(await c.storage.counts('demo')).toEqual({ responses: 2, events: 1, tallied: 2 });
+  });
+
+  test('a resent batch is stored once and reported as duplicates, not errors', async () => {
+    const batch = { site: 'demo', responses: [response(), response()], events: [event()] };
+    await post(c, batch);
+    const again = await post(c, batch);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 3 });
+    const r = response();
+    const twiceInOne = await post(c, { site: 'demo', responses: [r, r] });
+    expect(await twiceInOne.json()).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(await c.storage.counts('demo')).toEqual({ responses: 3, events: 1, tallied: 3 });
+  });
+
+  test.each([
+    ['id', { id: 'not-a-uuid' }],
+    ['score', { score: 11 }],
+    ['score', { score: 7.5 }],
+    ['scale', { scale: [10, 0] as [number, number] }],
+    ['kind', { kind: 'xyz' as 'nps' }],
+    ['kind', { kind: 'csat' as const, scale: [1, 5] as [number, number], score: 4 }], // nps-main is an NPS survey
+    ['createdAt', { createdAt: 'yesterday' }],
+    ['createdAt', { createdAt: new Date(Date.now() + 3 * 86400_000).toISOString() }],
+    ['anonymousId', { anonymousId: '' }],
+    ['attributes.plan', { attributes: { plan: { nested: true } } as never }],
+    ['page', { page: 'x' as never }],
+    ['comment', { comment: 'x'.repeat(2001) }],
+    ['answers.why', { answers: { why: 'y'.repeat(2001) } }],
+    ['attributes.note', { attributes: { note: 'z'.repeat(2001) } }],
+  ])('a bad %s is refused with its index, field and reason; the good items are stored', async (field, bad) => {
+    const good = response();
+    const res = await post(c, { site: 'demo', responses: [good, response(bad)] });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as IngestResult;
+    expect(body.accepted).toBe(1);
+    expect(body.ids).toEqual([good.id]);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]).toMatchObject({ list: 'responses', index: 1, field });
+    expect(body.errors![0]!.reason.length).toBeGreaterThan(3);
+    expect(await c.storage.counts('demo')).toMatchObject({ responses: 1 });
+  });
+
+  test('bad events and non-object items are refused by index', async () => {
+    const res = await post(c, { site: 'demo', responses: [42], events: [event(), event({ type: 'click' as 'display' })] });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as IngestResult;
+    expect(body.errors).toEqual([
+      expect.objectContaining({ list: 'responses', index: 0, field: '' }),
+      expect.objectContaining({ list: 'events', index: 1, field: 'type' }),
+    ]);
+    expect(body.accepted).toBe(1);
+  });
+
+  test('a body that is not a batch is refused whole', async () => {
+    for (const body of ['{not json', '[1,2]', JSON.stringify({ site: 'demo', responses: 'x' })]) {
+      const res = await post(c, body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { reason: string } }).error.reason).toBeTruthy();
+    }
+    expect((await post(c, { responses: [] })).status).toBe(400);
+    expect((await post(c, { site: 'demo' }, { 'x-sayso-site': 'other' })).status).toBe(400);
+  });
+
+  test('an unknown site is 404', async () => {
+    const res = await post(c, { site: 'nope', responses: [response()] });
+    expect(res.status).toBe(404);
+  });
+
+  test('sendBeacon bodies (text/plain) are accepted', async () => {
+    const res = await post(c, { site: 'demo', responses: [response()] }, { 'content-type': 'text/plain;charset=UTF-8' });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (origin: string, path = '/v1/responses') =>
+    c.fetch(
+      new Request(`http://collector.test${path}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key,x-sayso-user-signature' },
+      }),
+    );
+
+  test('a preflight from an allowed origin allows the SDK headers', async () => {
+    const res = await preflight(ORIGIN);
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    const allowed = res.headers.get('access-control-allow-headers')!.toLowerCase();
+    for (const h of ['content-type', 'idempotency-key', 'x-sayso-user-signature']) expect(allowed).toContain(h);
+  });
+
+  test('another origin gets no CORS headers and its posts are refused unstored', async () => {
+    const res = await preflight('http://evil.test');
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const post403 = await post(c, { site: 'demo', responses: [response()] }, { origin: 'http://evil.test' });
+    expect(post403.status).toBe(403);
+    expect(post403.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await c.storage.counts('demo')).toMatchObject({ responses: 0 });
+    expect((await preflight('http://evil.test', '/v1/sites/demo/surveys')).status).toBe(403);
+  });
+});
+
+describe('abuse limits', () => {
+  test('a body over the limit is 413', async () => {
+    await c.close();
+    c = await testCollector({ config: testConfig({ limits: { maxBodyBytes: 4096 } }) });
+    const many = Array.from({ length: 20 }, () => response({ comment: 'x'.repeat(300) }));
+    const res = await post(c, { site: 'demo', responses: many });
+    expect(res.status).toBe(413);
+    expect(await c.storage.counts('demo')).toMatchObject({ responses: 0 });
+    expect((await post(c, { site: 'demo', responses: many.slice(0, 2) })).status).toBe(200);
+  });
+
+  test('too many items in one batch is 413 so the client splits', async () => {
+    await c.close();
+    c = await testCollector({ config: testConfig({ limits: { maxBatchItems: 5 } }) });
+    const res = await post(c, { site: 'demo', events: Array.from({ length: 6 }, () => event()) });
+    expect(res.status).toBe(413);
+  });
+
+  test('per-IP and per-site limits answer 429 with Retry-After', async () => {
+    await c.close();
+    c = await testCollector({ config: testConfig({ limits: { ipPerMinute: 3, sitePerMinute: 5 } }), trustProxy: true });
+    const from = (ip: string) => post(c, { site: 'demo', events: [event()] }, { 'x-forwarded-for': ip });
+    for (let i = 0; i < 3; i++) expect((await from('10.0.0.1')).status).toBe(200);
+    const limited = await from('10.0.0.1');
+    expect(limited.status).toBe(429);
+    const retry = Number(limited.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    // Another client still gets through until the site's own budget (5) is spent.
+    expect((await from('10.0.0.2')).status).toBe(200);
+    expect((await from('10.0.0.3')).status).toBe(200);
+    const siteLimited = await from('10.0.0.4');
+    expect(siteLimited.status).toBe(429);
+    expect(siteLimited.headers.get('retry-after')).toBeTruthy();
+  });
+});
+
+describe('identity', () => {
+  test('only records with a valid signature are verified', async () => {
+    const good = response({ userId: 'u-1', userSignature: signUserId(IDENTITY, 'u-1') });
+    const forged = response({ userId: 'u-1', userSignature: signUserId('some-other-secret-xx', 'u-1') });
+    const res = await post(c, { site: 'demo', responses: [good, forged] });
+    expect(res.status).toBe(200);
+    const history = await c.storage.history('demo', 'u-1');
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ surveyId: 'nps-main', type: 'response' });
+  });
+});

@@ -1,0 +1,136 @@
+// POST /v1/responses: the server side of the wire format in
+// @sayso/core/wire.ts. Partial acceptance: valid items of a batch are stored
+// even when others are refused; the answer is then 400 and lists only the
+// refused items (index, field, reason), so a client dead-letters exactly those.
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { isSaysoError, type IngestError, type IngestResult } from '@sayso/core';
+import { verifyUserId } from '../identity.js';
+import { parseEvent, parseResponse, textOverCap } from '../parse.js';
+import { clientIp, selfOrigin, type AppContext } from '../server/context.js';
+import { corsHeaders, originAllowed } from '../server/cors.js';
+import type { StoredEvent, StoredResponse } from '../storage/types.js';
+
+/** A client clock may run ahead; beyond this a `createdAt` is refused as bogus. */
+const FUTURE_SLACK_MS = 24 * 3600_000;
+
+function refusal(list: IngestError['list'], index: number, item: unknown, err: unknown): IngestError {
+  const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+  const field = isSaysoError(err) ? (err.path ?? '') : '';
+  // SaysoError prefixes its message with the path; the path has its own field here.
+  const message = err instanceof Error ? err.message : String(err);
+  const reason = field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  return { list, index, ...(id !== undefined ? { id } : {}), field, reason };
+}
+
+/** Registers `POST /v1/responses`. */
+export function ingestRoutes(app: Hono, ctx: AppContext): void {
+  const { config, storage, limiter, log } = ctx;
+  const { limits } = config;
+
+  app.post(
+    '/v1/responses',
+    async (c, next) => {
+      // Per-IP limit before reading the body: the cheapest refusal first.
+      const ip = clientIp(c, ctx.trustProxy);
+      const d = limiter.hit(`ip:${ip}`, limits.ipPerMinute);
+      if (!d.ok) return c.json({ error: 'rate limited (client)' }, 429, { 'Retry-After': String(d.retryAfter), ...corsHeaders(c.req.header('origin')) });
+      await next();
+    },
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: (c) => c.json({ error: `body larger than ${limits.maxBodyBytes} bytes: split the batch` }, 413, corsHeaders(c.req.header('origin'))),
+    }),
+    async (c) => {
+      const origin = c.req.header('origin');
+      const cors = corsHeaders(origin);
+      const whole = (status: 400 | 403 | 404 | 413, field: string, reason: string) =>
+        // A refused origin gets no CORS headers: its page cannot even read the refusal.
+        c.json({ accepted: 0, duplicates: 0, error: { field, reason } }, status, status === 403 ? {} : cors);
+
+      // sendBeacon posts text/plain (no preflight), so parse whatever the type.
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return whole(400, '', 'body is not valid JSON');
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return whole(400, '', 'body must be a JSON object');
+      const batch = body as Record<string, unknown>;
+      const siteKey = batch.site ?? c.req.header('x-sayso-site');
+      if (typeof siteKey !== 'string' || siteKey === '') return whole(400, 'site', 'is required (the public site key)');
+      const header = c.req.header('x-sayso-site');
+      if (header !== undefined && header !== siteKey) return whole(400, 'site', 'differs from the X-Sayso-Site header');
+      const site = config.sites.get(siteKey);
+      if (!site) return whole(404, 'site', `unknown site "${siteKey}"`);
+      if (!originAllowed(origin, site.origins, selfOrigin(c))) {
+        log.warn('origin refused', { site: site.id, origin });
+        return whole(403, '', `origin ${origin} is not allowed for site "${site.id}"`);
+      }
+      const perSite = limiter.hit(`site:${site.id}`, limits.sitePerMinute);
+      if (!perSite.ok) return c.json({ error: 'rate limited (site)' }, 429, { 'Retry-After': String(perSite.retryAfter), ...cors });
+
+      const rawResponses = batch.responses ?? [];
+      const rawEvents = batch.events ?? [];
+      if (!Array.isArray(rawResponses)) return whole(400, 'responses', 'must be an array');
+      if (!Array.isArray(rawEvents)) return whole(400, 'events', 'must be an array');
+      if (rawResponses.length + rawEvents.length > limits.maxBatchItems) {
+        return whole(413, '', `more than ${limits.maxBatchItems} items in one batch: split it`);
+      }
+
+      const errors: IngestError[] = [];
+      const seen = new Set<string>();
+      const repeats: string[] = [];
+      const surveys = new Map(site.surveys.map((s) => [s.id, s]));
+      const latest = Date.now() + FUTURE_SLACK_MS;
+      const verified = (userId?: string, signature?: string) => verifyUserId(site.identitySecret, userId, signature);
+
+      const responses: StoredResponse[] = [];
+      rawResponses.forEach((item: unknown, index) => {
+        try {
+          const r = parseResponse(item);
+          const over = textOverCap(r, limits.maxTextLength);
+          if (over) return errors.push({ list: 'responses', index, id: r.id, field: over, reason: `is longer than allowed (${limits.maxTextLength} characters for texts)` });
+          const known = surveys.get(r.surveyId);
+          if (known && known.kind !== r.kind) return errors.push({ list: 'responses', index, id: r.id, field: 'kind', reason: `survey "${r.surveyId}" is ${known.kind}` });
+          if (Date.parse(r.createdAt) > latest) return errors.push({ list: 'responses', index, id: r.id, field: 'createdAt', reason: 'is in the future' });
+          const key = r.id.toLowerCase();
+          if (seen.has(key)) return repeats.push(r.id);
+          seen.add(key);
+          responses.push({ ...r, userVerified: verified(r.userId, r.userSignature) });
+        } catch (err) {
+          errors.push(refusal('responses', index, item, err));
+        }
+        return undefined;
+      });
+      const events: StoredEvent[] = [];
+      rawEvents.forEach((item: unknown, index) => {
+        try {
+          const e = parseEvent(item);
+          if (Date.parse(e.createdAt) > latest) return errors.push({ list: 'events', index, id: e.id, field: 'createdAt', reason: 'is in the future' });
+          if (e.surveyId.length > 256 || e.anonymousId.length > 256 || (e.userId?.length ?? 0) > 256) return errors.push({ list: 'events', index, id: e.id, field: 'surveyId', reason: 'ids are limited to 256 characters' });
+          const key = e.id.toLowerCase();
+          if (seen.has(key)) return repeats.push(e.id);
+          seen.add(key);
+          events.push({ ...e, userVerified: verified(e.userId, e.userSignature) });
+        } catch (err) {
+          errors.push(refusal('events', index, item, err));
+        }
+        return undefined;
+      });
+
+      const outcome = await storage.ingest(site.id, { responses, events }, site.segments);
+      const result: IngestResult = {
+        accepted: outcome.accepted.length,
+        duplicates: outcome.duplicates.length + repeats.length,
+        ids: [...outcome.accepted, ...outcome.duplicates, ...repeats],
+      };
+      if (errors.length > 0) {
+        result.errors = errors;
+        log.info('batch partly refused', { site: site.id, accepted: result.accepted, refused: errors.length });
+        return c.json(result, 400, cors);
+      }
+      return c.json(result, 200, cors);
+    },
+  );
+}

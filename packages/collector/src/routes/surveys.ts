@@ -1,0 +1,32 @@
+// GET /v1/sites/:site/surveys: remote config for the SDK. Answers
+// `{ site, surveys }` with an ETag, so a browser revalidates cheaply (304).
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import { selfOrigin, type AppContext } from '../server/context.js';
+import { corsHeaders, originAllowed } from '../server/cors.js';
+
+/** Registers the remote-config route. */
+export function surveyRoutes(app: Hono, ctx: AppContext): void {
+  // The config is fixed for the life of the process: serialise once.
+  const bodies = new Map<string, { text: string; etag: string }>();
+  for (const site of ctx.config.sites.values()) {
+    const text = JSON.stringify({ site: site.id, surveys: site.surveys });
+    bodies.set(site.id, { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` });
+  }
+
+  app.get('/v1/sites/:site/surveys', (c) => {
+    const site = ctx.config.sites.get(c.req.param('site'));
+    const origin = c.req.header('origin');
+    if (!site) return c.json({ error: 'unknown site' }, 404, corsHeaders(origin));
+    if (!originAllowed(origin, site.origins, selfOrigin(c))) return c.json({ error: 'origin not allowed' }, 403);
+    const body = bodies.get(site.id)!;
+    const headers = {
+      ...corsHeaders(origin),
+      ETag: body.etag,
+      // A minute fresh, then served stale while revalidating: survey edits reach browsers within minutes.
+      'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
+    };
+    if (c.req.header('if-none-match') === body.etag) return c.body(null, 304, headers);
+    return c.body(body.text, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  });
+}

@@ -1,0 +1,37 @@
+// What every route needs, built once by createCollector.
+import type { Context } from 'hono';
+import type { ResolvedConfig } from '../config.js';
+import type { Storage } from '../storage/types.js';
+import type { Logger } from './log.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Shared state of one collector instance (nothing here needs to survive a restart). */
+export interface AppContext {
+  config: ResolvedConfig;
+  storage: Storage;
+  log: Logger;
+  limiter: RateLimiter;
+  /** Folder of the built widget (`/sdk/*`), if any. */
+  sdkDir: string | undefined;
+  /** Folder served under `/examples/*`, if any. */
+  examplesDir: string | undefined;
+  /** Folder of uPlot's dist files, for the report page. */
+  uplotDir: string | undefined;
+  /** Trust `X-Forwarded-For` for the client IP (behind a proxy you run). */
+  trustProxy: boolean;
+}
+
+/** The client's IP address as the rate limiter sees it. */
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for');
+    if (fwd) return fwd.split(',')[0]!.trim();
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** The origin this collector is reached at (for same-origin checks). */
+export function selfOrigin(c: Context): string {
+  return new URL(c.req.url).origin;
+}

@@ -1,0 +1,32 @@
+// CORS: a site's endpoints answer only its allowed origins. Requests without
+// an Origin (servers, curl) and same-origin pages (link surveys, the report)
+// are not cross-origin, so CORS does not apply to them.
+
+/** Headers the SDK sends: JSON bodies, the idempotency key, the site key and signed user ids. */
+export const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, X-Sayso-Site, X-Sayso-User-Signature';
+
+/** True when `origin` may call endpoints of a site that allows `allowed`. */
+export function originAllowed(origin: string | undefined, allowed: readonly string[], selfOrigin: string): boolean {
+  if (origin === undefined || origin === selfOrigin) return true;
+  return allowed.includes('*') || allowed.includes(origin);
+}
+
+/** The response headers that let an allowed origin read the answer. */
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!origin) return {};
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'Retry-After, ETag',
+    Vary: 'Origin',
+  };
+}
+
+/** The answer to a preflight from an allowed origin. */
+export function preflightHeaders(origin: string): Record<string, string> {
+  return {
+    ...corsHeaders(origin),
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+    'Access-Control-Max-Age': '600',
+  };
+}

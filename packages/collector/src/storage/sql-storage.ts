@@ -1,0 +1,268 @@
+// Storage over any SqlDriver: the one implementation both PGlite and
+// PostgreSQL run. Batches travel as one JSON parameter and are unpacked with
+// jsonb_to_recordset, so an ingest is one round trip whatever its size.
+import type { UserHistoryEntry } from '@sayso/core';
+import type { SqlDriver, SqlRunner } from './driver.js';
+import { migrations } from './schema.js';
+import type { ExportRow, IngestOutcome, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
+
+/** How many rows of tallies concurrent ingests spread over (see schema.ts). */
+const SHARDS = 8;
+
+// Insert the new responses, then add exactly those (not the duplicates) to
+// the tallies, in one statement: the CTEs share one snapshot and commit together.
+const INGEST_RESPONSES = `
+with input as (
+  select * from jsonb_to_recordset($2::text::jsonb) as r(
+    id uuid, survey_id text, kind text, score integer, scale_min integer, scale_max integer,
+    comment text, answers jsonb, created_at timestamptz, anonymous_id text, user_id text,
+    user_verified boolean, attributes jsonb, page_url text, referrer text, locale text, channel text)
+),
+ins as (
+  insert into sayso_responses (site, id, survey_id, kind, score, scale_min, scale_max, comment, answers,
+    created_at, anonymous_id, user_id, user_verified, attributes, page_url, referrer, locale, channel)
+  select $1::text, id, survey_id, kind, score, scale_min, scale_max, comment, answers,
+    created_at, anonymous_id, user_id, coalesce(user_verified, false), coalesce(attributes, '{}'::jsonb), page_url, referrer, locale, channel
+  from input
+  on conflict (site, id) do nothing
+  returning id, survey_id, score, created_at, channel, locale, attributes
+),
+dims as (
+  select survey_id, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val, score from ins
+  union all
+  select survey_id, (created_at at time zone 'UTC')::date, 'channel', channel, score from ins
+  union all
+  select survey_id, (created_at at time zone 'UTC')::date, 'locale', coalesce(locale, ''), score from ins
+  union all
+  select i.survey_id, (i.created_at at time zone 'UTC')::date, 'attr:' || a.key, a.value, i.score
+  from ins i cross join lateral jsonb_each_text(i.attributes) a
+  where a.key in (select jsonb_array_elements_text($3::text::jsonb))
+),
+tallied as (
+  insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
+  select $1::text, survey_id, day, dim, val, 'response', score, $4::smallint, count(*)
+  from dims
+  group by survey_id, day, dim, val, score
+  -- A fixed order makes concurrent upserts lock rows in the same order: no deadlocks.
+  order by survey_id, dim, day, val, score
+  on conflict (site, survey_id, dim, day, val, metric, score, shard) do update set n = sayso_tallies.n + excluded.n
+)
+select id::text as id from ins`;
+
+const INGEST_EVENTS = `
+with input as (
+  select * from jsonb_to_recordset($2::text::jsonb) as r(
+    id uuid, type text, survey_id text, anonymous_id text, user_id text, user_verified boolean,
+    created_at timestamptz, channel text)
+),
+ins as (
+  insert into sayso_events (site, id, type, survey_id, anonymous_id, user_id, user_verified, created_at, channel)
+  select $1::text, id, type, survey_id, anonymous_id, user_id, coalesce(user_verified, false), created_at, channel from input
+  on conflict (site, id) do nothing
+  returning id, type, survey_id, created_at, channel
+),
+dims as (
+  select survey_id, type, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val from ins
+  union all
+  select survey_id, type, (created_at at time zone 'UTC')::date, 'channel', coalesce(channel, 'web') from ins
+),
+tallied as (
+  insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
+  select $1::text, survey_id, day, dim, val, type, -1, $3::smallint, count(*)
+  from dims
+  group by survey_id, type, day, dim, val
+  order by survey_id, dim, day, val, type
+  on conflict (site, survey_id, dim, day, val, metric, score, shard) do update set n = sayso_tallies.n + excluded.n
+)
+select id::text as id from ins`;
+
+const EXPORT_COLUMNS = `id::text as id, survey_id as "surveyId", kind, score, scale_min as "scaleMin", scale_max as "scaleMax",
+  comment, answers, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
+  to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
+  anonymous_id as "anonymousId", user_id as "userId", attributes, page_url as "pageUrl", locale, channel`;
+
+function responseRow(r: StoredResponse) {
+  return {
+    id: r.id,
+    survey_id: r.surveyId,
+    kind: r.kind,
+    score: r.score,
+    scale_min: r.scale[0],
+    scale_max: r.scale[1],
+    comment: r.comment ?? null,
+    answers: r.answers ?? null,
+    created_at: r.createdAt,
+    anonymous_id: r.anonymousId,
+    user_id: r.userId ?? null,
+    user_verified: r.userVerified === true,
+    attributes: r.attributes,
+    page_url: r.page.url,
+    referrer: r.page.referrer ?? null,
+    locale: r.locale,
+    channel: r.channel,
+  };
+}
+
+function eventRow(e: StoredEvent) {
+  return {
+    id: e.id,
+    type: e.type,
+    survey_id: e.surveyId,
+    anonymous_id: e.anonymousId,
+    user_id: e.userId ?? null,
+    user_verified: e.userVerified === true,
+    created_at: e.createdAt,
+    channel: e.channel ?? 'web',
+  };
+}
+
+/** Time bounds of a RangeQuery: `[from 00:00, to+1 00:00)` in UTC. */
+function bounds(q: RangeQuery): [string, string] {
+  const end = new Date(`${q.to}T00:00:00.000Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return [`${q.from}T00:00:00.000Z`, end.toISOString()];
+}
+
+/** A Storage over a SqlDriver (PGlite or PostgreSQL). Call `migrate()` before use. */
+export function sqlStorage(db: SqlDriver): Storage {
+  const ensureMigrationsTable = (tx: SqlRunner) =>
+    tx.exec(`create table if not exists sayso_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+
+  const storage: Storage = {
+    driver: db.name,
+
+    async schemaVersion() {
+      const rows = await db.query<{ v: number | null }>(
+        `select case when to_regclass('sayso_migrations') is null then 0 else (select coalesce(max(version), 0) from sayso_migrations) end as v`,
+      );
+      return Number(rows[0]?.v ?? 0);
+    },
+
+    async migrate(upTo = Infinity) {
+      return db.transaction(async (tx) => {
+        // Two instances starting together: the second waits here, then finds nothing to do.
+        await tx.query(`select pg_advisory_xact_lock(7261)`);
+        await ensureMigrationsTable(tx);
+        const done = await tx.query<{ version: number }>(`select version from sayso_migrations`);
+        const applied = new Set(done.map((r) => Number(r.version)));
+        let version = Math.max(0, ...applied);
+        for (const m of migrations) {
+          if (applied.has(m.version) || m.version > upTo) continue;
+          await tx.exec(m.sql);
+          await tx.query(`insert into sayso_migrations (version, name) values ($1, $2)`, [m.version, m.name]);
+          version = Math.max(version, m.version);
+        }
+        return version;
+      });
+    },
+
+    async ingest(site, { responses, events }, segments) {
+      const shard = Math.floor(Math.random() * SHARDS);
+      const fresh = new Set<string>();
+      const seg = JSON.stringify(segments);
+      if (responses.length > 0 || events.length > 0) {
+        await db.transaction(async (tx) => {
+          if (responses.length > 0) {
+            const rows = await tx.query<{ id: string }>(INGEST_RESPONSES, [site, JSON.stringify(responses.map(responseRow)), seg, shard]);
+            for (const r of rows) fresh.add(r.id);
+          }
+          if (events.length > 0) {
+            const rows = await tx.query<{ id: string }>(INGEST_EVENTS, [site, JSON.stringify(events.map(eventRow)), shard]);
+            for (const r of rows) fresh.add(r.id);
+          }
+        });
+      }
+      const outcome: IngestOutcome = { accepted: [], duplicates: [] };
+      for (const item of [...responses, ...events]) {
+        // The database returns uuids lower-cased.
+        (fresh.has(item.id.toLowerCase()) ? outcome.accepted : outcome.duplicates).push(item.id);
+      }
+      return outcome;
+    },
+
+    async tallies(q) {
+      const [start, end] = bounds(q);
+      const dim = q.dimension;
+      const survey = q.surveyId ?? null;
+      const rows = !q.fromResponses
+        ? await db.query<TallyRow>(
+            `select survey_id as "surveyId", to_char(day, 'YYYY-MM-DD') as day, val as value, metric, score, sum(n)::float8 as n
+             from sayso_tallies
+             where site = $1 and dim = $2 and day >= $3::date and day < $4::date and ($5::text is null or survey_id = $5::text)
+             group by survey_id, day, val, metric, score
+             order by survey_id, day, val, metric, score`,
+            [q.site, dim, q.from, end.slice(0, 10), survey],
+          )
+        : await db.query<TallyRow>(
+            // Not pre-aggregated: count from the responses themselves.
+            `select survey_id as "surveyId", to_char((created_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day,
+                    coalesce(attributes ->> $2, '') as value, 'response' as metric, score, count(*)::float8 as n
+             from sayso_responses
+             where site = $1 and created_at >= $3::timestamptz and created_at < $4::timestamptz and ($5::text is null or survey_id = $5::text)
+               and attributes ? $2
+             group by 1, 2, 3, 5
+             order by 1, 2, 3, 5`,
+            [q.site, dim.startsWith('attr:') ? dim.slice(5) : dim, start, end, survey],
+          );
+      return rows.map((r) => ({ ...r, n: Number(r.n), score: Number(r.score) }));
+    },
+
+    async history(site, userId, limit = 200) {
+      return db.query<UserHistoryEntry>(
+        `select "surveyId", type, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from (
+           select survey_id as "surveyId", 'response' as type, created_at from sayso_responses where site = $1 and user_id = $2 and user_verified
+           union all
+           select survey_id, type, created_at from sayso_events where site = $1 and user_id = $2 and user_verified
+         ) h
+         order by created_at desc limit $3`,
+        [site, userId, limit],
+      );
+    },
+
+    async *exportResponses(q, pageSize = 1000) {
+      const [start, end] = bounds(q);
+      // Keyset pagination: each page starts after the last row of the previous one.
+      let after: [string, string] = [start, '00000000-0000-0000-0000-000000000000'];
+      let first = true;
+      for (;;) {
+        const rows = await db.query<ExportRow & { ts: string }>(
+          `select ${EXPORT_COLUMNS}, created_at::text as ts from sayso_responses
+           where site = $1 and created_at < $3::timestamptz and ($5::text is null or survey_id = $5::text)
+             and (created_at, id) ${first ? '>=' : '>'} ($2::timestamptz, $4::uuid)
+           order by created_at, id limit $6`,
+          [q.site, after[0], end, after[1], q.surveyId ?? null, pageSize],
+        );
+        for (const { ts: _ts, ...row } of rows) yield row;
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1]!;
+        after = [last.ts, last.id];
+        first = false;
+      }
+    },
+
+    async latestComments(q, limit) {
+      const [start, end] = bounds(q);
+      return db.query<ExportRow>(
+        `select ${EXPORT_COLUMNS} from sayso_responses
+         where site = $1 and created_at >= $2::timestamptz and created_at < $3::timestamptz
+           and ($4::text is null or survey_id = $4::text) and comment is not null and comment <> ''
+         order by created_at desc limit $5`,
+        [q.site, start, end, q.surveyId ?? null, limit],
+      );
+    },
+
+    async counts(site) {
+      const rows = await db.query<{ responses: number; events: number; tallied: number }>(
+        `select (select count(*) from sayso_responses where site = $1)::float8 as responses,
+                (select count(*) from sayso_events where site = $1)::float8 as events,
+                (select coalesce(sum(n), 0) from sayso_tallies where site = $1 and dim = '' and metric = 'response')::float8 as tallied`,
+        [site],
+      );
+      const r = rows[0]!;
+      return { responses: Number(r.responses), events: Number(r.events), tallied: Number(r.tallied) };
+    },
+
+    close: () => db.close(),
+  };
+  return storage;
+}

@@ -1,0 +1,99 @@
+// The storage seam: one interface, a PGlite driver and a PostgreSQL driver
+// behind it (see sql-storage.ts). Everything that matters lives in the
+// database, so several collector instances can share one.
+import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core';
+
+/** A response as the collector stores it: the wire record plus what the server learned. */
+export interface StoredResponse extends SurveyResponse {
+  /** True when `userSignature` was checked against the identity secret. */
+  userVerified?: boolean;
+}
+
+/** A display or dismissal as stored. */
+export interface StoredEvent extends SurveyEvent {
+  userVerified?: boolean;
+}
+
+/** What one ingest call did. */
+export interface IngestOutcome {
+  /** Ids newly stored. */
+  accepted: string[];
+  /** Ids that were already stored (same site and id). */
+  duplicates: string[];
+}
+
+/** A filter over stored data of one site. Dates are `YYYY-MM-DD` in UTC, both ends inclusive. */
+export interface RangeQuery {
+  site: string;
+  surveyId?: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * One row of a tally: how many responses (or displays, dismissals) a survey
+ * got on one UTC day with one score, for one segment value.
+ */
+export interface TallyRow {
+  surveyId: string;
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  /** The segment value (`''` when not segmented). */
+  value: string;
+  metric: 'response' | 'display' | 'dismiss';
+  /** The score for `metric: 'response'`, else -1. */
+  score: number;
+  n: number;
+}
+
+/** A response row for export and the report's comment list. */
+export interface ExportRow {
+  id: string;
+  surveyId: string;
+  kind: string;
+  score: number;
+  scaleMin: number;
+  scaleMax: number;
+  comment: string | null;
+  answers: Record<string, string> | null;
+  createdAt: string;
+  receivedAt: string;
+  anonymousId: string;
+  userId: string | null;
+  attributes: Record<string, unknown>;
+  pageUrl: string | null;
+  locale: string | null;
+  channel: string;
+}
+
+/** The collector's storage. Implementations must pass `testStorage` (storage-suite.ts). */
+export interface Storage {
+  /** `'pglite'` or `'postgres'`. */
+  readonly driver: string;
+  /** Applies pending migrations; returns the schema version now in place. Safe to run from several instances at once. */
+  migrate(upTo?: number): Promise<number>;
+  /** Current schema version (0 for an empty database). */
+  schemaVersion(): Promise<number>;
+  /**
+   * Stores new responses and events (de-duplicated by site and id) and adds
+   * them to the daily tallies in the same transaction, so scores stay exact.
+   * `segments` names the attributes to pre-aggregate besides channel and locale.
+   */
+  ingest(site: string, records: { responses: StoredResponse[]; events: StoredEvent[] }, segments: readonly string[]): Promise<IngestOutcome>;
+  /**
+   * Daily tallies. `dimension` is `''` (no segment), `'channel'`, `'locale'`
+   * or `'attr:<name>'`. With `fromResponses`, an attribute that is not
+   * pre-aggregated is counted from the stored responses instead (same
+   * answer, slower).
+   */
+  tallies(query: RangeQuery & { dimension: string; fromResponses?: boolean }): Promise<TallyRow[]>;
+  /** A verified user's history, newest first. */
+  history(site: string, userId: string, limit?: number): Promise<UserHistoryEntry[]>;
+  /** Responses in creation order, fetched in pages so a huge export streams. */
+  exportResponses(query: RangeQuery, pageSize?: number): AsyncIterable<ExportRow>;
+  /** The newest responses with a comment. */
+  latestComments(query: RangeQuery, limit: number): Promise<ExportRow[]>;
+  /** Stored counts of one site (for benchmarks and tests). */
+  counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
+  close(): Promise<void>;
+}
