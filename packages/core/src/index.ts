@@ -27,6 +27,9 @@ export type { SurveyResponse, SurveyEvent, SurveyEventType, Channel, AttributeVa
 export type { IngestBatch, IngestResult, IngestError, UserHistory, UserHistoryEntry } from './wire.js';
 
 export { uuidv7, isUuid } from './id.js';
+export { parseSurvey } from './parse-survey.js';
+export { parseResponse } from './parse-response.js';
+export { parseEvent } from './parse-event.js';
 
 // Scoring: one mergeable histogram (tally), the scores computed from it, and the rates around them.
 export { tally, mergeTallies, isTally } from './tally.js';
