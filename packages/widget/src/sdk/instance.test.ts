@@ -1,0 +1,366 @@
+// The instance end to end in jsdom with fake timers: triggers → targeting →
+// caps → UI → delivery records and events. The UI is a recording stand-in for
+// the real chunk (tested in Chromium under test/browser), and delivery an
+// in-memory one implementing the same contract.
+import type { Survey } from '@sayso/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Delivery, DeliveryEvent, Outgoing } from '../delivery/types.js';
+import type { MountOptions, UiModule } from '../ui/types.js';
+import { createInstance } from './instance.js';
+import type { SaysoConfig, SaysoEventName, SaysoInstance } from './types.js';
+
+function memoryDelivery() {
+  const records: Outgoing[] = [];
+  const listeners = new Set<(e: DeliveryEvent) => void>();
+  let cleared = 0;
+  const d: Delivery = {
+    async enqueue(r) {
+      if (!records.some((x) => x.value.id === r.value.id)) records.push(r);
+      for (const l of listeners) l({ type: 'queued', id: r.value.id, durability: 'memory' });
+      return { id: r.value.id, durability: 'memory' };
+    },
+    async flush() {
+      const ids = records.map((r) => r.value.id);
+      for (const l of listeners) l({ type: 'delivered', ids });
+    },
+    pending: async () => records.length,
+    on(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    async clear() {
+      records.length = 0;
+      cleared++;
+    },
+    destroy() {},
+  };
+  return { d, records, cleared: () => cleared };
+}
+
+function recordingUi() {
+  const mounted: MountOptions[] = [];
+  let open: MountOptions | undefined;
+  const ui: UiModule = {
+    async mountSurvey(o) {
+      mounted.push(o);
+      open = o;
+      o.onShow?.();
+      return { close: () => o.onClose?.() };
+    },
+  };
+  return {
+    ui,
+    mounted,
+    ids: () => mounted.map((m) => m.survey.id),
+    /** The user closes the open survey without answering. */
+    dismiss() {
+      open!.onDismiss();
+      open!.onClose?.();
+    },
+    async answer(score: number, comment?: string) {
+      const o = open!;
+      const receipt = await o.onSubmit(comment ? { score, comment } : { score });
+      o.onClose?.();
+      return receipt;
+    },
+  };
+}
+
+const nps = (extra: Partial<Survey> = {}): Survey => ({ id: 'nps', kind: 'nps', question: 'How likely…?', triggers: [{ type: 'pageview' }], ...extra });
+const csat = (extra: Partial<Survey> = {}): Survey => ({ id: 'csat', kind: 'csat', question: 'How was it?', ...extra });
+
+let ui: ReturnType<typeof recordingUi>;
+let del: ReturnType<typeof memoryDelivery>;
+const live: SaysoInstance[] = [];
+
+function start(config: Partial<SaysoConfig>, events: SaysoEventName[] = []) {
+  const seen: Array<[string, unknown]> = [];
+  const s = createInstance({ site: 'pk_test', ...config, loadUi: () => Promise.resolve(ui.ui) }, { delivery: () => del.d, loadUi: () => Promise.reject(new Error('unused')) });
+  for (const e of events) s.on(e, (p) => seen.push([e, p]));
+  live.push(s);
+  return { s, seen };
+}
+const settle = () => vi.advanceTimersByTimeAsync(10);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  localStorage.clear();
+  sessionStorage.clear();
+  history.replaceState(null, '', '/');
+  ui = recordingUi();
+  del = memoryDelivery();
+  (window as { dataLayer?: unknown[] }).dataLayer = [];
+});
+afterEach(() => {
+  for (const s of live.splice(0)) s.destroy();
+  vi.useRealTimers();
+});
+
+describe('showing and recording', () => {
+  it('a page-view survey shows; ready, show, queued events fire; the display is enqueued', async () => {
+    const win: string[] = [];
+    const onWin = (e: Event) => win.push(e.type);
+    window.addEventListener('sayso:show', onWin);
+    const { seen } = start({ surveys: [nps()] }, ['ready', 'show', 'queued']);
+    await settle();
+    window.removeEventListener('sayso:show', onWin);
+    expect(ui.ids()).toEqual(['nps']);
+    expect(seen.map((e) => e[0])).toEqual(['ready', 'show', 'queued']);
+    expect(seen[0]![1]).toEqual({ surveys: ['nps'] });
+    expect(win).toEqual(['sayso:show']);
+    expect((window as { dataLayer?: unknown[] }).dataLayer).toContainEqual({ event: 'sayso.show', sayso: { surveyId: 'nps' } });
+    expect(del.records).toHaveLength(1);
+    expect(del.records[0]).toMatchObject({ kind: 'event', value: { type: 'display', surveyId: 'nps', channel: 'web' } });
+  });
+
+  it('an answer is enqueued once with who answered, reported with its durability, and caps the survey', async () => {
+    const { s, seen } = start({ surveys: [nps({ variables: { product: 'Acme' } })], variables: { company: 'Co' } }, ['submit']);
+    s.identify('user-1', { plan: 'pro' }, { signature: 'abc123' });
+    await settle();
+    expect(ui.mounted[0]!.variables).toEqual({ company: 'Co', product: 'Acme', plan: 'pro' });
+    const o = ui.mounted[0]!;
+    const [r1, r2] = await Promise.all([o.onSubmit({ score: 9, comment: 'great' }), o.onSubmit({ score: 9, comment: 'great' })]);
+    expect(r1).toEqual({ durability: 'memory', online: true });
+    expect(r2).toBe(r1); // a double click is one response
+    const responses = del.records.filter((r) => r.kind === 'response');
+    expect(responses).toHaveLength(1);
+    expect(responses[0]!.value).toMatchObject({
+      surveyId: 'nps',
+      kind: 'nps',
+      score: 9,
+      scale: [0, 10],
+      comment: 'great',
+      userId: 'user-1',
+      userSignature: 'abc123',
+      attributes: { plan: 'pro' },
+      channel: 'web',
+      page: { url: location.href },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]![1]).toMatchObject({ surveyId: 'nps', durability: 'memory' });
+    // answered: 'until-answered' never shows it again, even after a reload
+    o.onClose?.();
+    live.pop()!.destroy();
+    sessionStorage.clear();
+    start({ surveys: [nps()] });
+    await settle();
+    expect(ui.mounted).toHaveLength(1);
+  });
+
+  it('a dismissal is recorded and enqueued, and its cooldown holds across a reload', async () => {
+    const { seen } = start({ surveys: [nps()] }, ['dismiss']);
+    await settle();
+    ui.dismiss();
+    expect(seen).toEqual([['dismiss', { surveyId: 'nps' }]]);
+    expect(del.records.map((r) => (r.value as { type?: string }).type)).toEqual(['display', 'dismiss']);
+    live.pop()!.destroy();
+    sessionStorage.clear();
+    start({ surveys: [nps()] });
+    await settle();
+    expect(ui.mounted).toHaveLength(1);
+    vi.setSystemTime(Date.now() + 8 * 864e5);
+    live.pop()!.destroy();
+    sessionStorage.clear();
+    start({ surveys: [nps()] });
+    await settle();
+    expect(ui.mounted).toHaveLength(2);
+  });
+
+  it('a bad survey is skipped with an error naming the field; the others still work', async () => {
+    const { seen } = start({ surveys: [{ id: 'bad', kind: 'nps', question: 'q', triggers: [{ type: 'scroll', percent: 500 }] }, nps()] }, ['error']);
+    await settle();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]![1]).toMatchObject({ code: 'E_SURVEY_INVALID', path: 'surveys[0].triggers[0].percent' });
+    expect(ui.ids()).toEqual(['nps']);
+  });
+
+  it('a UI that fails to load is retried, then reported as E_UI_LOAD_FAILED, never thrown', async () => {
+    let attempts = 0;
+    const seen: unknown[] = [];
+    const s = createInstance(
+      { site: 's', surveys: [nps()], loadUi: () => (attempts++, Promise.reject(new Error('offline'))) },
+      { delivery: () => del.d, loadUi: () => Promise.reject(new Error('unused')) },
+    );
+    live.push(s);
+    s.on('error', (e) => seen.push(e));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(attempts).toBe(3);
+    expect(seen).toEqual([{ code: 'E_UI_LOAD_FAILED', message: 'offline', surveyId: 'nps' }]);
+    expect(del.records).toHaveLength(0); // nothing was displayed
+  });
+});
+
+describe('caps on one page', () => {
+  it('surveys triggered together: the highest priority shows, only one per page view', async () => {
+    start({ surveys: [nps({ priority: 1 }), csat({ priority: 5, triggers: [{ type: 'pageview' }] })], cooldownDays: 0, perSession: 10 });
+    await settle();
+    expect(ui.ids()).toEqual(['csat']);
+    ui.dismiss();
+    await settle();
+    expect(ui.ids()).toEqual(['csat']); // still the same page view
+    history.pushState(null, '', '/next');
+    await settle();
+    expect(ui.ids()).toEqual(['csat', 'nps']);
+  });
+
+  it('never two on screen, and one per session by default', async () => {
+    const { s } = start({ surveys: [nps(), csat()], cooldownDays: 0, perPageView: 5 });
+    await settle();
+    expect(await s.show('csat')).toBe(false); // nps is open
+    ui.dismiss();
+    expect(await s.show('csat')).toBe(false); // one per session
+    expect(await s.show('csat', { force: true })).toBe(true);
+    expect(ui.ids()).toEqual(['nps', 'csat']);
+  });
+
+  it('the global cooldown blocks a different survey on the next visit', async () => {
+    start({ surveys: [nps()] });
+    await settle();
+    ui.dismiss();
+    live.pop()!.destroy();
+    sessionStorage.clear();
+    start({ surveys: [csat({ triggers: [{ type: 'pageview' }] })] });
+    await settle();
+    expect(ui.ids()).toEqual(['nps']);
+    vi.setSystemTime(Date.now() + 15 * 864e5);
+    live.pop()!.destroy();
+    sessionStorage.clear();
+    start({ surveys: [csat({ triggers: [{ type: 'pageview' }] })] });
+    await settle();
+    expect(ui.ids()).toEqual(['nps', 'csat']);
+  });
+});
+
+describe('triggers through the instance', () => {
+  it('a delayed survey is cancelled when an SPA navigation leaves its URL', async () => {
+    history.replaceState(null, '', '/pricing');
+    start({ surveys: [nps({ triggers: [{ type: 'pageview', delayMs: 3000, url: { include: [{ match: 'glob', value: '/pricing*' }] } }] })] });
+    await vi.advanceTimersByTimeAsync(1000);
+    history.pushState(null, '', '/blog');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(ui.mounted).toHaveLength(0);
+    history.pushState(null, '', '/pricing/team');
+    await vi.advanceTimersByTimeAsync(3001);
+    expect(ui.ids()).toEqual(['nps']);
+  });
+
+  it('track with property filters; calls made before the surveys arrived still count', async () => {
+    const { s } = start({ surveys: [csat({ triggers: [{ type: 'event', name: 'checkout', where: [{ property: 'total', op: 'gt', value: 100 }] }] })] });
+    s.track('checkout', { total: 50 });
+    s.track('checkout', { total: 150 }); // before `ready`: buffered
+    await settle();
+    expect(ui.ids()).toEqual(['csat']);
+  });
+
+  it('dataLayer pushes become tracked events; sayso\'s own pushes do not loop', async () => {
+    const dl = (window as { dataLayer?: unknown[] }).dataLayer!;
+    dl.push({ event: 'signup', plan: 'pro' });
+    start({ surveys: [csat({ triggers: [{ type: 'event', name: 'upgrade', where: [{ property: 'plan', op: 'eq', value: 'team' }] }] }), nps({ id: 'nps2', triggers: [{ type: 'event', name: 'signup' }] })], perPageView: 5, perSession: 5, cooldownDays: 0 });
+    await settle();
+    expect(ui.ids()).toEqual(['nps2']); // from the entry pushed before start
+    ui.dismiss();
+    dl.push({ event: 'upgrade', plan: 'team' });
+    await settle();
+    expect(ui.ids()).toEqual(['nps2', 'csat']);
+  });
+
+  it('click selectors (elements added later), data-sayso-survey and data-sayso-track', async () => {
+    const { s } = start({ surveys: [csat({ triggers: [{ type: 'click', selector: '.help' }] }), nps({ id: 'n2', triggers: [{ type: 'event', name: 'rated' }] })], perPageView: 9, perSession: 9, cooldownDays: 0 });
+    await settle();
+    document.body.innerHTML = '<button class="help"><b id="in">?</b></button><a id="d" data-sayso-survey="n2"></a><i id="t" data-sayso-track="rated"></i>';
+    document.getElementById('in')!.click();
+    await settle();
+    expect(ui.ids()).toEqual(['csat']);
+    ui.dismiss();
+    document.getElementById('d')!.click();
+    await settle();
+    expect(ui.ids()).toEqual(['csat', 'n2']);
+    ui.dismiss();
+    // n2 was shown on this page by an explicit click; its event trigger respects caps
+    document.getElementById('t')!.click();
+    await settle();
+    expect(ui.ids()).toEqual(['csat', 'n2']);
+    void s;
+  });
+
+  it('time on page, scroll depth and exit intent re-arm on each page view', async () => {
+    start({ surveys: [nps({ triggers: [{ type: 'time-on-page', seconds: 20 }] })], perSession: 5 });
+    await vi.advanceTimersByTimeAsync(15_000);
+    history.pushState(null, '', '/other'); // restarts the clock
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(ui.mounted).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(5_001);
+    expect(ui.ids()).toEqual(['nps']);
+  });
+});
+
+describe('targeting through the instance', () => {
+  it('identity, attributes and cross-device history from the history seam', async () => {
+    const loads: string[] = [];
+    const { s } = start({
+      surveys: [nps({ targeting: { identity: 'identified', attributes: [{ property: 'plan', op: 'eq', value: 'pro' }] } })],
+      history: {
+        load: async (userId, signature) => {
+          loads.push(`${userId}:${signature}`);
+          return [{ surveyId: 'nps', type: 'response', at: new Date().toISOString() }];
+        },
+      },
+    });
+    await settle();
+    expect(ui.mounted).toHaveLength(0); // anonymous
+    s.identify('u1', { plan: 'pro' }, { signature: 'sig' });
+    history.pushState(null, '', '/again');
+    await settle();
+    expect(loads).toEqual(['u1:sig']);
+    expect(ui.mounted).toHaveLength(0); // answered on another device
+  });
+
+  it('new versus returning visitors', async () => {
+    start({ surveys: [nps({ targeting: { visitor: 'returning' } })] });
+    await settle();
+    expect(ui.mounted).toHaveLength(0);
+    live.pop()!.destroy();
+    sessionStorage.clear(); // a new session
+    start({ surveys: [nps({ targeting: { visitor: 'returning' } })] });
+    await settle();
+    expect(ui.ids()).toEqual(['nps']);
+  });
+});
+
+describe('consent', () => {
+  it('pending: nothing stored, sent or shown until granted', async () => {
+    const { s } = start({ surveys: [nps()], consent: 'pending' });
+    await settle();
+    expect(ui.mounted).toHaveLength(0);
+    expect(del.records).toHaveLength(0);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('sayso.'))).toEqual([]);
+    expect(Object.keys(sessionStorage)).toEqual([]);
+    s.consent('granted');
+    await settle();
+    expect(ui.ids()).toEqual(['nps']);
+    expect(localStorage.getItem('sayso.aid')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('denied clears what sayso stored and the queue, and shows nothing', async () => {
+    localStorage.setItem('host-key', 'kept');
+    const { s } = start({ surveys: [nps()] });
+    await settle();
+    expect(localStorage.getItem('sayso.aid')).not.toBeNull();
+    s.consent('denied');
+    await settle();
+    expect(Object.keys(localStorage)).toEqual(['host-key']);
+    expect(del.cleared()).toBe(1);
+    history.pushState(null, '', '/x');
+    await settle();
+    expect(ui.mounted).toHaveLength(1);
+  });
+
+  it('Global Privacy Control counts as denied when the host opts in', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value: true });
+    const { s } = start({ surveys: [nps()], respectGpc: true });
+    s.consent('granted');
+    await settle();
+    expect(ui.mounted).toHaveLength(0);
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  });
+});

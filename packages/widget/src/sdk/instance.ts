@@ -1,0 +1,404 @@
+// One sayso instance in a browser: wires surveys, triggers, targeting, caps,
+// consent, delivery and the lazily loaded UI together. Closures rather than a
+// class: the always-loaded bundle is budgeted to the byte, and closures
+// minify to shorter names than methods.
+import { defaultScale, uuidv7, type AttributeValue, type SaysoErrorCode, type Survey, type SurveyResponse, type Trigger } from '@sayso/core';
+import type { Delivery } from '../delivery/types.js';
+import type { Answer, SubmitReceipt, SurveyHandle, UiModule } from '../ui/types.js';
+import { initialConsent } from './consent.js';
+import { createEmitter } from './emitter.js';
+import { merge, note, readHistory, type History } from './history.js';
+import { collectorHistory } from './history-source.js';
+import { pickLocale } from './locale.js';
+import { variablesFor } from './placeholders.js';
+import { fetchSurveys } from './remote-config.js';
+import { consentStore } from './store.js';
+import { checkSurveys, mergeSurveys } from './surveys.js';
+import { isMobile, targeted, type Audience } from './targeting.js';
+import { capsAllow, surveyAllows } from './throttle.js';
+import { closest, watchClicks } from './triggers/click.js';
+import { declared } from './triggers/declarative.js';
+import { createDelays } from './triggers/delay.js';
+import { eventMatches } from './triggers/event.js';
+import { watchExitIntent } from './triggers/exit-intent.js';
+import { watchNavigation } from './triggers/pageview.js';
+import { watchScroll } from './triggers/scroll.js';
+import { afterTimeOnPage } from './triggers/time-on-page.js';
+import { matchUrl } from './triggers/url.js';
+import { retrying } from './ui-loader.js';
+import type { ConsentState, SaysoConfig, SaysoInstance } from './types.js';
+
+/** What the entry point (npm or script tag) supplies. */
+export interface Deps {
+  /** Builds the delivery layer (once consent allows sending). */
+  delivery(config: SaysoConfig): Delivery;
+  /** Loads the UI chunk. */
+  loadUi(): Promise<UiModule>;
+}
+
+const noop = (): void => {};
+
+/** Creates a live instance; call only in a browser. */
+export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
+  const win = window;
+  const doc = document;
+  const nav = navigator;
+  const { site } = config;
+  const em = createEmitter(win);
+  const error = (code: SaysoErrorCode, message: string, surveyId?: string): void =>
+    em.emit('error', surveyId ? { code, message, surveyId } : { code, message });
+  const report = (err: unknown): void => error((err as { code?: SaysoErrorCode }).code ?? 'E_STORAGE_UNAVAILABLE', String((err as Error).message));
+
+  let consent: ConsentState = initialConsent(config.consent, config.respectGpc, nav);
+  const granted = (): boolean => consent === 'granted';
+  const store = consentStore(() => win.localStorage, granted);
+  const session = consentStore(() => win.sessionStorage, granted);
+  const locale = pickLocale(config.locale, doc, nav);
+  const mobile = isMobile(win);
+  const loadUi = retrying(config.loadUi ?? deps.loadUi);
+  const delays = createDelays();
+  const stops: Array<() => void> = [];
+  let pageStops: Array<() => void> = [];
+  const waiting: Array<() => void> = [];
+
+  let surveys: Survey[] = [];
+  let ready = false;
+  let destroyed = false;
+  let userId: string | undefined;
+  let signature: string | undefined;
+  let attributes: Record<string, AttributeValue> = {};
+  let history: History = {};
+  let historyReady: Promise<unknown> = Promise.resolve();
+  let delivery: Delivery | undefined;
+  let handle: SurveyHandle | undefined;
+  let open = false;
+  let pageShows = 0;
+  let wanted: Survey[] = [];
+
+  const whenReady = (fn: () => void): void => void (ready ? fn() : waiting.push(fn));
+  const hKey = `h.${site}`;
+  const saveHistory = (): void => store.set(hKey, JSON.stringify(history));
+  const anonymousId = (): string => {
+    let id = store.get('aid');
+    if (!id) store.set('aid', (id = uuidv7()));
+    return id;
+  };
+  const who = () => ({ anonymousId: anonymousId(), ...(userId && { userId }), ...(signature && { userSignature: signature }) });
+  const shownThisSession = (): number => Number(session.get(`n.${site}`)) || 0;
+
+  /** Starts (or resumes) state once consent is granted: storage, visit, the sender. */
+  function start(): void {
+    store.forget();
+    session.forget();
+    history = readHistory(store.get(hKey));
+    // First page of a session decides new vs returning, for the whole session.
+    if (!session.get('v')) session.set('v', store.get('seen') ? 'r' : 'n');
+    store.set('seen', '1');
+    sender();
+  }
+
+  function sender(): Delivery | undefined {
+    if (!granted() || destroyed) return undefined;
+    if (!delivery) {
+      const d = (delivery = config.delivery ?? deps.delivery(config));
+      stops.push(
+        d.on((e) =>
+          e.type === 'queued'
+            ? em.emit('queued', { id: e.id, durability: e.durability })
+            : e.type === 'delivered'
+              ? em.emit('delivered', { ids: e.ids })
+              : error(e.code, e.message),
+        ),
+      );
+    }
+    return delivery;
+  }
+
+  function audience(): Audience {
+    return { site, personId: userId ?? anonymousId(), identified: !!userId, attributes, locale, mobile, returning: session.get('v') === 'r' };
+  }
+
+  /** Targeting and every cap except "one on screen". */
+  function eligible(s: Survey): boolean {
+    const now = Date.now();
+    return (
+      s.enabled !== false &&
+      pageShows < (config.perPageView ?? 1) &&
+      shownThisSession() < (config.perSession ?? 1) &&
+      targeted(s, audience()) &&
+      surveyAllows(s, history, now) &&
+      capsAllow(s, history, config, now)
+    );
+  }
+
+  function record(s: Survey, type: 'display' | 'dismiss' | 'response'): void {
+    note(history, s.id, s.kind, type, Date.now());
+    saveHistory();
+    if (type === 'response') return;
+    sender()
+      ?.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...who(), createdAt: new Date().toISOString(), channel: 'web' } })
+      .catch(report);
+  }
+
+  /** Resolves true when `id` is delivered within `ms` (so the thank-you can say "sent" honestly). */
+  function deliveredSoon(d: Delivery, id: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (v: boolean): void => {
+        off();
+        clearTimeout(t);
+        resolve(v);
+      };
+      const off = d.on((e) => e.type === 'delivered' && e.ids.includes(id) && done(true));
+      const t = setTimeout(() => done(false), ms);
+      d.flush().catch(noop);
+    });
+  }
+
+  async function submit(s: Survey, answer: Answer, id: string): Promise<SubmitReceipt> {
+    const d = sender();
+    if (!d) throw new Error('no consent');
+    const scale = s.scale ?? defaultScale(s.kind);
+    const response: SurveyResponse = {
+      id,
+      surveyId: s.id,
+      kind: s.kind,
+      score: answer.score,
+      scale: [scale.min, scale.max],
+      ...(answer.comment && { comment: answer.comment }),
+      ...(answer.answers && { answers: answer.answers }),
+      createdAt: new Date().toISOString(),
+      ...who(),
+      attributes,
+      page: { url: win.location.href, ...(doc.referrer && { referrer: doc.referrer }) },
+      locale: s.locale ?? locale,
+      channel: 'web',
+    };
+    let durability;
+    try {
+      ({ durability } = await d.enqueue({ kind: 'response', value: response }));
+    } catch (err) {
+      report(err);
+      throw err;
+    }
+    record(s, 'response');
+    em.emit('submit', { surveyId: s.id, response, durability });
+    return { durability, online: nav.onLine !== false && (await deliveredSoon(d, id, 2000)) };
+  }
+
+  /** Shows `s` now if nothing else is on screen; `check` applies targeting and caps. */
+  async function display(s: Survey, check: boolean): Promise<boolean> {
+    await historyReady;
+    if (open || !granted() || destroyed || (check && !eligible(s))) return false;
+    open = true;
+    let shown = false;
+    let responseId: string | undefined;
+    let submitting: Promise<SubmitReceipt> | undefined;
+    const onShow = (): void => {
+      if (shown) return;
+      shown = true;
+      pageShows++;
+      session.set(`n.${site}`, String(shownThisSession() + 1));
+      em.emit('show', { surveyId: s.id });
+      record(s, 'display');
+    };
+    try {
+      const ui = await loadUi();
+      if (destroyed || !granted()) throw 0;
+      handle = await ui.mountSurvey({
+        survey: s,
+        locale: s.locale ?? locale,
+        variables: variablesFor(config.variables, s, attributes),
+        ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
+        ...(config.assetBase && { assetBase: config.assetBase }),
+        onShow,
+        // One id per display: a double click or a retry after an error resends the same response.
+        onSubmit: (answer) =>
+          (submitting ??= submit(s, answer, (responseId ??= uuidv7())).catch((err: unknown) => {
+            submitting = undefined;
+            throw err;
+          })),
+        onDismiss() {
+          record(s, 'dismiss');
+          em.emit('dismiss', { surveyId: s.id });
+        },
+        onClose() {
+          open = false;
+          handle = undefined;
+        },
+      });
+      onShow();
+      return true;
+    } catch (err) {
+      open = false;
+      if (err !== 0) error('E_UI_LOAD_FAILED', String((err as Error).message), s.id);
+      return false;
+    }
+  }
+
+  /** Surveys triggered in the same tick compete: the highest priority that passes its caps shows. */
+  async function pick(): Promise<void> {
+    const list = wanted.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+    wanted = [];
+    for (const s of list) if (await display(s, true)) return;
+  }
+
+  function want(s: Survey): void {
+    if (wanted.push(s) === 1) setTimeout(pick);
+  }
+
+  function fire(s: Survey, t: Trigger): void {
+    const matches = (): boolean => matchUrl(win.location.href, t.url);
+    if (!matches()) return;
+    if (t.delayMs) delays.add(t.delayMs, () => want(s), matches);
+    else want(s);
+  }
+
+  function each(fn: (s: Survey, t: Trigger) => void): void {
+    for (const s of surveys) for (const t of s.triggers ?? []) fn(s, t);
+  }
+
+  /** A new page view (first load or SPA navigation): page caps reset, page triggers re-arm. */
+  function pageView(): void {
+    pageShows = 0;
+    for (const stop of pageStops) stop();
+    pageStops = [];
+    delays.recheck();
+    each((s, t) => {
+      const go = (): void => fire(s, t);
+      if (t.type === 'pageview') go();
+      else if (t.type === 'time-on-page') pageStops.push(afterTimeOnPage(doc, t.seconds, go));
+      else if (t.type === 'scroll') pageStops.push(watchScroll(win, t.percent, go));
+      else if (t.type === 'exit-intent') pageStops.push(watchExitIntent(win, mobile, t.touchInactivityMs, go));
+    });
+  }
+
+  /** Loads the UI on idle when a survey could show on this page. */
+  function preload(): void {
+    if (granted() && surveys.some((s) => s.triggers?.some((t) => t.type !== 'manual') && eligible(s))) {
+      (win.requestIdleCallback ?? setTimeout)(() => loadUi().catch(noop));
+    }
+  }
+
+  const api: SaysoInstance = {
+    identify(id, attrs, options) {
+      if (id !== userId) attributes = {};
+      userId = id;
+      attributes = { ...attributes, ...attrs };
+      signature = options?.signature;
+      const source =
+        config.history === false ? undefined : (config.history ?? (config.endpoint ? collectorHistory(config.endpoint, site, win.fetch.bind(win)) : undefined));
+      if (!signature || !source || !granted()) return;
+      const kindOf = (sid: string) => surveys.find((s) => s.id === sid)?.kind;
+      // Surveys wait for the history, but never longer than 3 s for a slow server.
+      historyReady = Promise.race([
+        source.load(id, signature).then(
+          (entries) => {
+            merge(history, entries, kindOf);
+            saveHistory();
+          },
+          (err: Error) => error('E_REMOTE_CONFIG', err.message),
+        ),
+        new Promise((r) => setTimeout(r, 3000)),
+      ]);
+    },
+    track(name, properties = {}) {
+      whenReady(() => each((s, t) => eventMatches(t, name, properties) && fire(s, t)));
+    },
+    show(surveyId, options) {
+      return new Promise((resolve) =>
+        whenReady(() => {
+          const s = surveys.find((x) => x.id === surveyId);
+          if (!s) error('E_ARGUMENT_INVALID', `unknown survey ${surveyId}`, surveyId);
+          resolve(s ? display(s, !options?.force) : false);
+        }),
+      );
+    },
+    on: em.on,
+    flush: () => sender()?.flush() ?? Promise.resolve(),
+    consent(state) {
+      const was = consent;
+      consent = initialConsent(state, config.respectGpc, nav);
+      if (consent === was) return;
+      if (granted()) {
+        start();
+        if (ready) pageView();
+        return;
+      }
+      handle?.close();
+      open = false;
+      delays.clear();
+      const d = delivery;
+      delivery = undefined;
+      if (consent === 'denied') {
+        store.clear();
+        session.clear();
+        history = {};
+        void d?.clear().catch(noop).then(() => d.destroy());
+      } else d?.destroy();
+    },
+    destroy() {
+      destroyed = true;
+      for (const stop of [...stops, ...pageStops]) stop();
+      delays.clear();
+      handle?.close();
+      delivery?.destroy();
+    },
+  };
+
+  if (granted()) start();
+  else if (consent === 'denied') store.clear(), session.clear();
+
+  stops.push(watchNavigation(win, () => ready && pageView()));
+  stops.push(
+    watchClicks(doc, (el) => {
+      if (!ready) return;
+      const d = declared(el);
+      if (d?.track) api.track(d.track, d.properties);
+      if (d?.survey) void api.show(d.survey, { force: true });
+      each((s, t) => t.type === 'click' && closest(el, t.selector) && fire(s, t));
+    }),
+  );
+  listenDataLayer(win, api.track, stops);
+
+  // Checked a tick later, so `on('error')` right after `init` hears about bad surveys.
+  const local = Promise.resolve().then(() => checkSurveys(config.surveys ?? [], (e) => em.emit('error', e)));
+  const remote =
+    config.endpoint && (config.remoteConfig ?? true)
+      ? fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, store).then((r) => {
+          if (r.error) error('E_REMOTE_CONFIG', r.error);
+          return checkSurveys(r.surveys, (e) => em.emit('error', e));
+        })
+      : Promise.resolve([]);
+  void Promise.all([local, remote]).then(([mine, theirs]) => {
+    if (destroyed) return;
+    surveys = mergeSurveys(mine, theirs);
+    ready = true;
+    em.emit('ready', { surveys: surveys.map((s) => s.id) });
+    pageView();
+    for (const fn of waiting.splice(0)) fn();
+    preload();
+  });
+  return api;
+}
+
+/**
+ * Turns `dataLayer.push({ event: 'x', ... })` into `track('x', {...})`, for
+ * entries already there and later ones, so tag managers can drive surveys.
+ * sayso's own `sayso.*` pushes and GTM's `gtm.*` are skipped.
+ */
+function listenDataLayer(win: Window, track: SaysoInstance['track'], stops: Array<() => void>): void {
+  const dl = (win as { dataLayer?: unknown }).dataLayer as Array<Record<string, unknown>> | undefined;
+  if (!Array.isArray(dl)) return;
+  const onItem = (item: unknown): void => {
+    const e = (item as { event?: unknown } | null)?.event;
+    if (typeof e === 'string' && !/^(sayso|gtm)\./.test(e)) track(e, item as Record<string, unknown>);
+  };
+  dl.forEach(onItem);
+  const push = dl.push;
+  const wrapped = (dl.push = function (this: unknown[], ...items: unknown[]) {
+    const n = push.apply(this, items as Array<Record<string, unknown>>);
+    items.forEach(onItem);
+    return n;
+  });
+  stops.push(() => void (dl.push === wrapped && (dl.push = push)));
+}
