@@ -1,7 +1,7 @@
 // One config builds every package: ESM + CJS + .d.ts for each library entry,
 // plus the widget's script-tag (IIFE) builds. esbuild transpiles (fast, no
 // type-checking); `pnpm check` runs tsc for types.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
@@ -76,7 +76,41 @@ if (wanted('widget') && existsSync('packages/widget/src/index.ts')) {
 }
 
 // ---- @sayso/widget: UI script-tag chunk (dist/sayso-ui.js + locale chunks) ----
-// (section owned by the UI work)
+// sayso-ui.js is an IIFE that sets window.__saysoUi (Preact, the components,
+// styles and English strings bundled in). An IIFE cannot import(),
+// so each other language is its own tiny IIFE, sayso-ui-<lang>.js, registering
+// on window.__saysoUiL10n; src/ui/load-locale-script.ts (swapped in below for
+// load-locale.ts, which import()s the same files for npm users) adds it.
+if (wanted('widget') && existsSync('packages/widget/src/ui/script-tag.ts')) {
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const { default: terser } = await import('@rollup/plugin-terser');
+  const uiDir = `${process.cwd()}/packages/widget/src/ui`;
+  const uiScriptTag = {
+    name: 'sayso-ui-script-tag',
+    resolveId(source, importer) {
+      if (source === './load-locale.js' && importer?.startsWith(uiDir)) return `${uiDir}/load-locale-script.ts`;
+      // Bundle core from source: no dependence on build order.
+      if (source === '@sayso/core') return `${process.cwd()}/packages/core/src/index.ts`;
+      return null;
+    },
+  };
+  const uiIife = (input, file, name, exports = 'none') => ({
+    input,
+    plugins: [
+      uiScriptTag,
+      nodeResolve({ browser: true }),
+      esbuildPlugin(),
+      terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: { file, format: 'iife', name, extend: true, exports },
+  });
+  configs.push(uiIife(`${uiDir}/script-tag.ts`, 'packages/widget/dist/sayso-ui.js'));
+  for (const file of readdirSync(`${uiDir}/locales`).filter((f) => f.endsWith('.ts') && !f.includes('.test.'))) {
+    const lang = file.slice(0, -3);
+    configs.push(uiIife(`${uiDir}/locales/${file}`, `packages/widget/dist/sayso-ui-${lang}.js`, `__saysoUiL10n.${lang}`, 'default'));
+  }
+}
+// (end of the UI script-tag chunk section)
 
 // ---- @sayso/widget: SDK script-tag build (dist/sayso.js, dist/snippet.min.js) ----
 // (section owned by the SDK work)

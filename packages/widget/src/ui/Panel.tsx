@@ -1,0 +1,121 @@
+// The survey card: close button, the current step (score, follow-up or
+// thanks), the footer with progress and the main button, and a polite live
+// region that announces step changes. No hooks: mount.ts re-renders the card
+// on every change of the flow (see flow.ts), so the chunk ships without
+// preact/hooks.
+import type { Flow } from './flow.js';
+import { FollowUpField } from './FollowUpField.js';
+import { Cross } from './icons.js';
+import { ScoreScale } from './ScoreScale.js';
+import { fill } from './strings.js';
+import type { View } from './view.js';
+
+/** How and where the card is drawn. */
+export interface Layout {
+  mode: 'popover' | 'modal' | 'bar' | 'inline' | 'tab';
+  /** Extra classes: position and colour scheme. */
+  classes: string;
+}
+
+interface Props {
+  view: View;
+  flow: Flow;
+  layout: Layout;
+  /** Closed before answering: reported as a dismissal. */
+  onDismiss(): void;
+  /** Closed after the thanks. */
+  onClose(): void;
+}
+
+/** Buttons, textareas and the one tabbable radio, in order (for the modal's focus trap). */
+const tabbables = (root: HTMLElement) =>
+  [...root.querySelectorAll<HTMLElement>('button,textarea')].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled);
+
+/** The survey card. */
+export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
+  const { t } = view;
+  const { step, receipt, busy, failed } = flow.s;
+  const f = flow.current();
+  const total = flow.total();
+  const modal = layout.mode === 'modal';
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      // Ours alone: the host's own Escape handlers should not also fire.
+      e.stopPropagation();
+      receipt ? onClose() : onDismiss();
+    } else if (e.key === 'Tab' && modal) {
+      // The trap lives on our own keydown only: no document-wide focus
+      // listeners, so a host page's own focus trap is never fought over.
+      const card = e.currentTarget as HTMLElement;
+      const all = tabbables(card);
+      const active = (card.getRootNode() as ShadowRoot).activeElement;
+      const to = e.shiftKey ? (active === all[0] ? all[all.length - 1] : null) : active === all[all.length - 1] ? all[0] : null;
+      if (to) {
+        e.preventDefault();
+        to.focus();
+      }
+    }
+  };
+
+  let body;
+  if (receipt) {
+    body = (
+      <>
+        <p class="q" id="sy-q" tabIndex={-1} part="question thanks">
+          {view.thanks}
+        </p>
+        {!receipt.online && <p part="offline">{t.offline}</p>}
+      </>
+    );
+  } else if (f) {
+    body = <FollowUpField f={f} value={flow.s.texts[f.id] ?? ''} onText={(v) => flow.set({ texts: { ...flow.s.texts, [f.id]: v } })} t={t} onSubmit={flow.next} />;
+  } else {
+    body = (
+      <>
+        <p class="q" id="sy-q" part="question">
+          {view.question}
+        </p>
+        <ScoreScale view={view} value={flow.s.score} pick={(score) => flow.set({ score })} labelledBy="sy-q" />
+      </>
+    );
+  }
+
+  return (
+    <div
+      class={`p ${layout.classes}`}
+      part="panel"
+      role={layout.mode === 'inline' ? 'region' : 'dialog'}
+      aria-modal={modal ? 'true' : undefined}
+      aria-labelledby="sy-q"
+      dir={view.dir}
+      lang={view.lang}
+      onKeyDown={onKeyDown}
+    >
+      <button type="button" class="x" part="close" aria-label={t.close} onClick={receipt ? onClose : onDismiss}>
+        <Cross />
+      </button>
+      {body}
+      {failed && (
+        <p class="er" role="alert" part="error">
+          {t.error}
+        </p>
+      )}
+      {!receipt && (
+        <div class="ft">
+          {total > 1 && (
+            <span class="pg" part="progress">
+              {fill(t.step, { current: step + 1, total })}
+            </span>
+          )}
+          <button type="button" class="b" part="submit" disabled={!flow.ready()} aria-busy={busy ? 'true' : undefined} onClick={flow.next}>
+            {busy ? t.sending : failed ? t.retry : step < total - 1 ? t.next : t.submit}
+          </button>
+        </div>
+      )}
+      <p class="sr" aria-live="polite">
+        {flow.live()}
+      </p>
+    </div>
+  );
+}
