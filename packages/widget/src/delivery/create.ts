@@ -1,0 +1,258 @@
+import { SaysoError, uuidv7, type SaysoErrorCode } from '@sayso/core';
+import { chain } from '../storage/chain.js';
+import { indexedDbStorage } from '../storage/indexeddb.js';
+import { localStorageStorage } from '../storage/localstorage.js';
+import { memoryStorage } from '../storage/memory.js';
+import type { QueueStorage } from '../storage/types.js';
+import { elect } from './leader.js';
+import { batch, outcome, size, valid, V, type Rec } from './record.js';
+import type { Adapter, Delivery, DeliveryEvent, SendOutcome } from './types.js';
+
+/** Options of {@link createDelivery}. */
+export interface DeliveryOptions {
+  /** Public site key, sent with every batch. */
+  site: string;
+  /** Where batches go, e.g. `httpAdapter({ url })`. */
+  adapter: Adapter;
+  /** Sends on page hide/unload, called with `unloading: true`. @default adapter (httpAdapter then uses fetch keepalive) */
+  unloadAdapter?: Adapter;
+  /** Where records wait; a memory store is always added last, so a submit is never refused for lack of storage. @default [indexedDbStorage(), localStorageStorage()] */
+  storage?: QueueStorage | QueueStorage[];
+  /** Most records and bytes waiting; a submit past either is refused with `E_QUEUE_FULL`. @default { records: 500, bytes: 2 MiB } */
+  capacity?: { records?: number; bytes?: number };
+  /** A record waiting longer is dead-lettered with `E_RECORD_EXPIRED`. @default 30 */
+  maxAgeDays?: number;
+  /** Most records per batch. @default 50 */
+  batchSize?: number;
+  /** An attempt that has not answered after this many ms is retried. @default 30000 */
+  timeout?: number;
+  /** Namespace of the queue, the sender election and the wake-up channel. @default site */
+  name?: string;
+  /** Wall clock for record ages and leases (tests). @default Date.now */
+  now?: () => number;
+  /** Randomness for backoff jitter (tests). @default Math.random */
+  random?: () => number;
+}
+
+/** Longest wait between attempts: 5 minutes. */
+const CAP = 3e5;
+/** The keepalive quota Chromium gives a page during unload (fetch keepalive and sendBeacon share it), less room for the body's envelope. */
+const BUDGET = 6e4;
+
+/**
+ * The durable delivery queue: stores each record before resolving, sends from
+ * one tab per site, retries with backoff and deletes a record only after the
+ * adapter reports it stored.
+ * @example
+ * const delivery = createDelivery({ site: 'pk_1', adapter: httpAdapter({ url: 'https://c.example.com/v1/responses' }) });
+ * const { durability } = await delivery.enqueue({ kind: 'response', value: response });
+ */
+export function createDelivery(o: DeliveryOptions): Delivery {
+  const ns = o.name ?? o.site;
+  const now = o.now ?? Date.now;
+  const timeout = o.timeout ?? 3e4;
+  const lease = timeout + 5e3;
+  const g = globalThis as unknown as Window & typeof globalThis;
+  const me = uuidv7();
+  const fns = new Set<(e: DeliveryEvent) => void>();
+  const emit = (e: DeliveryEvent) =>
+    fns.forEach((f) => {
+      try {
+        f(e);
+      } catch {
+        // A host listener's bug must not stop delivery.
+      }
+    });
+  const err = (code: SaysoErrorCode, message: string, ids?: string[]) => emit({ type: 'error', code, message, ...(ids && { ids }) });
+  const list = o.storage ? [o.storage].flat() : [indexedDbStorage({ name: ns }), localStorageStorage({ name: ns })];
+  const store = chain(list.at(-1)?.name == 'memory' ? list : [...list, memoryStorage()], err);
+  const ch = g.BroadcastChannel && new BroadcastChannel(`sayso:${ns}`);
+
+  let leader: unknown;
+  let gone: unknown;
+  let hold: unknown; // waiting out a Retry-After or an auth refusal: no trigger sends before then
+  let told: unknown;
+  let hidden: unknown;
+  let fails = 0;
+  let limit = 0;
+  let timer: ReturnType<typeof setTimeout>;
+  let busy: Promise<void> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  let cache: Rec[] = []; // live records as last read, for the synchronous send at page hide
+
+  const later = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => ((hold = 0), flush()), ms);
+  };
+  /** Takes records out of the queue: deleted when delivered, dead-lettered (kept, marked) with a code otherwise. */
+  const settle = async (rs: Rec[], code?: SaysoErrorCode, msg = '') => {
+    const ids = rs.map((r) => r.id);
+    if (!ids[0]) return;
+    await (code ? store.put(rs.map(({ leaseUntil: _, ...r }) => [r.id, { ...r, dead: code }])) : store.del(ids));
+    cache = cache.filter((r) => !rs.includes(r));
+    emit(code ? { type: 'error', code, message: msg, ids } : { type: 'delivered', ids });
+  };
+
+  /** Reads the live queue, dead-lettering corrupt and expired records on the way. */
+  const load = async () => {
+    const t = now();
+    const live: Rec[] = [];
+    const old: Rec[] = [];
+    const bad: Array<[string, unknown]> = [];
+    for (const [k, v] of await store.entries())
+      if (!(v as Rec)?.dead)
+        if (!valid(v, k)) bad.push([k, { v: V, id: k, at: t, dead: 'E_RECORD_CORRUPT', raw: v }]);
+        else (t - v.at > (o.maxAgeDays ?? 30) * 864e5 ? old : live).push(v);
+    if (bad[0]) {
+      await store.put(bad);
+      err('E_RECORD_CORRUPT', 'corrupt', bad.map((b) => b[0]));
+    }
+    await settle(old, 'E_RECORD_EXPIRED', 'expired');
+    return (cache = live);
+  };
+
+  /** One attempt: never throws, never hangs past `timeout`; anything odd is a retry. */
+  const attempt = async (rs: Rec[], unloading?: 1): Promise<SendOutcome> => {
+    const attempt = Math.max(...rs.map((r) => r.attempts ?? 0)) + 1;
+    const ac = new AbortController();
+    let t: ReturnType<typeof setTimeout> | undefined;
+    try {
+      // Leased before sending, so a tab taking over mid-flight leaves these alone until the lease ends.
+      if (!unloading) await store.put(rs.map((r) => [r.id, { ...r, attempts: attempt, leaseUntil: now() + lease, by: me }]));
+      const out = await Promise.race([
+        (unloading && o.unloadAdapter || o.adapter).send(batch(o.site, rs), { signal: ac.signal, idempotencyKey: rs[0]!.id, attempt, unloading: !!unloading }),
+        new Promise((r) => (t = setTimeout(() => (ac.abort(), r(0)), timeout))),
+      ]);
+      if (outcome(out)) return out;
+    } catch {
+      // an adapter that throws is retried
+    } finally {
+      clearTimeout(t);
+    }
+    return { status: 'retry' };
+  };
+
+  const run = async () => {
+    for (limit = o.batchSize ?? 50; ; ) {
+      const t = now();
+      const rs = await load();
+      // Another instance's lease; one further ahead than a lease can be means the clock went back, so it is ignored.
+      const until = (r: Rec) => (r.by != me && r.leaseUntil! > t && r.leaseUntil! - t <= lease ? r.leaseUntil! : 0);
+      const b = rs.filter((r) => !until(r)).slice(0, limit);
+      if (!b[0]) return rs[0] && later(Math.min(...rs.map(until)) - t + 50);
+      const out = await attempt(b);
+      const s = out.status;
+      if (s == 'ok') {
+        fails = 0;
+        await settle(b);
+      } else if (s == 'too-large') {
+        // Split: halve the batch; a single record still too large is dead-lettered.
+        if (b[1]) limit = b.length >> 1;
+        else await settle(b, 'E_DELIVERY_TOO_LARGE', 'too large');
+      } else if (s == 'reject' && !out.auth) {
+        // Partial acceptance: only the listed items are bad, the others are stored.
+        const by = batch(o.site, b);
+        const bad = (out.items ?? []).map((it) => it.id ?? by[it.list]?.[it.index]?.id);
+        const rej = b.filter((r) => !bad[0] || bad.includes(r.id));
+        await settle(rej, 'E_DELIVERY_REJECTED', out.reason);
+        await settle(b.filter((r) => !rej.includes(r)));
+      } else {
+        // Auth refused: keep everything, say so once, look again after the longest wait.
+        // Otherwise full jitter: a random wait up to 1 s·2ⁿ capped at 5 min, unless the server said when.
+        const d = s == 'retry' ? out.delayMs : CAP;
+        if (s == 'reject' && !told) err('E_DELIVERY_UNAUTHORIZED', out.reason), (told = 1);
+        hold = d! >= 0;
+        return later(Math.min(hold ? d! : (o.random ?? Math.random)() * 1e3 * 2 ** fails++, CAP));
+      }
+    }
+  };
+
+  /** Sends what is queued if this tab is the sender, else wakes the sender. */
+  const flush = (): Promise<void> =>
+    busy
+      ? busy.then(flush)
+      : gone || hold
+        ? Promise.resolve()
+        : leader
+          ? (clearTimeout(timer),
+            (busy = run()
+              .catch((e) => {
+                err('E_STORAGE_UNAVAILABLE', `${e}`);
+                later(3e4);
+              })
+              .finally(() => (busy = undefined))))
+          : Promise.resolve(ch?.postMessage(1));
+  const wake = () => void flush();
+
+  /** Page hide: hands what is queued to the unload adapter within the keepalive budget; deletes only on an acknowledged send. */
+  const unload = () => {
+    if (hidden || !leader || gone || hold) return;
+    hidden = 1;
+    let total = 0;
+    let chunk: Rec[] = [];
+    const go = () => {
+      const rs = chunk;
+      chunk = [];
+      if (rs[0]) void attempt(rs, 1).then((out) => void (out.status == 'ok' && settle(rs)));
+    };
+    // What does not fit stays queued for a later send.
+    for (const r of cache)
+      if ((total += size(r)) <= BUDGET) {
+        if (!chunk[limit - 1]) go();
+        chunk.push(r);
+      }
+    go();
+  };
+
+  const offs = [
+    elect(ns, me, now, (on) => {
+      leader = on;
+      if (on) wake();
+    }),
+  ];
+  const on = (t: EventTarget, type: string, f: () => void) => {
+    t.addEventListener(type, f);
+    offs.push(() => t.removeEventListener(type, f));
+  };
+  if (g.document) {
+    on(g, 'online', wake);
+    on(g, 'pagehide', unload);
+    on(g.document, 'visibilitychange', () => (g.document.hidden ? unload() : ((hidden = 0), wake())));
+  }
+  if (ch) ch.onmessage = () => leader && wake();
+
+  return {
+    enqueue(x) {
+      // One at a time, so a double-click cannot race two writes past the duplicate check.
+      const p = queue.then(async () => {
+        const id = x.value.id;
+        const live = await load();
+        const same = live.find((r) => r.id == id);
+        const rec: Rec = same ?? { v: V, id, kind: x.kind, value: x.value, at: now() };
+        const c = o.capacity;
+        if (!same && (live.length >= (c?.records ?? 500) || live.reduce((a, r) => a + size(r), size(rec)) > (c?.bytes ?? 2 ** 21)))
+          throw new SaysoError('E_QUEUE_FULL', 'queue full');
+        // Putting a duplicate again tells where it is stored without storing it twice.
+        const durability = await store.put([[id, rec]]);
+        if (!same) cache.push(rec), emit({ type: 'queued', id, durability });
+        wake();
+        return { id, durability };
+      });
+      queue = p.catch(() => {});
+      return p;
+    },
+    flush,
+    pending: async () => (await load()).length,
+    on: (f) => (fns.add(f), () => void fns.delete(f)),
+    clear: async () => {
+      await store.clear();
+      cache = [];
+    },
+    destroy() {
+      gone = 1;
+      clearTimeout(timer);
+      offs.forEach((f) => f());
+      ch?.close();
+    },
+  };
+}
