@@ -1,0 +1,122 @@
+// The demo that `pnpm start` runs: a site for localhost, three surveys, and
+// (with --demo-data) a few thousand synthetic answers over 90 days so the
+// report has something to draw.
+import { uuidv7, type SurveyKind } from '@sayso/core';
+import type { CollectorConfig } from './config.js';
+import type { Storage, StoredEvent, StoredResponse } from './storage/types.js';
+
+/** The demo's reading secret, printed at start. Never use it in production. */
+export const DEMO_SECRET = 'demo-secret';
+
+/** A config for local trials: site `demo` allowed from the collector's own origin on `port`. */
+export function demoConfig(port: number): CollectorConfig {
+  return {
+    secret: DEMO_SECRET,
+    identitySecret: 'demo-identity-secret-not-for-production',
+    sites: [
+      {
+        id: 'demo',
+        origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+        segments: ['plan', 'country'],
+        surveys: [
+          {
+            id: 'nps',
+            kind: 'nps',
+            question: 'How likely are you to recommend Acme to a friend or colleague?',
+            followUp: [{ question: 'What is the main reason for your score?' }],
+            triggers: [{ type: 'pageview', delayMs: 1500 }],
+          },
+          {
+            id: 'csat',
+            kind: 'csat',
+            question: 'How satisfied are you with checkout?',
+            scale: { min: 1, max: 5, style: 'stars' },
+            followUp: [{ question: 'What could we do better?', bands: ['unhappy', 'neutral'] }],
+            triggers: [{ type: 'manual' }],
+          },
+          {
+            id: 'ces',
+            kind: 'ces',
+            question: 'How easy was it to find what you needed?',
+            triggers: [{ type: 'manual' }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A small seeded PRNG (mulberry32), so demo data is the same on every machine. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMENTS = [
+  'Fast delivery, great support.',
+  'Checkout asked for my address twice.',
+  'Love the new dashboard!',
+  'Too expensive for what it does.',
+  'The search never finds what I need.',
+  'Support solved my problem in minutes.',
+  '<b>bold?</b> "quotes" & ampersands stay text',
+  'Works fine.',
+];
+
+/**
+ * Stores `count` synthetic responses (plus displays and dismissals) spread
+ * over the last 90 days, with a slowly improving NPS. Returns how many
+ * responses were stored.
+ */
+export async function seedDemoData(storage: Storage, site: string, count = 3000, now = Date.now()): Promise<number> {
+  const rand = prng(42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const kinds: Array<[string, SurveyKind, [number, number]]> = [
+    ['nps', 'nps', [0, 10]],
+    ['csat', 'csat', [1, 5]],
+    ['ces', 'ces', [1, 7]],
+  ];
+  let stored = 0;
+  for (let done = 0; done < count; ) {
+    const responses: StoredResponse[] = [];
+    const events: StoredEvent[] = [];
+    for (let i = 0; i < 500 && done < count; i++, done++) {
+      const ageDays = rand() * 90;
+      const at = now - ageDays * 86400_000;
+      const [surveyId, kind, scale] = pick(kinds);
+      const plan = pick(['free', 'free', 'pro', 'enterprise']);
+      // Better over time, and better on paid plans.
+      const mood = Math.min(1, Math.max(0, rand() * 0.8 + (90 - ageDays) / 450 + (plan === 'free' ? 0 : 0.12)));
+      const score = Math.round(scale[0] + mood * (scale[1] - scale[0]));
+      const anonymousId = `demo-${Math.floor(rand() * 1e9).toString(36)}`;
+      const channel = rand() < 0.2 ? 'link' : 'web';
+      const createdAt = new Date(at).toISOString();
+      responses.push({
+        id: uuidv7(at),
+        surveyId,
+        kind,
+        score,
+        scale,
+        ...(rand() < 0.35 ? { comment: pick(COMMENTS) } : {}),
+        createdAt,
+        anonymousId,
+        attributes: { plan, country: pick(['DE', 'US', 'FR', 'BR', 'JP']) },
+        page: { url: `http://localhost/${pick(['pricing', 'checkout', 'docs', 'home'])}` },
+        locale: pick(['en', 'en', 'de', 'fr']),
+        channel,
+      });
+      // Roughly a 30 % response rate: three displays per answer, one dismissal.
+      for (let d = 0; d < 3; d++) events.push({ id: uuidv7(at - 60_000), type: 'display', surveyId, anonymousId, createdAt, channel });
+      events.push({ id: uuidv7(at - 30_000), type: 'dismiss', surveyId, anonymousId, createdAt, channel });
+    }
+    const out = await storage.ingest(site, { responses, events }, ['plan', 'country']);
+    const ids = new Set(responses.map((r) => r.id));
+    stored += out.accepted.filter((id) => ids.has(id)).length;
+  }
+  return stored;
+}
