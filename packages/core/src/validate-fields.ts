@@ -19,8 +19,8 @@ export const URL_MAX = 2048;
 /** Free text a person typed: a comment or follow-up answer. */
 export const ANSWER_MAX = 5000;
 
-/** BCP 47 language tag (`en`, `de-AT`, `zh-Hant-TW`), at most 35 characters as RFC 5646 recommends. */
-export const locale: Check<string> = str(35, 2, /^[a-z]{2,8}(-[a-z\d]{1,8})*$/i, 'a BCP 47 language tag');
+/** BCP 47 language tag (`en`, `de-AT`, `zh-Hant-TW`): a 2-3 letter language, then subtags; at most 35 characters as RFC 5646 recommends. */
+export const locale: Check<string> = str(35, 2, /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i, 'a BCP 47 language tag');
 
 /**
  * A delay in milliseconds. The cap is setTimeout's: browsers fire larger
