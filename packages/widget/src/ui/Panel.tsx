@@ -43,7 +43,8 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
     if (e.key === 'Escape') {
       // Ours alone: the host's own Escape handlers should not also fire.
       e.stopPropagation();
-      receipt ? onClose() : onDismiss();
+      if (receipt) onClose();
+      else onDismiss();
     } else if (e.key === 'Tab' && modal) {
       // The trap lives on our own keydown only: no document-wide focus
       // listeners, so a host page's own focus trap is never fought over.

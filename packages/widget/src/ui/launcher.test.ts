@@ -1,0 +1,26 @@
+// The `tab` mode's launcher: a labelled button in its own shadow root.
+import { fireEvent } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mountLauncher } from './launcher.js';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('mountLauncher', () => {
+  it('adds a feedback tab that opens on each press and goes away on close()', () => {
+    const onOpen = vi.fn();
+    const handle = mountLauncher({ label: '<b>Feedback</b>', styleNonce: 'n1', onOpen, position: 'left' });
+    const root = document.querySelector('sayso-widget')!.shadowRoot!;
+    const button = root.querySelector('button')!;
+    expect(button.textContent).toBe('<b>Feedback</b>');
+    expect(button.className).toBe('la left');
+    expect(button.getAttribute('part')).toBe('launcher');
+    expect(root.querySelector('style')!.nonce).toBe('n1');
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(onOpen).toHaveBeenCalledTimes(2);
+    handle.close();
+    expect(document.querySelector('sayso-widget')).toBeNull();
+  });
+});
