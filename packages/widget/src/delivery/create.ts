@@ -75,6 +75,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   let hidden: unknown;
   let fails = 0;
   let limit = 0;
+  let epoch = 0; // bumped by clear(), so nothing read or sent before it is written back
   let timer: ReturnType<typeof setTimeout>;
   let busy: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -99,6 +100,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const live: Rec[] = [];
     const old: Rec[] = [];
     const bad: Array<[string, unknown]> = [];
+    const e = epoch;
     for (const [k, v] of await store.entries())
       if (!(v as Rec)?.dead)
         if (!valid(v, k)) bad.push([k, { v: V, id: k, at: t, dead: 'E_RECORD_CORRUPT', raw: v }]);
@@ -108,28 +110,32 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       err('E_RECORD_CORRUPT', 'corrupt', bad.map((b) => b[0]));
     }
     await settle(old, 'E_RECORD_EXPIRED', 'expired');
-    return (cache = live);
+    return (cache = e == epoch ? live : []);
   };
 
   /** One attempt: never throws, never hangs past `timeout`; anything odd is a retry. */
   const attempt = async (rs: Rec[], unloading?: 1): Promise<SendOutcome> => {
     const attempt = Math.max(...rs.map((r) => r.attempts ?? 0)) + 1;
+    const e = epoch;
     const ac = new AbortController();
+    const mark = (l?: object) => !unloading && e == epoch && store.put(rs.map((r) => [r.id, { ...r, attempts: attempt, ...l }]));
+    let out: unknown;
     let t: ReturnType<typeof setTimeout> | undefined;
     try {
       // Leased before sending, so a tab taking over mid-flight leaves these alone until the lease ends.
-      if (!unloading) await store.put(rs.map((r) => [r.id, { ...r, attempts: attempt, leaseUntil: now() + lease, by: me }]));
-      const out = await Promise.race([
-        (unloading && o.unloadAdapter || o.adapter).send(batch(o.site, rs), { signal: ac.signal, idempotencyKey: rs[0]!.id, attempt, unloading: !!unloading }),
+      await mark({ leaseUntil: now() + lease, by: me });
+      out = await Promise.race([
+        ((unloading && o.unloadAdapter) || o.adapter).send(batch(o.site, rs), { signal: ac.signal, idempotencyKey: rs[0]!.id, attempt, unloading: !!unloading }),
         new Promise((r) => (t = setTimeout(() => (ac.abort(), r(0)), timeout))),
       ]);
-      if (outcome(out)) return out;
     } catch {
       // an adapter that throws is retried
-    } finally {
-      clearTimeout(t);
     }
-    return { status: 'retry' };
+    clearTimeout(t);
+    if (!outcome(out)) out = { status: 'retry' };
+    // Not stored: lift the lease, so a reload or another tab need not wait it out.
+    if ((out as SendOutcome).status != 'ok') await mark();
+    return out as SendOutcome;
   };
 
   const run = async () => {
@@ -140,8 +146,10 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       const until = (r: Rec) => (r.by != me && r.leaseUntil! > t && r.leaseUntil! - t <= lease ? r.leaseUntil! : 0);
       const b = rs.filter((r) => !until(r)).slice(0, limit);
       if (!b[0]) return rs[0] && later(Math.min(...rs.map(until)) - t + 50);
+      const e = epoch;
       const out = await attempt(b);
       const s = out.status;
+      if (e != epoch) return;
       if (s == 'ok') {
         fails = 0;
         await settle(b);
@@ -245,8 +253,9 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     pending: async () => (await load()).length,
     on: (f) => (fns.add(f), () => void fns.delete(f)),
     clear: async () => {
-      await store.clear();
+      epoch++;
       cache = [];
+      await store.clear();
     },
     destroy() {
       gone = 1;
