@@ -114,6 +114,29 @@ if (wanted('widget') && existsSync('packages/widget/src/ui/script-tag.ts')) {
 
 // ---- @sayso/widget: SDK script-tag build (dist/sayso.js, dist/snippet.min.js) ----
 // (section owned by the SDK work)
+if (wanted('widget') && existsSync('packages/widget/src/script-tag.ts')) {
+  const { default: sdkTerser } = await import('@rollup/plugin-terser');
+  const { nodeResolve: sdkResolve } = await import('@rollup/plugin-node-resolve');
+  const { resolve: sdkPath } = await import('node:path');
+  // @sayso/core from source, so this IIFE never depends on core's dist being built first.
+  const coreFromSource = {
+    name: 'sayso-core-source',
+    resolveId: (id) => (id === '@sayso/core' ? sdkPath('packages/core/src/index.ts') : null),
+  };
+  const minify = () => sdkTerser({ compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } });
+  configs.push(
+    {
+      input: 'packages/widget/src/script-tag.ts',
+      plugins: [coreFromSource, sdkResolve({ browser: true }), esbuildPlugin({ define: { DEBUG: 'false' } }), minify()],
+      output: { file: 'packages/widget/dist/sayso.js', format: 'iife' },
+    },
+    {
+      input: 'packages/widget/src/snippet/snippet.js',
+      plugins: [minify()],
+      output: { file: 'packages/widget/dist/snippet.min.js', format: 'es' },
+    },
+  );
+}
 
 // ---- @sayso/collector ----
 if (wanted('collector') && existsSync('packages/collector/src/index.ts')) {

@@ -1,3 +1,4 @@
+import type { Trigger } from '@sayso/core';
 import { describe, expect, it } from 'vitest';
 import { passes, passesAll } from './filters.js';
 import { eventMatches } from './triggers/event.js';
@@ -41,7 +42,7 @@ describe('property filters', () => {
 
 describe('event triggers', () => {
   it('match by name and every property filter', () => {
-    const t = { type: 'event', name: 'checkout', where: [{ property: 'total', op: 'gte', value: 100 }] } as const;
+    const t: Trigger = { type: 'event', name: 'checkout', where: [{ property: 'total', op: 'gte', value: 100 }] };
     expect(eventMatches(t, 'checkout', { total: 150 })).toBe(true);
     expect(eventMatches(t, 'checkout', { total: 50 })).toBe(false);
     expect(eventMatches(t, 'signup', { total: 150 })).toBe(false);

@@ -346,7 +346,10 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   };
 
   if (granted()) start();
-  else if (consent === 'denied') store.clear(), session.clear();
+  else if (consent === 'denied') {
+    store.clear();
+    session.clear();
+  }
 
   stops.push(watchNavigation(win, () => ready && pageView()));
   stops.push(

@@ -14,7 +14,7 @@ const who: Audience = {
   mobile: false,
   returning: true,
 };
-const with_ = (targeting: Survey['targeting']): Survey => ({ id: 'nps', kind: 'nps', question: 'q', targeting });
+const with_ = (targeting: NonNullable<Survey['targeting']>): Survey => ({ id: 'nps', kind: 'nps', question: 'q', targeting });
 
 describe('targeting', () => {
   it('no targeting admits everyone', () => {

@@ -1,7 +1,7 @@
 // The SDK's public types: the config a host passes to `init`, the instance it
 // gets back, and the events it can listen to. Everything here is re-exported
 // from the package's index.ts.
-import type { SaysoErrorCode, Survey, SurveyKind, SurveyResponse, UserHistoryEntry, AttributeValue } from '@sayso/core';
+import type { SaysoErrorCode, SurveyKind, SurveyResponse, UserHistoryEntry, AttributeValue } from '@sayso/core';
 import type { Adapter, Delivery, Durability } from '../delivery/types.js';
 import type { UiModule } from '../ui/types.js';
 

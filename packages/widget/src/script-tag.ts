@@ -1,0 +1,59 @@
+// The script-tag build's entry (dist/sayso.js, an IIFE). It becomes
+// `window.sayso(method, ...args)`: reads its settings from its own <script>'s
+// data-* attributes (data-site, data-endpoint, data-consent, data-locale,
+// data-gpc), replays what the loader snippet recorded in a safe order, and
+// keeps answering `sayso(...)` calls afterwards. A second copy of the script
+// on the same page leaves the first in charge.
+import { createInstance } from './sdk/instance.js';
+import { defaultDelivery } from './sdk/default-delivery.js';
+import { replayOrder } from './sdk/replay.js';
+import { scriptUi } from './sdk/ui-loader.js';
+import type { ConsentState, SaysoConfig, SaysoInstance } from './sdk/types.js';
+
+interface Global {
+  (method: string, ...args: unknown[]): unknown;
+  /** Calls the loader snippet recorded. */
+  q?: ArrayLike<ArrayLike<unknown>>;
+  /** Set once the real SDK runs. */
+  v?: number;
+}
+
+const w = window as unknown as { sayso?: Global };
+const stub = w.sayso;
+
+if (!stub?.v) {
+  const script = (document.currentScript ?? document.querySelector('script[data-site]')) as HTMLScriptElement | null;
+  const data = script?.dataset ?? {};
+  const src = script?.src ?? '';
+  const base = src.slice(0, src.lastIndexOf('/') + 1);
+  const defaults: Partial<SaysoConfig> = { assetBase: base };
+  if (data.site) defaults.site = data.site;
+  // The collector serves the SDK too, so by default it is where the script came from.
+  if (data.endpoint ?? src) defaults.endpoint = data.endpoint ?? new URL(src).origin;
+  if (data.consent) defaults.consent = data.consent as ConsentState;
+  if (data.locale) defaults.locale = data.locale;
+  if (data.gpc != null) defaults.respectGpc = true;
+  if (script?.nonce) defaults.nonce = script.nonce;
+
+  let instance: SaysoInstance | undefined;
+  const early: unknown[][] = [];
+  const call = (args: unknown[]): unknown => {
+    const [method, ...rest] = args;
+    if (method === 'init') {
+      if (instance) return instance; // a second snippet's init: the first one stands
+      const config = { ...defaults, ...(rest[0] as SaysoConfig) };
+      instance = createInstance(config, { delivery: defaultDelivery, loadUi: scriptUi(document, `${config.assetBase}sayso-ui.js`, config.nonce) });
+      early.splice(0).forEach(call);
+      return instance;
+    }
+    if (!instance) return void early.push(args);
+    const fn = instance[method as keyof SaysoInstance] as ((...a: unknown[]) => unknown) | undefined;
+    return typeof fn === 'function' ? fn(...rest) : undefined;
+  };
+  const api: Global = (...args: unknown[]) => call(args);
+  api.v = 1;
+  w.sayso = api;
+  const calls = replayOrder(stub?.q ?? []);
+  if (defaults.site && !calls.some((c) => c[0] === 'init')) calls.unshift(['init', {}]);
+  calls.forEach(call);
+}

@@ -1,0 +1,21 @@
+// `init` for the npm package. Importing this module touches no window or
+// document; `init` itself returns an inert instance outside a browser.
+import { createInstance } from './instance.js';
+import { inertInstance } from './inert.js';
+import { defaultDelivery } from './default-delivery.js';
+import type { SaysoConfig, SaysoInstance } from './types.js';
+
+/**
+ * Starts sayso on this page and returns the instance.
+ * @example
+ * const sayso = init({ site: 'pk_demo', endpoint: 'https://feedback.example.com' });
+ * sayso.track('checkout-complete', { total: 120 });
+ */
+export function init(config: SaysoConfig): SaysoInstance {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return inertInstance();
+  return createInstance(config, {
+    delivery: defaultDelivery,
+    // A separate chunk: Preact and the components load only when a survey shows.
+    loadUi: () => import('../ui/index.js'),
+  });
+}
