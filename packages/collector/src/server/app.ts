@@ -1,6 +1,9 @@
 // The Hono app: every route of the collector, wired to one AppContext.
 import { Hono } from 'hono';
+import { exportRoutes } from '../routes/export.js';
+import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
+import { scoreRoutes } from '../routes/scores.js';
 import { staticRoutes } from '../routes/static.js';
 import { surveyRoutes } from '../routes/surveys.js';
 import type { AppContext } from './context.js';
@@ -43,6 +46,9 @@ export function createApp(ctx: AppContext): Hono {
 
   ingestRoutes(app, ctx);
   surveyRoutes(app, ctx);
+  historyRoutes(app, ctx);
+  scoreRoutes(app, ctx);
+  exportRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });

@@ -207,6 +207,21 @@ export function sqlStorage(db: SqlDriver): Storage {
       return rows.map((r) => ({ ...r, n: Number(r.n), score: Number(r.score) }));
     },
 
+    async surveyShapes(site) {
+      // The tallies are small; one indexed probe per survey finds its kind and scale.
+      const rows = await db.query<{ surveyId: string; kind: string; min: number; max: number }>(
+        `select s.survey_id as "surveyId", r.kind, r.scale_min as min, r.scale_max as max
+         from (select distinct survey_id from sayso_tallies where site = $1 and metric = 'response') s
+         cross join lateral (
+           select kind, scale_min, scale_max from sayso_responses r
+           where r.site = $1 and r.survey_id = s.survey_id order by created_at desc limit 1
+         ) r
+         order by 1`,
+        [site],
+      );
+      return rows.map((r) => ({ surveyId: r.surveyId, kind: r.kind, scale: [Number(r.min), Number(r.max)] as [number, number] }));
+    },
+
     async history(site, userId, limit = 200) {
       return db.query<UserHistoryEntry>(
         `select "surveyId", type, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from (

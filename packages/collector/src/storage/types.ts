@@ -87,6 +87,8 @@ export interface Storage {
    * answer, slower).
    */
   tallies(query: RangeQuery & { dimension: string; fromResponses?: boolean }): Promise<TallyRow[]>;
+  /** Each survey with data, with the kind and scale of its newest response. */
+  surveyShapes(site: string): Promise<Array<{ surveyId: string; kind: string; scale: [number, number] }>>;
   /** A verified user's history, newest first. */
   history(site: string, userId: string, limit?: number): Promise<UserHistoryEntry[]>;
   /** Responses in creation order, fetched in pages so a huge export streams. */
