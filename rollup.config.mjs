@@ -138,6 +138,16 @@ if (wanted('widget') && existsSync('packages/widget/src/script-tag.ts')) {
   );
 }
 
+// ---- examples/spa: the Preact SPA, built against the real @sayso/widget (its dist, built above) ----
+if ((wanted('widget') || wanted('examples')) && existsSync('examples/spa/src/main.tsx')) {
+  const { nodeResolve: spaResolve } = await import('@rollup/plugin-node-resolve');
+  configs.push({
+    input: 'examples/spa/src/main.tsx',
+    plugins: [spaResolve({ browser: true, rootDir: 'examples/spa' }), esbuildPlugin({ minify: true })],
+    output: { dir: 'examples/spa/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  });
+}
+
 // ---- @sayso/collector ----
 if (wanted('collector') && existsSync('packages/collector/src/index.ts')) {
   configs.push(
