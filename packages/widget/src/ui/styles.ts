@@ -26,7 +26,7 @@ export function baseCss(block: boolean, theme: Theme = {}): string {
 .dk{${dark}}@media(prefers-color-scheme:dark){.au{${dark}}}
 .b,.la{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;justify-content:center;min-height:36px;padding:6px 16px;border-radius:calc(var(--r)/1.5);background:var(--a);color:var(--oa);font-weight:600;cursor:pointer}
 .b:disabled{opacity:.55;cursor:default}
-@media(pointer:coarse){.b,.x,.o,.la{min-height:44px;min-width:44px}.s{grid-template-columns:repeat(auto-fit,minmax(44px,1fr))}}
+@media(pointer:coarse){.b,.la{min-height:44px;min-width:44px}}
 @media(prefers-reduced-motion:no-preference){.p{animation:sy .2s ease-out}@keyframes sy{from{opacity:0;transform:translateY(6px)}}}`;
 }
 
@@ -57,7 +57,8 @@ export function surveyCss(inline: boolean, theme: Theme = {}): string {
 .c,.pg{font-size:12px;color:var(--m)}
 .ft{display:flex;align-items:center;justify-content:space-between;gap:8px;margin-top:12px}.ft .b{margin-inline-start:auto}
 .er{margin-top:10px;padding:6px 10px;border-inline-start:3px solid #d32f2f;font-size:13px}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media(pointer:coarse){.x,.o{min-height:44px;min-width:44px}.s{grid-template-columns:repeat(auto-fit,minmax(44px,1fr))}}`;
 }
 
 /** The feedback tab's stylesheet. */
