@@ -3,7 +3,7 @@
 // CES 2.0) or the legacy 1-5 effort scale where lower means less effort.
 import type { Scores, Tally } from './tally.js';
 import { zFor } from './normal.js';
-import { effectiveN, massOf } from './weights.js';
+import { kish, massOf } from './weights.js';
 import { wilsonAt } from './wilson.js';
 import { moments, ordinalTally, pointSet, range } from './ordinal.js';
 
@@ -51,7 +51,6 @@ export interface CesResult {
   meanCi: [number, number] | null;
   direction: 'higher-is-easier' | 'lower-is-easier';
   scale: [number, number];
-  level: number;
 }
 
 /**
@@ -73,10 +72,10 @@ export function ces(tallyOrScores: Tally | Scores, options: CesOptions = {}): Ce
   const member = pointSet(options.agree ?? easy, t, 'agree');
   let agree = 0;
   t.counts.forEach((c, k) => member[k] && (agree += c));
-  const ne = effectiveN(t);
+  const ne = kish(t);
   const result: CesResult = {
     kind: 'ces', mean: null, sd: null, n: t.n, effectiveN: ne, invalid: t.invalid, score: null, agree,
-    standardError: null, ci: null, meanStandardError: null, meanCi: null, direction, scale: [min, max], level,
+    standardError: null, ci: null, meanStandardError: null, meanCi: null, direction, scale: [min, max],
   };
   const { counts, total } = massOf(t);
   if (!(total > 0 && ne > 0)) return result;

@@ -2,7 +2,7 @@
 // scale (3, 5, 7 or 10 points, or k stars/emoji), with a Wilson interval.
 import type { Scores, Tally } from './tally.js';
 import { zFor } from './normal.js';
-import { effectiveN, massOf } from './weights.js';
+import { kish, massOf } from './weights.js';
 import { wilsonAt } from './wilson.js';
 import { moments, ordinalTally, pointSet, range } from './ordinal.js';
 
@@ -40,7 +40,6 @@ export interface CsatResult {
   /** Wilson interval on the percentage. */
   ci: [number, number] | null;
   scale: [number, number];
-  level: number;
 }
 
 /**
@@ -61,10 +60,10 @@ export function csat(tallyOrScores: Tally | Scores, options: CsatOptions = {}): 
   const member = pointSet(options.satisfied ?? range(max - min < 3 ? max : max - 1, max), t, 'satisfied');
   let satisfied = 0;
   t.counts.forEach((c, k) => member[k] && (satisfied += c));
-  const ne = effectiveN(t);
+  const ne = kish(t);
   const result: CsatResult = {
     kind: 'csat', score: null, n: t.n, effectiveN: ne, satisfied, invalid: t.invalid,
-    mean: null, standardError: null, ci: null, scale: [min, max], level,
+    mean: null, standardError: null, ci: null, scale: [min, max],
   };
   const { counts, total } = massOf(t);
   if (!(total > 0 && ne > 0)) return result;

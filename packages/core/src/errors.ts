@@ -23,12 +23,16 @@ export type SaysoErrorCode =
  * field of a config or payload (`followUp[1].question`) when there is one.
  */
 export class SaysoError extends Error {
-  override readonly name = 'SaysoError';
-  readonly code: SaysoErrorCode;
-  readonly path: string | undefined;
+  // Declared, then set in the constructor: class-field initialisers are
+  // lowered to a defineProperty helper at the ES2020 target, which every
+  // bundle that can throw (even `nps` alone) would pay for.
+  declare readonly name: 'SaysoError';
+  declare readonly code: SaysoErrorCode;
+  declare readonly path: string | undefined;
 
   constructor(code: SaysoErrorCode, message: string, options: { path?: string; cause?: unknown } = {}) {
     super(options.path ? `${options.path}: ${message}` : message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SaysoError';
     this.code = code;
     this.path = options.path;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalCdf, normalQuantile, twoSidedP, zFor } from './normal.js';
+import { readFileSync } from 'node:fs';
 import { isSaysoError } from './errors.js';
 
 // Reference quantiles: SciPy 1.17.1 `scipy.stats.norm.ppf` (Cephes ndtri),
@@ -22,7 +23,32 @@ const quantiles: Array<[number, number]> = [
   [1e-300, -37.0470962993612],
 ];
 
+/**
+ * Wichura printed "hash sums" (the sums of the coefficients' mantissas) so a
+ * transcription can be checked: AB 55.8831928806149014439 and
+ * CD 49.33206503301610289036. Summed exactly here from the source text.
+ */
+function mantissaSum(names: string[]): string {
+  const src = readFileSync(new URL('./normal.ts', import.meta.url), 'utf8');
+  let sum = 0n;
+  for (const name of names) {
+    const list = new RegExp(`const ${name} = \\[([^\\]]*)\\]`).exec(src)![1]!;
+    for (const lit of list.split(',').map((x) => x.trim())) {
+      if (lit === '1') continue; // the implicit leading 1 of each denominator
+      const [int, frac = ''] = lit.split('e')[0]!.split('.') as [string, string?];
+      sum += BigInt(int + frac.padEnd(22, '0'));
+    }
+  }
+  const digits = sum.toString();
+  return `${digits.slice(0, -22)}.${digits.slice(-22)}`.replace(/0+$/, '');
+}
+
 describe('normalQuantile (Wichura AS 241)', () => {
+  it('carries the coefficients Wichura published (hash sums)', () => {
+    expect(mantissaSum(['A', 'B'])).toBe('55.8831928806149014439');
+    expect(mantissaSum(['C', 'D'])).toBe('49.33206503301610289036');
+  });
+
   it.each(quantiles)('Φ⁻¹(%s) = %s', (p, z) => {
     expect(Math.abs(normalQuantile(p) - z)).toBeLessThanOrEqual(Math.max(1e-15, Math.abs(z) * 4e-16));
   });

@@ -2,9 +2,8 @@
 // passives 7-8, detractors 0-6 (Reichheld 2003, "The One Number You Need to
 // Grow", Harvard Business Review).
 import type { Scores, Tally } from './tally.js';
-import { toTally } from './tally.js';
+import { toTally } from './tally-input.js';
 import { zFor } from './normal.js';
-import { effectiveN, massOf } from './weights.js';
 
 /** Options of {@link nps}. */
 export interface NpsOptions {
@@ -41,8 +40,6 @@ export interface NpsResult {
   marginOfError: number | null;
   /** Interval clamped to [−100, 100]; centred on the adjusted score for adjusted Wald. */
   ci: [number, number] | null;
-  level: number;
-  interval: 'wald' | 'adjusted-wald';
 }
 
 /**
@@ -65,38 +62,39 @@ export function nps(tallyOrScores: Tally | Scores, options: NpsOptions = {}): Np
   const t = toTally(tallyOrScores, [0, 10]);
   const { interval = 'wald', level = 0.95 } = options;
   const z = zFor(level);
-  const c = t.counts;
-  const promoters = c[9]! + c[10]!;
-  const passives = c[7]! + c[8]!;
-  const ne = effectiveN(t);
-  const result: NpsResult = {
-    kind: 'nps', score: null, n: t.n, effectiveN: ne, promoters, passives, detractors: t.n - promoters - passives,
-    invalid: t.invalid, variance: null, standardError: null, marginOfError: null, ci: null, level, interval,
-  };
-  const { counts: m, total } = massOf(t);
-  if (!(total > 0 && ne > 0)) return result;
+  const { counts: c, weights: w, n } = t;
+  // Shares come from weight sums when weighted; the interval's n is Kish's.
+  const m = w ? w.counts : c;
+  const total = w ? w.sum : n;
+  const ne = w ? (w.sumSquares > 0 ? w.sum ** 2 / w.sumSquares : 0) : n; // Kish: (Σw)²/Σw²
   const pm = m[9]! + m[10]!;
   let dm = 0;
   for (let k = 0; k < 7; k++) dm += m[k]!;
-  const p = pm / total;
-  const d = dm / total;
-  let pa = p;
-  let da = d;
-  let size = ne;
-  if (interval === 'adjusted-wald') {
-    size = ne + 3;
-    pa = (p * ne + 0.75) / size;
-    da = (d * ne + 0.75) / size;
-  }
+  // Adjusted Wald adds 3 pseudo-answers: 0.75 promoters, 1.5 passives, 0.75 detractors.
+  const extra = interval === 'adjusted-wald' ? 3 : 0;
+  const size = ne + extra;
+  const p = ((pm / total) * ne + extra / 4) / size;
+  const d = ((dm / total) * ne + extra / 4) / size;
   // Rounding can push p + d − (p − d)² a hair below 0 when it should be 0.
-  const variance = Math.max(0, pa + da - (pa - da) ** 2);
+  const variance = Math.max(0, p + d - (p - d) ** 2);
   const se = 100 * Math.sqrt(variance / size);
   const moe = z * se;
-  const centre = 100 * (pa - da);
-  result.score = (100 * (pm - dm)) / total;
-  result.variance = variance;
-  result.standardError = se;
-  result.marginOfError = moe;
-  result.ci = [Math.max(-100, centre - moe), Math.min(100, centre + moe)];
-  return result;
+  const centre = 100 * (p - d);
+  const ok = total > 0 && ne > 0;
+  const promoters = c[9]! + c[10]!;
+  const passives = c[7]! + c[8]!;
+  return {
+    kind: 'nps',
+    score: ok ? (100 * (pm - dm)) / total : null,
+    n,
+    effectiveN: ne,
+    promoters,
+    passives,
+    detractors: n - promoters - passives,
+    invalid: t.invalid,
+    variance: ok ? variance : null,
+    standardError: ok ? se : null,
+    marginOfError: ok ? moe : null,
+    ci: ok ? [Math.max(-100, centre - moe), Math.min(100, centre + moe)] : null,
+  };
 }

@@ -2,7 +2,8 @@
 // share of answers in a chosen set of points ("top-2-box", "agree").
 import { SaysoError } from './errors.js';
 import type { Scores, Tally } from './tally.js';
-import { isTally, toTally } from './tally.js';
+import { isTally, toTally } from './tally-input.js';
+import { checkTally } from './tally.js';
 
 /**
  * The tally for a 1..k scale: a tally keeps its own scale unless `points`
@@ -12,7 +13,7 @@ export function ordinalTally(input: Tally | Scores, points: number | undefined, 
   if (points !== undefined && !(Number.isInteger(points) && points >= 2 && points <= 100)) {
     throw new SaysoError('E_ARGUMENT_INVALID', `points must be an integer from 2 to 100, got ${String(points)}`, { path: 'points' });
   }
-  if (isTally(input) && points === undefined) return toTally(input, undefined);
+  if (isTally(input) && points === undefined) return checkTally(input, 'scores');
   return toTally(input, [1, points ?? fallback]);
 }
 

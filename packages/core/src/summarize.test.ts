@@ -62,7 +62,7 @@ describe('summarize', () => {
     expect(all.map((g) => [g.period, g.kind, g.result.n])).toEqual([[null, 'ces', 1], [null, 'nps', 2]]);
     const custom = summarize(rows, { by: (x) => x.createdAt.slice(0, 4), nps: { interval: 'adjusted-wald' } });
     expect(custom.map((g) => g.period)).toEqual(['2026', '2027', '2027']);
-    expect(custom[0]!.result).toMatchObject({ interval: 'adjusted-wald' });
+    expect(custom[0]!.result).toEqual(nps([10], { interval: 'adjusted-wald' }));
   });
 
   it('refuses a response whose createdAt is not a date', () => {

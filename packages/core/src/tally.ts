@@ -2,6 +2,7 @@
 // (arrays of numbers), so segments, time windows, streaming and map-reduce on
 // another engine all reduce to adding counts: `mergeTallies`.
 import { SaysoError } from './errors.js';
+import { countScores } from './count.js';
 
 /**
  * Weight sums of a weighted tally, over valid scores only.
@@ -76,49 +77,6 @@ function isWeight(w: unknown): boolean {
 }
 
 /**
- * Counts `scores` into `counts` (index = score - min) and returns how many
- * were refused. The hot loops avoid per-value branches where they can: a byte
- * array is counted into 256 bins first, and other arrays use one unsigned
- * compare (`k >>> 0 === k` is false for negatives, fractions, NaN and ±Infinity).
- */
-function countUnweighted(scores: Scores, min: number, span: number, counts: Float64Array): number {
-  const len = scores.length;
-  if (scores instanceof Uint8Array || scores instanceof Uint8ClampedArray) {
-    const bins = new Float64Array(256);
-    for (let i = 0; i < len; i++) bins[scores[i]!]!++;
-    let valid = 0;
-    for (let k = 0; k <= span; k++) {
-      const v = min + k;
-      if (v >= 0 && v < 256) valid += counts[k] = bins[v]!;
-    }
-    return len - valid;
-  }
-  let bad = 0;
-  if (ArrayBuffer.isView(scores)) {
-    // Numeric typed arrays hold only numbers, so no typeof check is needed.
-    const a = scores as unknown as ArrayLike<number>;
-    for (let i = 0; i < len; i++) {
-      const k = a[i]! - min;
-      if (k >>> 0 === k && k <= span) counts[k]!++;
-      else bad++;
-    }
-    return bad;
-  }
-  for (let i = 0; i < len; i++) {
-    const v = scores[i];
-    if (typeof v === 'number') {
-      const k = v - min;
-      if (k >>> 0 === k && k <= span) {
-        counts[k]!++;
-        continue;
-      }
-    }
-    bad++;
-  }
-  return bad;
-}
-
-/**
  * Counts scores into a histogram on an integer scale. Values that are not
  * scores on the scale (NaN, strings, fractions, out of range) are counted in
  * `invalid`, apart from `n`, or throw with `invalid: 'throw'`.
@@ -143,7 +101,7 @@ export function tally(scores: Scores, options: TallyOptions): Tally {
   let tw: TallyWeights | undefined;
 
   if (weights === undefined) {
-    invalid = countUnweighted(scores, min, span, counts);
+    invalid = countScores(scores, min, span, counts);
     if (strict && invalid > 0) {
       for (let i = 0; i < len; i++) if (!isScore(scores[i], min, max)) throw badScore(i, scores[i], min, max);
     }
@@ -188,10 +146,7 @@ export function emptyTally(scale: readonly [number, number], weighted = false): 
   return t;
 }
 
-/** True for a value shaped like a {@link Tally} (as opposed to an array of scores). */
-export function isTally(value: unknown): value is Tally {
-  return typeof value === 'object' && value !== null && !ArrayBuffer.isView(value) && Array.isArray((value as Tally).counts) && Array.isArray((value as Tally).scale);
-}
+export { isTally } from './tally-input.js';
 
 /** Checks a tally that may have come over the wire; throws E_ARGUMENT_INVALID. */
 export function checkTally(t: Tally, path = 'tally'): Tally {
@@ -235,19 +190,4 @@ export function mergeTallies(...tallies: Tally[]): Tally {
     }
   });
   return out;
-}
-
-/**
- * The tally behind a `tallyOrScores` argument: a tally is checked against
- * the scale the caller expects (when given), raw scores are counted on it.
- */
-export function toTally(input: Tally | Scores, scale: readonly [number, number] | undefined, path = 'scores'): Tally {
-  if (isTally(input)) {
-    checkTally(input, path);
-    if (scale && (input.scale[0] !== scale[0] || input.scale[1] !== scale[1])) {
-      throw new SaysoError('E_ARGUMENT_INVALID', `expected a tally on [${scale.join(', ')}], got [${input.scale.join(', ')}]`, { path: `${path}.scale` });
-    }
-    return input;
-  }
-  return tally(input, { scale: scale ?? [0, 10] });
 }

@@ -13,21 +13,21 @@ import type { Tally } from './tally.js';
  * effectiveN([1, 1, 1, 5]);  // 64 / 28 ≈ 2.29
  */
 export function effectiveN(input: Tally | ArrayLike<number>): number {
-  let sum: number;
-  let squares: number;
-  if ('counts' in input) {
-    if (!input.weights) return input.n;
-    ({ sum, sumSquares: squares } = input.weights);
-  } else {
-    sum = 0;
-    squares = 0;
-    for (let i = 0; i < input.length; i++) {
-      const w = input[i]!;
-      sum += w;
-      squares += w * w;
-    }
+  if ('counts' in input) return kish(input);
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < input.length; i++) {
+    const w = input[i]!;
+    sum += w;
+    squares += w * w;
   }
   return squares > 0 ? (sum * sum) / squares : 0;
+}
+
+/** Kish's effective n of a tally: `n` unweighted, (Σw)²/Σw² weighted (0 for zero total weight). */
+export function kish(t: Tally): number {
+  const w = t.weights;
+  return !w ? t.n : w.sumSquares > 0 ? (w.sum * w.sum) / w.sumSquares : 0;
 }
 
 /** The per-point mass a score is computed from: weight sums when weighted, else counts. */
