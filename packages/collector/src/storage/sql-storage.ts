@@ -132,10 +132,11 @@ export function sqlStorage(db: SqlDriver): Storage {
     driver: db.name,
 
     async schemaVersion() {
-      const rows = await db.query<{ v: number | null }>(
-        `select case when to_regclass('sayso_migrations') is null then 0 else (select coalesce(max(version), 0) from sayso_migrations) end as v`,
-      );
-      return Number(rows[0]?.v ?? 0);
+      // Two steps: a query naming a missing table fails at planning, even in an untaken branch.
+      const [exists] = await db.query<{ t: string | null }>(`select to_regclass('sayso_migrations')::text as t`);
+      if (!exists?.t) return 0;
+      const [row] = await db.query<{ v: number }>(`select coalesce(max(version), 0) as v from sayso_migrations`);
+      return Number(row?.v ?? 0);
     },
 
     async migrate(upTo = Infinity) {

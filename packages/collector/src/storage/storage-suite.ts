@@ -1,0 +1,148 @@
+// The one suite every Storage implementation must pass (like unstorage's
+// testDriver). pglite.test.ts runs it on PGlite always; postgres.test.ts on
+// a real PostgreSQL server when SAYSO_TEST_DATABASE_URL is set.
+import { afterEach, describe, expect, test } from 'vitest';
+import { uuidv7 } from '@sayso/core';
+import type { SqlDriver } from './driver.js';
+import { latestVersion } from './schema.js';
+import { sqlStorage } from './sql-storage.js';
+import type { Storage, StoredEvent, StoredResponse } from './types.js';
+
+/** Opens a driver on a new, empty database; `drop` removes it afterwards. */
+export type FreshDatabase = () => Promise<{ driver: SqlDriver; drop: () => Promise<void> }>;
+
+const at = (day: number, minute = 0) => new Date(Date.UTC(2026, 9, day, 12, minute)).toISOString();
+
+function resp(o: Partial<StoredResponse> = {}): StoredResponse {
+  return {
+    id: uuidv7(),
+    surveyId: 's1',
+    kind: 'nps',
+    score: 9,
+    scale: [0, 10],
+    createdAt: at(1),
+    anonymousId: 'a',
+    attributes: { plan: 'pro' },
+    page: { url: 'https://x.test/' },
+    locale: 'en',
+    channel: 'web',
+    ...o,
+  };
+}
+
+function ev(o: Partial<StoredEvent> = {}): StoredEvent {
+  return { id: uuidv7(), type: 'display', surveyId: 's1', anonymousId: 'a', createdAt: at(1), ...o };
+}
+
+/** Runs the shared storage suite against databases made by `fresh`. */
+export function testStorage(name: string, fresh: FreshDatabase): void {
+  describe(`storage: ${name}`, () => {
+    const open: Array<() => Promise<void>> = [];
+    afterEach(async () => {
+      for (const close of open.splice(0)) await close();
+    });
+    async function make(migrate = true): Promise<{ storage: Storage; driver: SqlDriver }> {
+      const { driver, drop } = await fresh();
+      const storage = sqlStorage(driver);
+      open.push(async () => {
+        await storage.close();
+        await drop();
+      });
+      if (migrate) await storage.migrate();
+      return { storage, driver };
+    }
+
+    test('migrations run from an empty database, once', async () => {
+      const { storage } = await make(false);
+      expect(await storage.schemaVersion()).toBe(0);
+      expect(await storage.migrate()).toBe(latestVersion);
+      expect(await storage.schemaVersion()).toBe(latestVersion);
+      // Again, and concurrently (two instances starting): nothing to do, no error.
+      expect(await Promise.all([storage.migrate(), storage.migrate()])).toEqual([latestVersion, latestVersion]);
+    });
+
+    test('migrations bring an existing database forward, keeping its data', async () => {
+      const { storage, driver } = await make(false);
+      expect(await storage.migrate(1)).toBe(1);
+      // Written by version-1 code.
+      const old = await storage.ingest('site', { responses: [resp(), resp({ score: 3 })], events: [ev()] }, []);
+      expect(old.accepted).toHaveLength(3);
+      expect(await storage.migrate()).toBe(latestVersion);
+      const rows = await driver.query<{ version: number }>('select version from sayso_migrations order by version');
+      expect(rows.map((r) => Number(r.version))).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
+      expect(await storage.counts('site')).toEqual({ responses: 2, events: 1, tallied: 2 });
+      const exported = [];
+      for await (const r of storage.exportResponses({ site: 'site', from: '2026-10-01', to: '2026-10-01' })) exported.push(r.score);
+      expect(exported.sort()).toEqual([3, 9]);
+    });
+
+    test('ingest stores once per id and reports duplicates; sites are separate', async () => {
+      const { storage } = await make();
+      const r = resp();
+      const e = ev();
+      expect(await storage.ingest('a', { responses: [r], events: [e] }, [])).toEqual({ accepted: [r.id, e.id], duplicates: [] });
+      expect(await storage.ingest('a', { responses: [r, resp({ id: r.id.toUpperCase() })], events: [e] }, [])).toMatchObject({ accepted: [] });
+      expect(await storage.ingest('b', { responses: [r], events: [] }, [])).toEqual({ accepted: [r.id], duplicates: [] });
+      expect(await storage.counts('a')).toEqual({ responses: 1, events: 1, tallied: 1 });
+    });
+
+    test('tallies stay exact under concurrent ingests with duplicates', async () => {
+      const { storage } = await make();
+      const all = Array.from({ length: 400 }, (_, i) => resp({ score: i % 11, createdAt: at(1 + (i % 3), i % 60), attributes: { plan: i % 2 ? 'pro' : 'free' } }));
+      const batches = Array.from({ length: 20 }, (_, b) => all.slice(b * 20, b * 20 + 20));
+      // Every batch twice, concurrently: the second copy must add nothing.
+      const outs = await Promise.all([...batches, ...batches].map((responses) => storage.ingest('s', { responses, events: [] }, ['plan'])));
+      expect(outs.reduce((n, o) => n + o.accepted.length, 0)).toBe(400);
+      expect(outs.reduce((n, o) => n + o.duplicates.length, 0)).toBe(400);
+      const rows = await storage.tallies({ site: 's', from: '2026-10-01', to: '2026-10-03', dimension: '' });
+      expect(rows.reduce((n, r) => n + r.n, 0)).toBe(400);
+      const per = new Map<number, number>();
+      for (const r of rows) per.set(r.score, (per.get(r.score) ?? 0) + r.n);
+      for (let s = 0; s <= 10; s++) expect(per.get(s)).toBe(all.filter((r) => r.score === s).length);
+      // Pre-aggregated and counted-from-responses segments agree.
+      const key = (rs: { day: string; value: string; score: number; n: number }[]) => rs.map((r) => `${r.day}|${r.value}|${r.score}|${r.n}`).sort();
+      const pre = await storage.tallies({ site: 's', from: '2026-10-01', to: '2026-10-03', dimension: 'attr:plan' });
+      const scanned = await storage.tallies({ site: 's', from: '2026-10-01', to: '2026-10-03', dimension: 'attr:plan', fromResponses: true });
+      expect(key(pre)).toEqual(key(scanned));
+      expect(pre.reduce((n, r) => n + r.n, 0)).toBe(400);
+    });
+
+    test('events are tallied by type and channel', async () => {
+      const { storage } = await make();
+      await storage.ingest('s', { responses: [], events: [ev(), ev(), ev({ type: 'dismiss', channel: 'link' })] }, []);
+      const rows = await storage.tallies({ site: 's', from: '2026-10-01', to: '2026-10-01', dimension: 'channel' });
+      expect(rows.map((r) => [r.metric, r.value, r.n])).toEqual([['dismiss', 'link', 1], ['display', 'web', 2]]);
+    });
+
+    test('history holds only verified records, newest first; export pages in order', async () => {
+      const { storage } = await make();
+      await storage.ingest(
+        's',
+        {
+          responses: [resp({ userId: 'u', userVerified: true, createdAt: at(3) }), resp({ userId: 'u', userVerified: false, createdAt: at(4) })],
+          events: [ev({ userId: 'u', userVerified: true, createdAt: at(2) })],
+        },
+        [],
+      );
+      expect(await storage.history('s', 'u')).toEqual([
+        { surveyId: 's1', type: 'response', at: at(3) },
+        { surveyId: 's1', type: 'display', at: at(2) },
+      ]);
+      const many = Array.from({ length: 23 }, (_, i) => resp({ createdAt: at(5, i % 4), comment: `c${i}` }));
+      await storage.ingest('p', { responses: many, events: [] }, []);
+      const ids = [];
+      for await (const r of storage.exportResponses({ site: 'p', from: '2026-10-05', to: '2026-10-05' }, 5)) ids.push(r.id);
+      const expected = [...many].sort((a, b) => (a.createdAt + a.id < b.createdAt + b.id ? -1 : 1)).map((r) => r.id);
+      expect(ids).toEqual(expected);
+      const comments = await storage.latestComments({ site: 'p', from: '2026-10-05', to: '2026-10-05' }, 4);
+      expect(comments).toHaveLength(4);
+      expect(comments[0]!.createdAt >= comments[3]!.createdAt).toBe(true);
+    });
+
+    test('survey shapes come from the newest response', async () => {
+      const { storage } = await make();
+      await storage.ingest('s', { responses: [resp({ surveyId: 'c', kind: 'csat', scale: [1, 5], score: 4 })], events: [] }, []);
+      expect(await storage.surveyShapes('s')).toEqual([{ surveyId: 'c', kind: 'csat', scale: [1, 5] }]);
+    });
+  });
+}
