@@ -49,7 +49,7 @@ export const bad = (path: string, what: string, v: unknown): never => fail(path,
 export const at = (path: string, key: string | number): string =>
   typeof key == 'number' ? `${path}[${key}]` : path ? path + '.' + key : key;
 
-const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const has = (o: object, k: string) => ({}).hasOwnProperty.call(o, k);
 
 /** Marks a checker's key as required in `obj`. */
 export const req = /* @__NO_SIDE_EFFECTS__ */ <T>(check: Check<T>): Check<T> => {
