@@ -3,8 +3,9 @@
 // Factories are marked `@__NO_SIDE_EFFECTS__` so bundlers drop schemas an
 // app never parses (importing `nps` must not pull in parseSurvey's tables).
 // Everything here is shared by parseSurvey, which ships in the always-loaded
-// browser SDK, so it trades generality for bytes: one message per rule, no
-// error collection (the first bad field wins), no schema objects at runtime.
+// browser SDK, so it trades generality for bytes: one message shape for every
+// rule, no error collection (the first bad field wins), no schema language:
+// a shape is a plain object of checkers, typed against the model's interface.
 import { SaysoError, type SaysoErrorCode } from './errors.js';
 
 /**
@@ -88,7 +89,7 @@ export type Words<S extends string> = S extends `${infer A} ${infer B}` ? A | Wo
 
 /**
  * One of the space-separated words of `list`: `words('light dark auto')`.
- * Enums are most of a schema's bytes; one string gzips better than a list.
+ * Reads like the union it checks, and is typed as that union.
  */
 export const words = /* @__NO_SIDE_EFFECTS__ */ <const S extends string>(list: S): Check<Words<S>> =>
   oneOf(...list.split(' ')) as Check<Words<S>>;
