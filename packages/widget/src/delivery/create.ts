@@ -77,6 +77,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   let limit = 0;
   let epoch = 0; // bumped by clear(), so nothing read or sent before it is written back
   let timer: ReturnType<typeof setTimeout>;
+  let stop = () => {}; // aborts the attempt in flight
   let busy: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let cache: Rec[] = []; // live records as last read, for the synchronous send at page hide
@@ -118,7 +119,13 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const attempt = Math.max(...rs.map((r) => r.attempts ?? 0)) + 1;
     const e = epoch;
     const ac = new AbortController();
-    const mark = (l?: object) => !unloading && e == epoch && store.put(rs.map((r) => [r.id, { ...r, attempts: attempt, ...l }]));
+    if (!unloading) stop = () => ac.abort();
+    const mark = (l?: object) =>
+      !unloading &&
+      e == epoch &&
+      !gone &&
+      // Lifting a lease rewrites only records still queued: one a page-hide send got stored meanwhile stays deleted.
+      store.put(rs.filter((r) => l || cache.some((c) => c.id == r.id)).map((r) => [r.id, { ...r, attempts: attempt, ...l }]));
     let out: unknown;
     let t: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -139,13 +146,14 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   };
 
   const run = async () => {
-    for (limit = o.batchSize ?? 50; ; ) {
+    // Stops when destroyed: a dead tab's loop must not race the next sender.
+    for (limit = o.batchSize ?? 50; !gone; ) {
       const t = now();
       const rs = await load();
       // Another instance's lease; one further ahead than a lease can be means the clock went back, so it is ignored.
       const until = (r: Rec) => (r.by != me && r.leaseUntil! > t && r.leaseUntil! - t <= lease ? r.leaseUntil! : 0);
       const b = rs.filter((r) => !until(r)).slice(0, limit);
-      if (!b[0]) return rs[0] && later(Math.min(...rs.map(until)) - t + 50);
+      if (!b[0] || gone) return rs[0] && later(Math.min(...rs.map(until)) - t + 50);
       const e = epoch;
       const out = await attempt(b);
       const s = out.status;
@@ -212,21 +220,23 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     go();
   };
 
-  const offs = [
-    elect(ns, me, now, (on) => {
-      leader = on;
-      if (on) wake();
-    }),
-  ];
+  const offs: Array<() => void> = [];
   const on = (t: EventTarget, type: string, f: () => void) => {
     t.addEventListener(type, f);
     offs.push(() => t.removeEventListener(type, f));
   };
+  // Before the election joins: its own pagehide handler gives up leadership, and the unload send must run first.
   if (g.document) {
     on(g, 'online', wake);
     on(g, 'pagehide', unload);
     on(g.document, 'visibilitychange', () => (g.document.hidden ? unload() : ((hidden = 0), wake())));
   }
+  offs.push(
+    elect(ns, me, now, (on) => {
+      leader = on;
+      if (on) wake();
+    }),
+  );
   if (ch) ch.onmessage = () => leader && wake();
 
   return {
@@ -259,6 +269,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     },
     destroy() {
       gone = 1;
+      stop();
       clearTimeout(timer);
       offs.forEach((f) => f());
       ch?.close();

@@ -1,0 +1,193 @@
+// Delivery in a (jsdom) page: the localStorage sender election where Web
+// Locks is missing, page-hide sends within the keepalive budget, and the
+// storage chain's fallbacks as createDelivery reports them.
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beaconAdapter } from '../adapters/beacon.js';
+import { callbackAdapter } from '../adapters/callback.js';
+import { indexedDbStorage } from '../storage/indexeddb.js';
+import { localStorageStorage } from '../storage/localstorage.js';
+import { memoryStorage } from '../storage/memory.js';
+import { sampleResponse } from '../testing.js';
+import { createDelivery, type DeliveryOptions } from './create.js';
+import { testBackend } from './test-backend.js';
+import type { Batch, Delivery, DeliveryEvent } from './types.js';
+
+let open: Delivery[] = [];
+beforeEach(() => {
+  localStorage.clear();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
+afterEach(() => {
+  open.forEach((d) => d.destroy());
+  open = [];
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+const make = (o: Partial<DeliveryOptions> & Pick<DeliveryOptions, 'adapter'>) => {
+  const events: DeliveryEvent[] = [];
+  const d = createDelivery({ site: 'pk_page', random: () => 1, ...o });
+  d.on((e) => events.push(e));
+  open.push(d);
+  return { d, events };
+};
+
+describe('one sender per site without Web Locks (localStorage lease)', () => {
+  it('only the lease holder sends; records from every tab reach it', async () => {
+    expect(navigator.locks).toBeUndefined();
+    const storage = localStorageStorage({ name: 'pk_page' });
+    const a = testBackend();
+    const b = testBackend();
+    const tabA = make({ adapter: a.adapter, storage });
+    const tabB = make({ adapter: b.adapter, storage });
+    const ids: string[] = [];
+    for (const tab of [tabA, tabB, tabB])
+      for (let i = 0; i < 2; i++) {
+        const r = sampleResponse();
+        ids.push(r.id);
+        await tab.d.enqueue({ kind: 'response', value: r });
+      }
+    await tick(0);
+    await tabA.d.flush();
+    expect([...a.stored.keys()].sort()).toEqual(ids.sort());
+    expect(b.batches).toEqual([]);
+  });
+
+  it('a closing leader hands over at once', async () => {
+    const storage = localStorageStorage({ name: 'pk_page' });
+    const a = testBackend();
+    const b = testBackend();
+    const tabA = make({ adapter: a.adapter, storage });
+    const tabB = make({ adapter: b.adapter, storage });
+    await tick(0);
+    tabA.d.destroy();
+    await tick(2000); // one heartbeat
+    const r = sampleResponse();
+    await tabB.d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    expect([...b.stored.keys()]).toEqual([r.id]);
+  });
+
+  it('a leader that died without a word is taken over once its lease expires', async () => {
+    localStorage.setItem('sayso:pk_page:leader', JSON.stringify({ id: 'dead-tab', u: Date.now() + 5000 }));
+    const b = testBackend();
+    const tab = make({ adapter: b.adapter, storage: memoryStorage() });
+    await tab.d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(4000);
+    expect(b.batches).toEqual([]);
+    await tick(3000); // the lease (5 s) plus at most one heartbeat (5/3 s)
+    expect(b.stored.size).toBe(1);
+  });
+
+  it('a lease a day ahead (the clock went back) counts as expired', async () => {
+    localStorage.setItem('sayso:pk_page:leader', JSON.stringify({ id: 'other', u: Date.now() + 864e5 }));
+    const b = testBackend();
+    const tab = make({ adapter: b.adapter, storage: memoryStorage() });
+    await tab.d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    expect(b.stored.size).toBe(1);
+  });
+});
+
+describe('page hide', () => {
+  const hide = () => window.dispatchEvent(new PageTransitionEvent('pagehide'));
+
+  const queued = () => {
+    const main = testBackend();
+    main.script.push('hang'); // nothing is acknowledged by the normal path
+    return { main, bodies: [] as string[], storage: memoryStorage() };
+  };
+
+  it('sends over 64 KB in bodies that each fit the keepalive budget, deleting nothing unacknowledged', async () => {
+    const { main, bodies, storage } = queued();
+    const unload = callbackAdapter((batch: Batch, ctx) => {
+      expect(ctx.unloading).toBe(true);
+      bodies.push(JSON.stringify({ sentAt: new Date().toISOString(), ...batch }));
+      return { status: 'retry', reason: 'unconfirmed' };
+    });
+    const { d } = make({ adapter: main.adapter, unloadAdapter: unload, storage, batchSize: 10 });
+    for (let i = 0; i < 40; i++) await d.enqueue({ kind: 'response', value: sampleResponse({ comment: 'x'.repeat(2000) }) });
+    await tick(0);
+    hide();
+    await tick(0);
+    expect(bodies.length).toBeGreaterThan(1);
+    for (const b of bodies) expect(new Blob([b]).size).toBeLessThanOrEqual(65_536);
+    // Chromium's quota is per page, across all bodies in flight.
+    expect(bodies.reduce((a, b) => a + new Blob([b]).size, 0)).toBeLessThanOrEqual(65_536);
+    expect(await d.pending()).toBe(40);
+  });
+
+  it('keeps the records when sendBeacon refuses', async () => {
+    const main = testBackend();
+    main.script.push('hang');
+    const beacon = vi.fn(() => false);
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+    const { d } = make({ adapter: main.adapter, unloadAdapter: beaconAdapter({ url: '/v1/responses' }), storage: memoryStorage() });
+    // The first record is in flight (hung), the second waits: both go by beacon (the page's fetch dies with it).
+    await d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    await d.enqueue({ kind: 'response', value: sampleResponse() });
+    hide();
+    await tick(0);
+    expect(beacon).toHaveBeenCalled();
+    expect(await d.pending()).toBe(2);
+  });
+
+  it('deletes what a keepalive send got acknowledged', async () => {
+    const main = testBackend();
+    main.script.push('hang');
+    const got = testBackend();
+    const { d } = make({ adapter: main.adapter, unloadAdapter: got.adapter, storage: memoryStorage() });
+    await d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    const r = sampleResponse();
+    await d.enqueue({ kind: 'response', value: r });
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await tick(0);
+    // Both, the hung one too: a page going away cancels its ordinary fetch. Acknowledged, so deleted,
+    // and the hung attempt failing later must not bring them back.
+    expect(got.stored.has(r.id)).toBe(true);
+    expect(got.stored.size).toBe(2);
+    expect(await d.pending()).toBe(0);
+    await tick(60_000);
+    expect(await d.pending()).toBe(0);
+    delete (document as { hidden?: boolean }).hidden;
+  });
+});
+
+describe('storage fallbacks, as the host sees them', () => {
+  const quota = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+
+  it('IndexedDB failing to open: stored in localStorage, durability reported, one error event', async () => {
+    const factory = new IDBFactory();
+    factory.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'UnknownError');
+    };
+    const { d, events } = make({ adapter: testBackend().adapter, storage: [indexedDbStorage({ factory, name: 'x' }), localStorageStorage({ name: 'x' })] });
+    const r1 = await d.enqueue({ kind: 'response', value: sampleResponse() });
+    const r2 = await d.enqueue({ kind: 'response', value: sampleResponse() });
+    expect([r1.durability, r2.durability]).toEqual(['localstorage', 'localstorage']);
+    expect(events.filter((e) => e.type == 'error')).toEqual([{ type: 'error', code: 'E_STORAGE_UNAVAILABLE', message: expect.stringContaining('indexeddb') }]);
+    expect(events.find((e) => e.type == 'queued')).toEqual({ type: 'queued', id: r1.id, durability: 'localstorage' });
+  });
+
+  it('QuotaExceededError on IndexedDB writes, then on localStorage: memory, each reported once with E_STORAGE_QUOTA', async () => {
+    const factory = new IDBFactory();
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(quota);
+    const { d, events } = make({ adapter: testBackend().adapter, storage: [indexedDbStorage({ factory, name: 'q' }), localStorageStorage({ name: 'q' })] });
+    expect((await d.enqueue({ kind: 'response', value: sampleResponse() })).durability).toBe('localstorage');
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(quota);
+    expect((await d.enqueue({ kind: 'response', value: sampleResponse() })).durability).toBe('memory');
+    expect(events.filter((e) => e.type == 'error').map((e) => (e as { code: string }).code)).toEqual(['E_STORAGE_QUOTA', 'E_STORAGE_QUOTA']);
+  });
+
+  it('with no IndexedDB at all (the default chain in this page), falls back without throwing', async () => {
+    const { d, events } = make({ adapter: testBackend().adapter });
+    expect((await d.enqueue({ kind: 'response', value: sampleResponse() })).durability).toBe('localstorage');
+    expect(events.filter((e) => e.type == 'error').length).toBe(1);
+  });
+});
