@@ -29,6 +29,7 @@ window.sayso = {
 
 /** The feedback tab: opens `survey` on press. */
 window.sayso.launcher = function (label, survey, position) {
+  if (window.sayso.launcherHandle) window.sayso.launcherHandle.close();
   window.sayso.launcherHandle = window.__saysoUi.mountLauncher({
     label,
     position,
