@@ -177,3 +177,34 @@ test('an offline answer is thanked honestly; a failed one offers a retry', async
   await expect(page.locator('sayso-widget .p')).toContainText('Saved — it will be sent when you are back online.');
   expect(await page.evaluate(() => (window as any).sayso.answers.length)).toBe(2);
 });
+
+test('host CSS themes it through --sayso-* properties and ::part(), with readable text on the accent', async ({ page }) => {
+  await page.goto(page$('a11y.html'));
+  await page.addStyleTag({ content: 'sayso-widget { --sayso-accent: #ffeb3b; --sayso-radius: 0px } sayso-widget::part(panel) { border-width: 5px }' });
+  await show(page, nps({ mode: 'popover' }));
+  await page.getByRole('radio', { name: '7' }).click();
+  const picked = await page.getByRole('radio', { name: '7' }).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+  expect(picked).toEqual(['rgb(255, 235, 59)', 'rgb(0, 0, 0)']);
+  const card = await page.locator('sayso-widget .p').evaluate((el) => [getComputedStyle(el).borderTopWidth, getComputedStyle(el).borderTopLeftRadius]);
+  expect(card).toEqual(['5px', '0px']);
+  // The config's accent applies when the host sets none; blue gets white text.
+  await page.goto(page$('a11y.html'));
+  await show(page, { ...nps({ mode: 'popover' }), theme: { accent: '#1d4ed8' } });
+  await page.getByRole('radio', { name: '7' }).click();
+  expect(await page.getByRole('radio', { name: '7' }).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual([
+    'rgb(29, 78, 216)',
+    'rgb(255, 255, 255)',
+  ]);
+});
+
+test('the auto scheme follows prefers-color-scheme', async ({ page }) => {
+  await page.goto(page$('a11y.html'));
+  const bg = () => page.locator('sayso-widget .p').evaluate((el) => getComputedStyle(el).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await show(page, nps({ mode: 'popover' }));
+  expect(await bg()).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await bg()).toBe('rgb(31, 32, 35)');
+  await show(page, { ...nps({ mode: 'popover' }), theme: { scheme: 'light' } });
+  expect(await bg()).toBe('rgb(255, 255, 255)');
+});
