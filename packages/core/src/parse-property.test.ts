@@ -66,7 +66,8 @@ function splice(base: unknown, path: Array<string | number>, value: unknown, add
   if (path.length === 0) return value;
   let node = copy as Record<string | number, unknown>;
   for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
-  if (addKey !== undefined && node && typeof node === 'object') node[addKey] = value;
+  // (Extra keys go on objects only: `length` on an array would resize it, or throw.)
+  if (addKey !== undefined && node && typeof node === 'object' && !Array.isArray(node)) node[addKey] = value;
   else node[path[path.length - 1]!] = value;
   return copy;
 }
