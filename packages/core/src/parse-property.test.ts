@@ -91,7 +91,8 @@ function check(parse: (input: unknown) => unknown, code: string, input: unknown)
   expect(JSON.stringify(parse(JSON.parse(json)))).toBe(json);
 }
 
-describe.each(PARSERS)('%s never throws anything but its SaysoError', (_name, parse, code) => {
+// Generous timeouts: these run thousands of cases, and CI machines are shared.
+describe.each(PARSERS)('%s never throws anything but its SaysoError', { timeout: 30_000 }, (_name, parse, code) => {
   it('on random JSON', () => {
     fc.assert(fc.property(fc.jsonValue(), (input) => check(parse, code, input)), { numRuns: 500 });
   });
@@ -105,7 +106,7 @@ describe.each([
   ['parseSurvey', parseSurvey, 'E_SURVEY_INVALID', SURVEY],
   ['parseResponse', parseResponse, 'E_RESPONSE_INVALID', RESPONSE],
   ['parseEvent', parseEvent, 'E_EVENT_INVALID', EVENT],
-] as const)('%s on a valid record with random JSON spliced in', (_name, parse, code, base) => {
+] as const)('%s on a valid record with random JSON spliced in', { timeout: 30_000 }, (_name, parse, code, base) => {
   const all = paths(base);
 
   it('the base record is valid', () => {
