@@ -157,6 +157,15 @@ if (wanted('collector') && existsSync('packages/collector/src/index.ts')) {
       { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
     ),
   );
+  // The report's and link survey's browser scripts: small IIFEs the collector serves at /_sayso/*.
+  for (const name of ['report', 'link']) {
+    if (!existsSync(`packages/collector/src/client/${name}.ts`)) continue;
+    configs.push({
+      input: `packages/collector/src/client/${name}.ts`,
+      plugins: [esbuildPlugin({ minify: true })],
+      output: { file: `packages/collector/dist/client/${name}.js`, format: 'iife' },
+    });
+  }
 }
 
 export default configs;

@@ -107,6 +107,8 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     sdkDir: pick(options.sdkDir, join(here, '../../widget/dist')),
     examplesDir: pick(options.examplesDir, join(here, '../../../examples')),
     uplotDir: uplotDist(),
+    // Built by rollup beside dist/index.js; from the sources (tests), the built copy.
+    clientDir: existing(join(here, 'client')) ?? existing(join(here, '../dist/client')),
     trustProxy: options.trustProxy ?? false,
   });
 

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
+import { linkRoutes } from '../routes/link.js';
+import { reportRoutes } from '../routes/report.js';
 import { scoreRoutes } from '../routes/scores.js';
 import { staticRoutes } from '../routes/static.js';
 import { surveyRoutes } from '../routes/surveys.js';
@@ -49,9 +51,12 @@ export function createApp(ctx: AppContext): Hono {
   historyRoutes(app, ctx);
   scoreRoutes(app, ctx);
   exportRoutes(app, ctx);
+  linkRoutes(app, ctx);
+  reportRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });
+  staticRoutes(app, '/_sayso', ctx.clientDir, { maxAge: 300 });
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

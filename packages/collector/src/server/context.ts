@@ -15,6 +15,8 @@ export interface AppContext {
   sdkDir: string | undefined;
   /** Folder served under `/examples/*`, if any. */
   examplesDir: string | undefined;
+  /** Folder of the collector's own browser scripts (report, link survey). */
+  clientDir: string | undefined;
   /** Folder of uPlot's dist files, for the report page. */
   uplotDir: string | undefined;
   /** Trust `X-Forwarded-For` for the client IP (behind a proxy you run). */

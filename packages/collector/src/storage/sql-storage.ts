@@ -76,6 +76,44 @@ tallied as (
 )
 select id::text as id from ins`;
 
+// A link survey's follow-up: the score recorded at once from the link may be
+// corrected and a comment added, once. The tallies move with the score: the
+// old row's contributions are taken out (-1) and the new ones put in (+1).
+const AMEND_LINK_RESPONSE = `
+with old as (
+  select id, survey_id, score, created_at, channel, locale, attributes from sayso_responses
+  where site = $1 and id = $2::uuid and channel = 'link' and comment is null and answers is null
+  for update
+),
+upd as (
+  update sayso_responses r set score = $3, comment = $4, answers = $5::text::jsonb
+  from old where r.site = $1 and r.id = old.id
+  returning r.survey_id, r.score, r.created_at, r.channel, r.locale, r.attributes
+),
+changes as (
+  select survey_id, score, created_at, channel, locale, attributes, -1 as d from old
+  union all
+  select survey_id, score, created_at, channel, locale, attributes, 1 from upd
+),
+dims as (
+  select survey_id, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val, score, d from changes
+  union all select survey_id, (created_at at time zone 'UTC')::date, 'channel', channel, score, d from changes
+  union all select survey_id, (created_at at time zone 'UTC')::date, 'locale', coalesce(locale, ''), score, d from changes
+  union all
+  select c.survey_id, (c.created_at at time zone 'UTC')::date, 'attr:' || a.key, a.value, c.score, c.d
+  from changes c cross join lateral jsonb_each_text(c.attributes) a
+  where a.key in (select jsonb_array_elements_text($6::text::jsonb))
+),
+tallied as (
+  insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
+  select $1, survey_id, day, dim, val, 'response', score, $7::smallint, sum(d)
+  from dims group by survey_id, day, dim, val, score
+  having sum(d) <> 0
+  order by survey_id, dim, day, val, score
+  on conflict (site, survey_id, dim, day, val, metric, score, shard) do update set n = sayso_tallies.n + excluded.n
+)
+select count(*)::int as n from upd`;
+
 const EXPORT_COLUMNS = `id::text as id, survey_id as "surveyId", kind, score, scale_min as "scaleMin", scale_max as "scaleMax",
   comment, answers, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
   to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
@@ -206,6 +244,19 @@ export function sqlStorage(db: SqlDriver): Storage {
             [q.site, dim.startsWith('attr:') ? dim.slice(5) : dim, start, end, survey],
           );
       return rows.map((r) => ({ ...r, n: Number(r.n), score: Number(r.score) }));
+    },
+
+    async amendLinkResponse(site, id, answer, segments) {
+      const [row] = await db.query<{ n: number }>(AMEND_LINK_RESPONSE, [
+        site,
+        id,
+        answer.score,
+        answer.comment ?? null,
+        answer.answers ? JSON.stringify(answer.answers) : null,
+        JSON.stringify(segments),
+        Math.floor(Math.random() * SHARDS),
+      ]);
+      return Number(row?.n ?? 0) === 1;
     },
 
     async surveyShapes(site) {

@@ -87,6 +87,13 @@ export interface Storage {
    * answer, slower).
    */
   tallies(query: RangeQuery & { dimension: string; fromResponses?: boolean }): Promise<TallyRow[]>;
+  /**
+   * Completes a link-survey response recorded from a one-click link: sets
+   * the (possibly corrected) score and the follow-up answers, once, keeping
+   * the tallies exact. False when there is no such link response or it was
+   * already completed.
+   */
+  amendLinkResponse(site: string, id: string, answer: { score: number; comment?: string; answers?: Record<string, string> }, segments: readonly string[]): Promise<boolean>;
   /** Each survey with data, with the kind and scale of its newest response. */
   surveyShapes(site: string): Promise<Array<{ surveyId: string; kind: string; scale: [number, number] }>>;
   /** A verified user's history, newest first. */

@@ -1,0 +1,99 @@
+// Link surveys: GET /s/:site/:survey serves the widget full-page (inline
+// mode), so the same NPS can be asked from an email or an SMS. `?score=9`
+// (the one-click NPS of emails) is recorded as soon as the page opens, then
+// the follow-up is offered; its answer completes that same response through
+// POST /s/:site/:survey/follow-up. Responses carry `channel: 'link'`.
+// `?a.campaign=nov` adds attributes (at most 10), for segmenting campaigns.
+import type { Hono } from 'hono';
+import { defaultScale, isUuid } from '@sayso/core';
+import { escapeHtml, jsonForScript, nonce, pageHeaders } from '../html.js';
+import type { AppContext } from '../server/context.js';
+
+const LOCALE_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** Registers the link-survey pages. */
+export function linkRoutes(app: Hono, ctx: AppContext): void {
+  const find = (siteId: string, surveyId: string) => {
+    const site = ctx.config.sites.get(siteId);
+    const survey = site?.surveys.find((s) => s.id === surveyId);
+    return site && survey ? { site, survey } : undefined;
+  };
+
+  app.get('/s/:site/:survey', (c) => {
+    const found = find(c.req.param('site'), c.req.param('survey'));
+    if (!found) return c.html('<!doctype html><title>Not found</title><p>This survey does not exist.</p>', 404);
+    const { site, survey } = found;
+    const scale = survey.scale ?? defaultScale(survey.kind);
+    const raw = c.req.query('score');
+    const score = raw !== undefined && /^\d{1,2}$/.test(raw) && Number(raw) >= scale.min && Number(raw) <= scale.max ? Number(raw) : null;
+    const attributes: Record<string, string> = {};
+    for (const [k, v] of Object.entries(c.req.query())) {
+      if (k.startsWith('a.') && k.length <= 66 && Object.keys(attributes).length < 10) attributes[k.slice(2)] = v.slice(0, 200);
+    }
+    const wanted = c.req.query('lang') ?? c.req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
+    const locale = survey.locale ?? (wanted && LOCALE_RE.test(wanted) ? wanted : 'en');
+    const n = nonce();
+    const config = {
+      site: site.id,
+      survey: { ...survey, presentation: { ...survey.presentation, mode: 'inline', target: '#sayso-survey' } },
+      score,
+      locale,
+      attributes,
+      nonce: n,
+      assetBase: '/sdk/',
+      followUpUrl: `/s/${encodeURIComponent(site.id)}/${encodeURIComponent(survey.id)}/follow-up`,
+    };
+    return c.body(
+      `<!doctype html>
+<html lang="${escapeHtml(locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(survey.question)}</title>
+<style nonce="${n}">
+  body { margin: 0; min-height: 100vh; display: grid; place-items: center; font: 16px/1.5 system-ui, sans-serif; background: #f3f4f6; color: #111827; }
+  main { width: min(36rem, 100% - 2rem); }
+  #sayso-status { min-height: 1.5em; text-align: center; }
+</style>
+</head>
+<body>
+<main>
+  <p id="sayso-status" role="status"></p>
+  <div id="sayso-survey"></div>
+  <noscript>${escapeHtml(score === null ? 'Please enable JavaScript to answer this survey.' : 'Please enable JavaScript to record your answer.')}</noscript>
+</main>
+<script type="application/json" id="sayso-link">${jsonForScript(config)}</script>
+<script src="/_sayso/link.js" nonce="${n}"></script>
+</body>
+</html>`,
+      200,
+      pageHeaders(n),
+    );
+  });
+
+  app.post('/s/:site/:survey/follow-up', async (c) => {
+    const found = find(c.req.param('site'), c.req.param('survey'));
+    if (!found) return c.json({ error: 'unknown survey' }, 404);
+    // Same-origin only: this is the link page talking to its own server.
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin) return c.json({ error: 'origin not allowed' }, 403);
+    const body = (await c.req.json().catch(() => null)) as { id?: unknown; score?: unknown; comment?: unknown; answers?: unknown } | null;
+    const scale = found.survey.scale ?? defaultScale(found.survey.kind);
+    const max = ctx.config.limits.maxTextLength;
+    if (!body || !isUuid(body.id)) return c.json({ error: { field: 'id', reason: 'must be the UUID of the recorded response' } }, 400);
+    if (!Number.isInteger(body.score) || (body.score as number) < scale.min || (body.score as number) > scale.max) return c.json({ error: { field: 'score', reason: `must be an integer from ${scale.min} to ${scale.max}` } }, 400);
+    if (body.comment !== undefined && (typeof body.comment !== 'string' || body.comment.length > max)) return c.json({ error: { field: 'comment', reason: `must be text of at most ${max} characters` } }, 400);
+    const answers = body.answers;
+    if (answers !== undefined && (typeof answers !== 'object' || answers === null || Object.values(answers).some((v) => typeof v !== 'string' || v.length > max) || Object.keys(answers).length > 20)) {
+      return c.json({ error: { field: 'answers', reason: 'must be an object of short texts' } }, 400);
+    }
+    const done = await ctx.storage.amendLinkResponse(
+      found.site.id,
+      body.id,
+      { score: body.score as number, ...(typeof body.comment === 'string' ? { comment: body.comment } : {}), ...(answers ? { answers: answers as Record<string, string> } : {}) },
+      found.site.segments,
+    );
+    return done ? c.json({ ok: true }) : c.json({ error: 'no open link response with this id (already completed?)' }, 409);
+  });
+}
