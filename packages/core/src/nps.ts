@@ -55,7 +55,7 @@ export interface NpsResult {
  *
  * @example
  * nps([10, 9, 9, 8, 7, 6, 3]);
- * // { score: 14.285…, n: 7, promoters: 3, passives: 2, detractors: 2, ci: [−54.2…, 82.8…], … }
+ * // { score: 14.285…, n: 7, promoters: 3, passives: 2, detractors: 2, ci: [−47.42…, 75.99…], … }
  * nps(tallyOf10M, { interval: 'adjusted-wald', level: 0.9 });
  */
 export function nps(tallyOrScores: Tally | Scores, options: NpsOptions = {}): NpsResult {

@@ -50,7 +50,7 @@ export function responseRate(input: { displays: number; responses: number }, opt
  * Customers acquired during the period are not in the denominator.
  *
  * @example
- * churnRate({ atStart: 500, lost: 25 }); // { rate: 5, ci: [3.40…, 7.30…], … }
+ * churnRate({ atStart: 500, lost: 25 }); // { rate: 5, ci: [3.40…, 7.27…], … }
  */
 export function churnRate(input: { atStart: number; lost: number }, options: { level?: number } = {}): Rate {
   const atStart = count(input.atStart, 'atStart');

@@ -5,7 +5,13 @@ import { SaysoError } from './errors.js';
 import { countScores } from './count.js';
 import type { Scores, Tally } from './tally.js';
 
-/** True for a value shaped like a {@link Tally} (as opposed to an array of scores). */
+/**
+ * True for a value shaped like a {@link Tally} (as opposed to an array of scores).
+ *
+ * @example
+ * isTally(tally([9], { scale: [0, 10] })); // true
+ * isTally([9, 10]);                        // false
+ */
 export function isTally(value: unknown): value is Tally {
   // Arrays and typed arrays have no `counts`; `scale` is checked by the caller.
   return Array.isArray((value as Partial<Tally> | null | undefined)?.counts);
