@@ -1,6 +1,7 @@
 // parseSurvey: the one gate a survey definition passes before the widget or
 // the collector trusts it. It ships in the always-loaded SDK, so it is built
-// from the shared table-driven checkers in validate.ts (budget: 1.3 kB gzip).
+// from the shared table-driven checkers in validate.ts, one shape per type
+// (budget: the `@sayso/core parseSurvey` entry of the root size-limit).
 import { filter, trigger } from './parse-trigger.js';
 import { defaultScale, type FollowUp, type Scale, type Survey, type SurveyKind, type SurveyTranslation } from './survey.js';
 import { ANSWER_MAX, id, locale, ms, text, text1 } from './validate-fields.js';

@@ -43,8 +43,9 @@ export const scalar = /* @__NO_SIDE_EFFECTS__ */ (noBool?: 1): Check<string | nu
 /** A UUID (sayso makes v7; other versions from custom sources pass). */
 export const uuid: Check<string> = (v, p) => (isUuid(v) ? v : bad(p, 'a UUID', v));
 
-/** Who answered: the SDK's anonymous id, the host's user id and its signature. */
+/** The SDK's per-browser anonymous id. */
 export const anonymousId: Check<string> = str(128, 1);
+/** The host's user id (may be an email address). */
 export const userId: Check<string> = str(256, 1);
 const hmac = str(64, 64, /^[\da-f]+$/i, 'a hex HMAC-SHA256');
 /** A signature only means something beside the user id it signs, so `userId` must come first. */
