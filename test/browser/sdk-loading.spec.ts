@@ -1,0 +1,83 @@
+// How the SDK gets onto a page, in real Chromium with a real collector: the
+// snippet twice, a script that arrives after `track` was called, and a plain
+// script tag under a strict CSP (no inline script at all) with nonces.
+import { expect, test } from '@playwright/test';
+import { answer, startCollector, type TestCollector } from './fixtures/sayso-collector.js';
+import { nps, SDK_PATH, snippet, snippetPage } from './fixtures/sdk-pages.js';
+import { startStaticServer, type StaticServer } from './fixtures/static-server.js';
+
+let c: TestCollector;
+let s: StaticServer;
+test.beforeAll(async () => {
+  [c, s] = await Promise.all([startCollector([nps({ id: 'remote-nps', question: 'How likely are you to recommend our docs?' })]), startStaticServer()]);
+});
+test.afterAll(async () => {
+  await Promise.all([c.close(), s.close()]);
+});
+
+test('a page that loads the snippet twice: one SDK, one survey, sayso() works after load', async ({ page }) => {
+  const config = {
+    site: 'demo',
+    endpoint: c.url,
+    remoteConfig: false,
+    perPageView: 2,
+    surveys: [nps({ id: 'twice', triggers: [{ type: 'event', name: 'bought' }] })],
+  };
+  s.page('/twice.html', snippetPage(config, { body: `<script>${snippet()}\nsayso('init', ${JSON.stringify({ ...config, site: 'ignored' })});</script>` }));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${s.url}/twice.html`);
+  await page.waitForFunction(() => (window as { sayso?: { v?: number } }).sayso?.v === 1);
+  expect(await page.locator(`script[src="${SDK_PATH}"]`).count()).toBe(1);
+  await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('track', 'bought'));
+  await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
+  await expect(page.locator('sayso-widget')).toHaveCount(1);
+  await answer(page, /^8/);
+  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('twice');
+  expect(errors).toEqual([]);
+});
+
+test('a page whose SDK script arrives after track() was called still shows the survey', async ({ page }) => {
+  // Hold the SDK back for 1.5 s, as a slow network would.
+  await page.route(`**${SDK_PATH}`, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  s.page(
+    '/late.html',
+    snippetPage({ site: 'demo', endpoint: c.url, remoteConfig: false, surveys: [nps({ id: 'late', triggers: [{ type: 'event', name: 'signed-up', where: [{ property: 'plan', op: 'eq', value: 'pro' }] }] })] }, {
+      head: `<script>sayso('track', 'signed-up', { plan: 'pro' }); window.__trackedBeforeLoad = !(window.sayso.v);</script>`,
+    }),
+  );
+  await page.goto(`${s.url}/late.html`);
+  expect(await page.evaluate(() => (window as { __trackedBeforeLoad?: boolean }).__trackedBeforeLoad)).toBe(true);
+  await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
+  await answer(page, /^7/);
+  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('late');
+});
+
+test('strict CSP, plain script tag, no inline script: remote config, UI and delivery all work with the nonce', async ({ page }) => {
+  const nonce = 'r4nd0mN0nce';
+  s.page('/csp.html', {
+    headers: {
+      'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src ${c.url}; img-src 'none'; base-uri 'none'`,
+    },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp</title>
+<script nonce="${nonce}" src="${SDK_PATH}" data-site="demo" data-endpoint="${c.url}" async></script></head>
+<body><h1>Strict CSP</h1></body></html>`,
+  });
+  const violations: string[] = [];
+  page.on('console', (m) => /Content Security Policy|Refused/.test(m.text()) && violations.push(m.text()));
+  await page.goto(`${s.url}/csp.html`);
+  await expect(page.getByText('How likely are you to recommend our docs?')).toBeVisible();
+  // The UI's style element carries the nonce, so the card is styled (not the UA default).
+  const styled = await page.locator('sayso-widget').evaluate((el) => {
+    const style = el.shadowRoot?.querySelector('style');
+    return { nonce: !!style && style.nonce.length > 0, sheets: el.shadowRoot?.styleSheets.length ?? 0 };
+  });
+  expect(styled.nonce).toBe(true);
+  expect(styled.sheets).toBeGreaterThan(0);
+  await answer(page, /^10/);
+  await expect.poll(async () => (await c.responses()).map((r) => `${r.surveyId}:${r.score}`), { timeout: 15_000 }).toContain('remote-nps:10');
+  expect(violations).toEqual([]);
+});
