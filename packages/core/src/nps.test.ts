@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import fc from 'fast-check';
 import { nps } from './nps.js';
-import { tally } from './tally.js';
+import { mergeTallies, tally } from './tally.js';
+import type { NpsResult } from './nps.js';
 import { isSaysoError } from './errors.js';
 
 const Z95 = 1.959963984540054; // SciPy norm.ppf(0.975)
@@ -132,5 +133,22 @@ describe('nps', () => {
     } catch (e) {
       expect(isSaysoError(e) && e.code).toBe('E_ARGUMENT_INVALID');
     }
+  });
+
+  it('scores of merged segment tallies equal the score of all answers', () => {
+    const part = fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 50 });
+    fc.assert(
+      fc.property(part, part, (a, b) => {
+        const merged = nps(mergeTallies(tally(a, { scale: [0, 10] }), tally(b, { scale: [0, 10] })));
+        expect(merged).toEqual(nps([...a, ...b]));
+      }),
+    );
+  });
+
+  it('has the public types analysts rely on', () => {
+    expectTypeOf(nps([9])).toEqualTypeOf<NpsResult>();
+    expectTypeOf(nps([9]).score).toEqualTypeOf<number | null>();
+    expectTypeOf(nps([9]).ci).toEqualTypeOf<[number, number] | null>();
+    expectTypeOf(nps).parameter(1).toEqualTypeOf<{ interval?: 'wald' | 'adjusted-wald'; level?: number } | undefined>();
   });
 });
