@@ -80,7 +80,9 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   let stop = () => {}; // aborts the attempt in flight
   let busy: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  let cache: Rec[] = []; // live records as last read, for the synchronous send at page hide
+  // Records known to be queued, for the synchronous send at page hide. Only grows by reads and enqueues
+  // and shrinks by settling, so a read racing an enqueue cannot hide the new record.
+  const cache = new Map<string, Rec>();
 
   const later = (ms: number) => {
     clearTimeout(timer);
@@ -91,7 +93,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const ids = rs.map((r) => r.id);
     if (!ids[0]) return;
     await (code ? store.put(rs.map(({ leaseUntil: _, ...r }) => [r.id, { ...r, dead: code }])) : store.del(ids));
-    cache = cache.filter((r) => !rs.includes(r));
+    rs.forEach((r) => cache.delete(r.id));
     emit(code ? { type: 'error', code, message: msg, ids } : { type: 'delivered', ids });
   };
 
@@ -111,7 +113,9 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       err('E_RECORD_CORRUPT', 'corrupt', bad.map((b) => b[0]));
     }
     await settle(old, 'E_RECORD_EXPIRED', 'expired');
-    return (cache = e == epoch ? live : []);
+    if (e != epoch) return [];
+    live.forEach((r) => cache.set(r.id, r));
+    return live;
   };
 
   /** One attempt: never throws, never hangs past `timeout`; anything odd is a retry. */
@@ -125,7 +129,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       e == epoch &&
       !gone &&
       // Lifting a lease rewrites only records still queued: one a page-hide send got stored meanwhile stays deleted.
-      store.put(rs.filter((r) => l || cache.some((c) => c.id == r.id)).map((r) => [r.id, { ...r, attempts: attempt, ...l }]));
+      store.put(rs.filter((r) => l || cache.has(r.id)).map((r) => [r.id, { ...r, attempts: attempt, ...l }]));
     let out: unknown;
     let t: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -176,7 +180,10 @@ export function createDelivery(o: DeliveryOptions): Delivery {
         // Auth refused: keep everything, say so once, look again after the longest wait.
         // Otherwise full jitter: a random wait up to 1 s·2ⁿ capped at 5 min, unless the server said when.
         const d = s == 'retry' ? out.delayMs : CAP;
-        if (s == 'reject' && !told) err('E_DELIVERY_UNAUTHORIZED', out.reason), (told = 1);
+        if (s == 'reject' && !told) {
+          err('E_DELIVERY_UNAUTHORIZED', out.reason);
+          told = 1;
+        }
         hold = d! >= 0;
         return later(Math.min(hold ? d! : (o.random ?? Math.random)() * 1e3 * 2 ** fails++, CAP));
       }
@@ -212,7 +219,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       if (rs[0]) void attempt(rs, 1).then((out) => void (out.status == 'ok' && settle(rs)));
     };
     // What does not fit stays queued for a later send.
-    for (const r of cache)
+    for (const r of cache.values())
       if ((total += size(r)) <= BUDGET) {
         if (!chunk[limit - 1]) go();
         chunk.push(r);
@@ -252,7 +259,10 @@ export function createDelivery(o: DeliveryOptions): Delivery {
           throw new SaysoError('E_QUEUE_FULL', 'queue full');
         // Putting a duplicate again tells where it is stored without storing it twice.
         const durability = await store.put([[id, rec]]);
-        if (!same) cache.push(rec), emit({ type: 'queued', id, durability });
+        if (!same) {
+          cache.set(id, rec);
+          emit({ type: 'queued', id, durability });
+        }
         wake();
         return { id, durability };
       });
@@ -264,7 +274,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     on: (f) => (fns.add(f), () => void fns.delete(f)),
     clear: async () => {
       epoch++;
-      cache = [];
+      cache.clear();
       await store.clear();
     },
     destroy() {

@@ -1,7 +1,7 @@
 // Contract of the delivery layer (issue: durable queue, retries, adapters).
 // The SDK depends only on these types; the delivery implementation lives
 // beside this file. Change them only together with every caller.
-import type { IngestError, SurveyEvent, SurveyResponse } from '@sayso/core';
+import type { IngestError, SaysoErrorCode, SurveyEvent, SurveyResponse } from '@sayso/core';
 
 /** How durably a record was stored before `submit` resolved. */
 export type Durability = 'indexeddb' | 'localstorage' | 'memory';
@@ -53,7 +53,7 @@ export interface Adapter {
 export type DeliveryEvent =
   | { type: 'queued'; id: string; durability: Durability }
   | { type: 'delivered'; ids: string[] }
-  | { type: 'error'; code: import('@sayso/core').SaysoErrorCode; message: string; ids?: string[] };
+  | { type: 'error'; code: SaysoErrorCode; message: string; ids?: string[] };
 
 /** A record the SDK hands to delivery. */
 export type Outgoing = { kind: 'response'; value: SurveyResponse } | { kind: 'event'; value: SurveyEvent };
