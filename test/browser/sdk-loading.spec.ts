@@ -81,3 +81,29 @@ test('strict CSP, plain script tag, no inline script: remote config, UI and deli
   await expect.poll(async () => (await c.responses()).map((r) => `${r.surveyId}:${r.score}`), { timeout: 15_000 }).toContain('remote-nps:10');
   expect(violations).toEqual([]);
 });
+
+test('a UI chunk that fails to load is retried, then reported as E_UI_LOAD_FAILED, never thrown into the page', async ({ page }) => {
+  let attempts = 0;
+  let fail = true;
+  await page.route('**/sayso-ui.js', (route) => (attempts++, fail ? route.abort('connectionreset') : route.continue()));
+  s.page('/ui-fail.html', snippetPage({ site: 'demo', endpoint: c.url, remoteConfig: false, perPageView: 5, perSession: 5, surveys: [nps({ id: 'uifail', triggers: [{ type: 'event', name: 'go' }] })] }));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${s.url}/ui-fail.html`);
+  await page.waitForFunction(() => (window as { sayso?: { v?: number } }).sayso?.v === 1);
+  const codes = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const sayso = (window as unknown as { sayso: (...a: unknown[]) => void }).sayso;
+        sayso('on', 'error', (e: { code: string }) => resolve([e.code]));
+        sayso('track', 'go');
+      }),
+  );
+  expect(codes).toEqual(['E_UI_LOAD_FAILED']);
+  expect(attempts).toBe(3);
+  expect(errors).toEqual([]);
+  // The network is back: the next trigger loads the chunk afresh and shows.
+  fail = false;
+  await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('track', 'go'));
+  await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
+});
