@@ -72,7 +72,7 @@ if (wanted('core')) configs.push(...library('core', { index: 'src/index.ts' }));
 
 // ---- @sayso/widget: npm entry (ESM/CJS/types) ----
 if (wanted('widget') && existsSync('packages/widget/src/index.ts')) {
-  configs.push(...library('widget', { index: 'src/index.ts' }));
+  configs.push(...library('widget', { index: 'src/index.ts', testing: 'src/testing.ts' }));
 }
 
 // ---- @sayso/widget: UI script-tag chunk (dist/sayso-ui.js + locale chunks) ----
