@@ -3,6 +3,7 @@
 // CES 2.0) or the legacy 1-5 effort scale where lower means less effort.
 import type { Scores, Tally } from './tally.js';
 import { zFor } from './normal.js';
+import { studentTQuantile } from './student-t.js';
 import { kish, massOf } from './weights.js';
 import { wilsonAt } from './wilson.js';
 import { moments, ordinalTally, pointSet, range } from './ordinal.js';
@@ -47,15 +48,15 @@ export interface CesResult {
   ci: [number, number] | null;
   /** sd/√n, for {@link compare} with `metric: 'mean'`. */
   meanStandardError: number | null;
-  /** Normal interval mean ± z·sd/√n (a large-sample interval). */
+  /** Student-t interval mean ± t(n − 1)·sd/√n (n: Kish's effective n), clamped to the scale. */
   meanCi: [number, number] | null;
   direction: 'higher-is-easier' | 'lower-is-easier';
   scale: [number, number];
 }
 
 /**
- * CES: mean effort, its spread and interval, and the percentage who agree it
- * was easy with a Wilson interval. Weighted tallies use weighted moments and
+ * CES: mean effort, its spread and a Student-t interval on the mean, and the
+ * percentage who agree it was easy with a Wilson interval. Weighted tallies use weighted moments and
  * Kish's effective n.
  *
  * @example
@@ -96,7 +97,10 @@ export function ces(tallyOrScores: Tally | Scores, options: CesOptions = {}): Ce
     const se = sd / Math.sqrt(ne);
     result.sd = sd;
     result.meanStandardError = se;
-    result.meanCi = [Math.max(min, mean - z * se), Math.min(max, mean + z * se)];
+    // Student's t with n − 1 degrees of freedom: honest for the small samples a
+    // CES segment often has (95 % at n = 5 is ±2.776·SE, not ±1.960·SE).
+    const tq = studentTQuantile(1 - (1 - level) / 2, ne - 1);
+    result.meanCi = [Math.max(min, mean - tq * se), Math.min(max, mean + tq * se)];
   }
   return result;
 }

@@ -53,3 +53,4 @@ export type { Rate } from './rates.js';
 export { effectiveN } from './weights.js';
 export { wilson } from './wilson.js';
 export { normalQuantile, normalCdf, twoSidedP } from './normal.js';
+export { studentTQuantile, studentTCdf } from './student-t.js';
