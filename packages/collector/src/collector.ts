@@ -61,8 +61,15 @@ export interface Collector {
   close(): Promise<void>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
 const existing = (p: string) => (existsSync(p) ? p : undefined);
+
+/** This package's folder, found upwards from this module (which may sit in src/, dist/ or dist/chunks/). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4 && !existsSync(join(dir, 'package.json')); i++) dir = dirname(dir);
+  return dir;
+}
+const root = packageRoot();
 
 function uplotDist(): string | undefined {
   try {
@@ -104,11 +111,11 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     storage,
     log,
     limiter: rateLimiter(),
-    sdkDir: pick(options.sdkDir, join(here, '../../widget/dist')),
-    examplesDir: pick(options.examplesDir, join(here, '../../../examples')),
+    sdkDir: pick(options.sdkDir, join(root, '../widget/dist')),
+    examplesDir: pick(options.examplesDir, join(root, '../../examples')),
     uplotDir: uplotDist(),
-    // Built by rollup beside dist/index.js; from the sources (tests), the built copy.
-    clientDir: existing(join(here, 'client')) ?? existing(join(here, '../dist/client')),
+    // Built by rollup (dist/client); tests from the sources use the built copy too.
+    clientDir: existing(join(root, 'dist/client')),
     trustProxy: options.trustProxy ?? false,
   });
 

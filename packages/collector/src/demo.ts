@@ -91,7 +91,7 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
       const [surveyId, kind, scale] = pick(kinds);
       const plan = pick(['free', 'free', 'pro', 'enterprise']);
       // Better over time, and better on paid plans.
-      const mood = Math.min(1, Math.max(0, rand() * 0.8 + (90 - ageDays) / 450 + (plan === 'free' ? 0 : 0.12)));
+      const mood = Math.min(1, Math.max(0, 1 - rand() ** 1.6 * (0.95 - (90 - ageDays) / 600) - (plan === 'free' ? 0.08 : 0)));
       const score = Math.round(scale[0] + mood * (scale[1] - scale[0]));
       const anonymousId = `demo-${Math.floor(rand() * 1e9).toString(36)}`;
       const channel = rand() < 0.2 ? 'link' : 'web';

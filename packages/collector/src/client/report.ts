@@ -100,7 +100,7 @@ function segmentTable(s: SurveyScores): HTMLElement {
       el('td', { className: 'num', textContent: g.responseRate?.rate != null ? `${fmt(g.responseRate.rate)} %` : '–' }),
     ),
   );
-  return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
+  return el('table', { className: 'segments' }, el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
 function headline(s: SurveyScores, t: ScoreCell): HTMLElement {
@@ -138,17 +138,21 @@ async function load(): Promise<void> {
     return;
   }
   main.replaceChildren();
-  const width = Math.max(300, Math.min(640, Math.floor((main.clientWidth - 80) / 2)));
   for (const s of body.surveys) {
     const card = el('section', { className: 'survey' });
     card.dataset.survey = s.surveyId;
     card.append(headline(s, s.total));
-    card.append(el('div', {}, el('h3', { textContent: 'Trend (interval as band)' }), trendChart(s, width)));
-    card.append(el('div', {}, el('h3', { textContent: 'Distribution' }), distributionChart(s, width)));
+    const trend = el('div', {}, el('h3', { textContent: 'Trend (interval as band)' }));
+    const dist = el('div', {}, el('h3', { textContent: 'Distribution' }));
+    card.append(trend, dist);
+    main.append(card);
+    // Charts take the width their grid cell got.
+    const width = Math.max(260, trend.clientWidth);
+    trend.append(trendChart(s, width));
+    dist.append(distributionChart(s, width));
     if (s.segments.length) card.append(el('div', {}, el('h3', { textContent: `By ${field('segment').value}` }), segmentTable(s)));
     const list = el('ul', { className: 'comments' });
     card.append(el('div', {}, el('h3', { textContent: 'Latest comments' }), list));
-    main.append(card);
     const q = new URLSearchParams(p);
     q.set('survey', s.surveyId);
     q.set('limit', '20');

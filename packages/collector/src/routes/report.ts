@@ -19,7 +19,10 @@ const STYLE = `
   button, .button { cursor: pointer; }
   button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
   main { padding: 1.5rem; display: grid; gap: 1.5rem; }
-  .survey { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1.25rem; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); }
+  #filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; }
+  .survey { background: #fff; border: 1px solid var(--line); border-radius: .75rem; padding: 1.25rem; display: grid; gap: 1.25rem 2rem; grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .survey > div { min-width: 0; }
+  @media (max-width: 760px) { .survey { grid-template-columns: minmax(0, 1fr); } }
   .survey > .head { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: .5rem 2rem; align-items: baseline; }
   .survey h2 { margin: 0; font-size: 1rem; }
   .big { font-size: 2rem; font-weight: 700; }
@@ -57,6 +60,7 @@ function signInPage(n: string, error?: string): string {
     'Sign in · sayso report',
     `<form class="signin" method="post" action="/report/sign-in">
   <h1>sayso report</h1>
+  <input type="text" name="username" autocomplete="username" value="sayso" hidden>
   <label>Secret<input type="password" name="secret" autocomplete="current-password" required autofocus></label>
   ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   <button class="primary" type="submit">Sign in</button>

@@ -43,9 +43,10 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
       ctx.storage.surveyShapes(q.site),
     ]);
     // Configured surveys are scored on their configured scale; others on the scale their answers carry.
+    // In config order first, then surveys only the data knows (defined in a page, not in the config).
     const shapes = new Map<string, SurveyShape>();
-    for (const s of stored) shapes.set(s.surveyId, { surveyId: s.surveyId, kind: s.kind as SurveyKind, scale: s.scale });
     for (const s of site.surveys) shapes.set(s.id, shapeOf(s.id, s.kind, s.scale));
+    for (const s of stored) if (!shapes.has(s.surveyId)) shapes.set(s.surveyId, { surveyId: s.surveyId, kind: s.kind as SurveyKind, scale: s.scale });
     const wanted = [...shapes.values()].filter((s) => !q.surveyId || s.surveyId === q.surveyId);
     const surveys = scoreSurveys(wanted, overall, bySegment, { interval, level, segmentHasEvents: segment === '' || segment === 'channel' });
     return c.json({

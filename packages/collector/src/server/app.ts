@@ -58,6 +58,9 @@ export function createApp(ctx: AppContext): Hono {
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });
   staticRoutes(app, '/_sayso', ctx.clientDir, { maxAge: 300 });
 
+  // Browsers ask for it on every page; an empty answer keeps their consoles clean.
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
+
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {
     ctx.log.error('unhandled error', { path: c.req.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
