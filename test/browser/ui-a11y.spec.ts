@@ -4,9 +4,9 @@
 // and for the follow-up, error and thank-you steps. Loops inside a few tests
 // to keep the run short.
 import { expect, test, type Page } from '@playwright/test';
-import type { Survey } from '@sayso/core';
+import type { Survey } from '../../packages/core/src/index.js';
 import { startStaticServer, repoRoot, type StaticServer } from './fixtures/static-server.js';
-import { show, surveys } from './fixtures/ui.js';
+import { settled, show, surveys } from './fixtures/ui.js';
 
 let server: StaticServer;
 test.beforeAll(async () => {
@@ -24,6 +24,8 @@ async function open(page: Page) {
 
 /** Violations axe finds on the whole page, as `rule: target` lines for a readable failure. */
 async function violations(page: Page): Promise<string[]> {
+  // Half-faded text mid entry animation is not what anyone reads.
+  await settled(page);
   return page.evaluate(async () => {
     const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
     return r.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${JSON.stringify(n.target)} ${n.failureSummary.split('\n')[1] ?? ''}`));
@@ -52,7 +54,7 @@ test('score step: every kind × mode × theme × direction has no axe violations
             if (w.sayso.launcherHandle) w.sayso.launcherHandle.close();
             w.sayso.launcherHandle = null;
             // The tab mode's launcher is part of what a visitor meets.
-            if (s.presentation.mode === 'tab') w.sayso.launcher('Feedback', s);
+            if (s.presentation?.mode === 'tab') w.sayso.launcher('Feedback', s);
           }, survey);
           await show(page, survey, { locale });
           await page.locator('sayso-widget [role=radio]').nth(2).click();

@@ -2,10 +2,10 @@
 // stylesheet does `* { all: unset !important }`, hides every button, sets
 // `html { font-size: 40px }` and `body { direction: rtl }`: every mode must
 // render, stay put, keep the host's CLS at 0 and submit.
-import { expect, test } from '@playwright/test';
-import type { Survey } from '@sayso/core';
+import { expect, test, type Page } from '@playwright/test';
+import type { Survey } from '../../packages/core/src/index.js';
 import { startStaticServer, type StaticServer } from './fixtures/static-server.js';
-import { cardBox, show, surveys } from './fixtures/ui.js';
+import { cardBox, settled, show, surveys } from './fixtures/ui.js';
 
 let server: StaticServer;
 test.beforeAll(async () => {
@@ -14,9 +14,9 @@ test.beforeAll(async () => {
 test.afterAll(() => server.close());
 
 const page$ = (path = 'hostile.html') => `${server.url}/test/browser/pages/ui/${path}`;
-const nps = (presentation: Survey['presentation']): Survey => ({ ...surveys.nps, followUp: [], presentation });
+const nps = (presentation: NonNullable<Survey['presentation']>): Survey => ({ ...surveys.nps, followUp: [], presentation });
 
-async function answerNine(page: import('@playwright/test').Page) {
+async function answerNine(page: Page) {
   await page.getByRole('radio', { name: '9' }).click();
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('sayso-widget .q')).toHaveText('Thank you for your feedback!');
@@ -29,7 +29,8 @@ test('popover in each corner: placed, unaffected by host CSS, no layout shift, s
     await page.goto(page$());
     const below = await page.locator('#below').boundingBox();
     await show(page, nps({ mode: 'popover', position }));
-    await page.waitForTimeout(300); // the entry animation
+    await settled(page);
+    await page.waitForTimeout(100); // layout-shift entries arrive asynchronously
     const box = await cardBox(page);
     const [v, hz] = position.split('-');
     expect(v === 'top' ? box.y : 768 - (box.y + box.height)).toBeCloseTo(16, 0);
@@ -91,7 +92,8 @@ test('bar at the bottom and the top spans the viewport and submits', async ({ pa
   for (const position of ['bottom', 'top'] as const) {
     await page.goto(page$());
     await show(page, nps({ mode: 'bar', position }));
-    await page.waitForTimeout(300); // the entry animation
+    await settled(page);
+    await page.waitForTimeout(100); // layout-shift entries arrive asynchronously
     const box = await cardBox(page);
     const vp = page.viewportSize()!;
     expect(box.width).toBe(vp.width);

@@ -4,7 +4,7 @@
 // shots are taken and checked but not saved.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import type { Survey } from '@sayso/core';
+import type { Survey } from '../../packages/core/src/index.js';
 import { repoRoot, startStaticServer, type StaticServer } from './fixtures/static-server.js';
 import { show, surveys } from './fixtures/ui.js';
 

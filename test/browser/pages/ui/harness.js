@@ -1,3 +1,4 @@
+/* global PerformanceObserver */
 // Test harness for pages under test/browser/pages/ui: mounts surveys through
 // the BUILT script-tag chunk (window.__saysoUi) and records what the SDK
 // would see. Deliberately plain JS: it runs as the page's own script.
