@@ -66,7 +66,8 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   const err = (code: SaysoErrorCode, message: string, ids?: string[]) => emit({ type: 'error', code, message, ...(ids && { ids }) });
   const list = o.storage ? [o.storage].flat() : [indexedDbStorage({ name: ns }), localStorageStorage({ name: ns })];
   const store = chain(list.at(-1)?.name == 'memory' ? list : [...list, memoryStorage()], err);
-  const ch = g.BroadcastChannel && new BroadcastChannel(`sayso:${ns}`);
+  // Only in a page: a channel in Node would keep the process alive.
+  const ch = g.document && g.BroadcastChannel && new BroadcastChannel(`sayso:${ns}`);
 
   let leader: unknown;
   let gone: unknown;

@@ -20,16 +20,27 @@ export function elect(ns: string, me: string, now: () => number, lead: (on: bool
     locks.request(key, { signal: ac.signal }, () => (lead(true), new Promise((r) => (release = r)))).catch(() => {}); // aborted by stop()
     return () => (ac.abort(), release(), lead(false));
   }
+  let ls: Storage | undefined;
+  try {
+    ls = g.localStorage;
+  } catch {
+    // blocked storage throws on access
+  }
+  // No localStorage (Node, blocked storage): no other tab can be seen, so lead, without a heartbeat timer.
+  if (!ls) {
+    lead(true);
+    return () => lead(false);
+  }
+  const s = ls;
   const beat = () => {
     let mine = true;
     try {
-      const ls = g.localStorage;
-      const cur = JSON.parse(ls.getItem(key)!);
+      const cur = JSON.parse(s.getItem(key)!);
       const t = now();
       mine = !cur || cur.id == me || !(cur.u > t && cur.u - t <= 2 * LEASE);
-      if (mine) ls.setItem(key, JSON.stringify({ id: me, u: t + LEASE }));
+      if (mine) s.setItem(key, JSON.stringify({ id: me, u: t + LEASE }));
     } catch {
-      // No usable localStorage: no other tab can be seen, so send from here rather than never.
+      // Unreadable or unwritable lease: send from here rather than never.
     }
     if (mine != on) lead((on = mine));
   };
@@ -37,7 +48,7 @@ export function elect(ns: string, me: string, now: () => number, lead: (on: bool
   const quit = () => {
     clearInterval(iv);
     try {
-      if (on) g.localStorage.removeItem(key); // let another tab take over at once
+      if (on) s.removeItem(key); // let another tab take over at once
     } catch {
       // nothing to release
     }
