@@ -74,6 +74,20 @@ test('axe does look inside the shadow root (a planted violation is found)', asyn
   expect(found.join()).toContain('sayso-widget');
 });
 
+test('on the hostile-CSS page the widget itself still has no violations', async ({ page }) => {
+  await page.goto(`${server.url}/test/browser/pages/ui/hostile.html`);
+  await page.addScriptTag({ path: `${repoRoot}node_modules/axe-core/axe.min.js` });
+  const found: string[] = [];
+  for (const mode of modes) {
+    await show(page, variant('nps', mode, 'light'));
+    await page.locator('sayso-widget [role=radio]').nth(8).click();
+    await settled(page);
+    const r = await page.evaluate(async () => (await (window as any).axe.run({ include: [['sayso-widget']] }, { resultTypes: ['violations'] })).violations.map((v: any) => v.id));
+    for (const v of r) found.push(`${mode} ${v}`);
+  }
+  expect(found).toEqual([]);
+});
+
 test('follow-up, error and thank-you steps, in both themes and directions, have no axe violations', async ({ page }) => {
   test.setTimeout(120_000);
   await open(page);

@@ -210,3 +210,33 @@ test('the auto scheme follows prefers-color-scheme', async ({ page }) => {
   await show(page, { ...nps({ mode: 'popover' }), theme: { scheme: 'light' } });
   expect(await bg()).toBe('rgb(255, 255, 255)');
 });
+
+test("a modal never fights the host page's own focus trap", async ({ page }) => {
+  await page.goto(page$('a11y.html'));
+  // The host keeps focus in its own search box, as a host dialog's trap would.
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'trap';
+    input.setAttribute('aria-label', 'Search');
+    document.querySelector('main')!.append(input);
+    (window as any).pulls = 0;
+    document.addEventListener('focusin', (e) => {
+      if (e.target !== input) {
+        (window as any).pulls++;
+        input.focus();
+      }
+    });
+    input.focus();
+  });
+  await show(page, nps({ mode: 'modal' }));
+  await page.waitForTimeout(200);
+  // The widget tried once on open, then let the host win: no ping-pong.
+  expect(await page.evaluate(() => [document.activeElement?.id, (window as any).pulls])).toEqual(['trap', 1]);
+  // Each Tab is one browser focus move the host undoes; the widget adds none.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => [document.activeElement?.id, (window as any).pulls])).toEqual(['trap', 3]);
+  await page.getByRole('radio', { name: '8' }).click({ force: true });
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('trap');
+});
