@@ -83,10 +83,11 @@ test('caps hold across devices for a signed identified user', async ({ browser }
 test('consent pending: nothing stored, sent or shown until granted; denied clears', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => r.url().startsWith(c.url) && requests.push(r.url()));
-  s.page('/consent.html', snippetPage({ site: 'demo', endpoint: c.url, consent: 'pending', remoteConfig: false, surveys: [nps({ id: 'consented' })] }));
+  // Remote config is on: not even that request may leave before consent.
+  s.page('/consent.html', snippetPage({ site: 'demo', endpoint: c.url, consent: 'pending', surveys: [nps({ id: 'consented' })] }));
   await page.goto(`${s.url}/consent.html`);
-  await page.waitForFunction(() => ((window as { __events?: string[] }).__events ?? []).includes('ready'));
-  await page.waitForTimeout(1500);
+  await page.waitForFunction(() => (window as { sayso?: { v?: number } }).sayso?.v === 1);
+  await page.waitForTimeout(2000);
   await expect(page.locator('sayso-widget')).toHaveCount(0);
   expect(await saysoKeys(page)).toEqual([]);
   expect(await page.evaluate(() => document.cookie)).toBe('');
@@ -94,6 +95,7 @@ test('consent pending: nothing stored, sent or shown until granted; denied clear
 
   await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('consent', 'granted'));
   await expect(page.getByText(QUESTION)).toBeVisible();
+  expect(requests.some((u) => u.includes('/v1/sites/demo/surveys'))).toBe(true);
   await answer(page, /^6/);
   await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('consented');
   expect(await saysoKeys(page)).toContain('sayso.aid');

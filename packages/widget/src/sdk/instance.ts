@@ -74,6 +74,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   let open = false;
   let pageShows = 0;
   let wanted: Survey[] = [];
+  let onConsent = noop;
+  const consented = new Promise<void>((r) => (onConsent = r));
 
   const whenReady = (fn: () => void): void => void (ready ? fn() : waiting.push(fn));
   const hKey = `h.${site}`;
@@ -320,6 +322,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       consent = initialConsent(state, config.respectGpc, nav);
       if (consent === was) return;
       if (granted()) {
+        onConsent();
         start();
         if (ready) pageView();
         return;
@@ -345,8 +348,10 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     },
   };
 
-  if (granted()) start();
-  else if (consent === 'denied') {
+  if (granted()) {
+    onConsent();
+    start();
+  } else if (consent === 'denied') {
     store.clear();
     session.clear();
   }
@@ -365,12 +370,13 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
 
   // Checked a tick later, so `on('error')` right after `init` hears about bad surveys.
   const local = Promise.resolve().then(() => checkSurveys(config.surveys ?? [], (e) => em.emit('error', e)));
+  // Not even the config request leaves the page before consent: it would tell the collector who is visiting.
   const remote =
     config.endpoint && (config.remoteConfig ?? true)
-      ? fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, store).then((r) => {
+      ? consented.then(() => fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, store).then((r) => {
           if (r.error) error('E_REMOTE_CONFIG', r.error);
           return checkSurveys(r.surveys, (e) => em.emit('error', e));
-        })
+        }))
       : Promise.resolve([]);
   void Promise.all([local, remote]).then(([mine, theirs]) => {
     if (destroyed) return;
