@@ -65,3 +65,17 @@ test('without the nonces the browser blocks the style and the chunk, and the sur
   expect(v.some((x) => x.startsWith('style-src'))).toBe(true);
   expect(v.some((x) => x.startsWith('script-src') && x.includes('sayso-ui-fr.js'))).toBe(true);
 });
+
+test('the built chunk has no eval, no Function constructor and no network API; the UI source never sets HTML', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { repoRoot } = await import('./fixtures/static-server.js');
+  const dist = `${repoRoot}packages/widget/dist/`;
+  for (const file of readdirSync(dist).filter((f) => f.startsWith('sayso-ui'))) {
+    const code = readFileSync(dist + file, 'utf8');
+    expect(code, file).not.toMatch(/\beval\b|\bFunction\(|\bfetch\b|XMLHttpRequest|sendBeacon|WebSocket|EventSource|importScripts/);
+  }
+  const src = `${repoRoot}packages/widget/src/ui/`;
+  for (const file of readdirSync(src).filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'))) {
+    expect(readFileSync(src + file, 'utf8'), file).not.toMatch(/dangerouslySetInnerHTML|innerHTML|insertAdjacentHTML|outerHTML|document\.write/);
+  }
+});

@@ -138,6 +138,16 @@ describe('mountSurvey: dismissal and submission', () => {
     expect(document.querySelector('sayso-widget')).toBeNull();
   });
 
+  it('gives focus back when a passive popover is dismissed from the keyboard', async () => {
+    const before = document.body.appendChild(document.createElement('input'));
+    before.focus();
+    const { $$, root } = await show(survey());
+    $$('[role=radio]')[0]!.focus();
+    expect(root.activeElement).toBe($$('[role=radio]')[0]);
+    fireEvent.keyDown($$('[role=radio]')[0]!, { key: 'Escape' });
+    expect(document.activeElement).toBe(before);
+  });
+
   it('close() removes it without a dismissal', async () => {
     const { handle, onDismiss, onClose } = await show(survey());
     handle.close();
