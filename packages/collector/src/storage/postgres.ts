@@ -18,7 +18,8 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 function runner(sql: Sql): SqlRunner {
   return {
     async query<T>(text: string, params: readonly unknown[] = []) {
-      return (await sql.unsafe(text, [...params] as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+      // Named prepared statements: the ingest CTE is planned once per connection, not per batch.
+      return (await sql.unsafe(text, [...params] as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[];
     },
     async exec(text: string) {
       // The simple protocol allows several statements in one call.

@@ -199,18 +199,19 @@ export function sqlStorage(db: SqlDriver): Storage {
       const shard = Math.floor(Math.random() * SHARDS);
       const fresh = new Set<string>();
       const seg = JSON.stringify(segments);
-      if (responses.length > 0 || events.length > 0) {
-        await db.transaction(async (tx) => {
-          if (responses.length > 0) {
-            const rows = await tx.query<{ id: string }>(INGEST_RESPONSES, [site, JSON.stringify(responses.map(responseRow)), seg, shard]);
-            for (const r of rows) fresh.add(r.id);
-          }
-          if (events.length > 0) {
-            const rows = await tx.query<{ id: string }>(INGEST_EVENTS, [site, JSON.stringify(events.map(eventRow)), shard]);
-            for (const r of rows) fresh.add(r.id);
-          }
-        });
-      }
+      const write = async (tx: SqlRunner) => {
+        if (responses.length > 0) {
+          const rows = await tx.query<{ id: string }>(INGEST_RESPONSES, [site, JSON.stringify(responses.map(responseRow)), seg, shard]);
+          for (const r of rows) fresh.add(r.id);
+        }
+        if (events.length > 0) {
+          const rows = await tx.query<{ id: string }>(INGEST_EVENTS, [site, JSON.stringify(events.map(eventRow)), shard]);
+          for (const r of rows) fresh.add(r.id);
+        }
+      };
+      // One statement is atomic on its own; two (responses and events) share a transaction.
+      if (responses.length > 0 && events.length > 0) await db.transaction(write);
+      else if (responses.length > 0 || events.length > 0) await write(db);
       const outcome: IngestOutcome = { accepted: [], duplicates: [] };
       for (const item of [...responses, ...events]) {
         // The database returns uuids lower-cased.

@@ -1,0 +1,143 @@
+// `pnpm bench`: ingest throughput. Posts batches of 20 responses to a real
+// collector on loopback for a fixed time (autocannon), prints responses/s,
+// p50/p99 latency and errors, then checks the database holds exactly what
+// was acknowledged. Runs on PGlite, then on PostgreSQL (SAYSO_TEST_DATABASE_URL,
+// or a throwaway server from .ci/postgres.sh when PostgreSQL is installed).
+// SAYSO_BENCH_SECONDS (default 10) and SAYSO_BENCH_CONNECTIONS (default 16) tune it.
+import { fork, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '../../..');
+const SECONDS = Number(process.env.SAYSO_BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.SAYSO_BENCH_CONNECTIONS ?? 16);
+const BATCH = 20;
+
+const plans = ['free', 'pro', 'enterprise'];
+function batchBody() {
+  const now = Date.now();
+  const responses = [];
+  for (let i = 0; i < BATCH; i++) {
+    responses.push({
+      id: randomUUID(),
+      surveyId: 'nps',
+      kind: 'nps',
+      score: Math.floor(Math.random() * 11),
+      scale: [0, 10],
+      createdAt: new Date(now - Math.floor(Math.random() * 30 * 86400_000)).toISOString(),
+      anonymousId: `a-${Math.floor(Math.random() * 1e6)}`,
+      attributes: { plan: plans[i % 3] },
+      page: { url: 'https://shop.example/checkout' },
+      locale: 'en',
+      channel: 'web',
+    });
+  }
+  return JSON.stringify({ site: 'bench', responses });
+}
+
+function startServer(options) {
+  const child = fork(join(here, 'ingest-server.mjs'), [JSON.stringify(options)], { stdio: 'inherit' });
+  const next = (type) => new Promise((resolve) => child.on('message', (m) => m.type === type && resolve(m)));
+  return {
+    ready: next('ready'),
+    counts: () => {
+      const p = next('counts');
+      child.send({ type: 'counts' });
+      return p.then((m) => m.counts);
+    },
+    stop: () => new Promise((resolve) => {
+      child.on('exit', resolve);
+      child.send({ type: 'stop' });
+    }),
+  };
+}
+
+async function run(label, options) {
+  const server = startServer(options);
+  const { url, driver } = await server.ready;
+  let acked = 0;
+  const result = await autocannon({
+    url: `${url}/v1/responses`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, body: batchBody() }),
+        onResponse: (status, body) => {
+          if (status === 200) acked += JSON.parse(body).accepted;
+        },
+      },
+    ],
+  });
+  // Let in-flight requests that the load generator abandoned at the bell finish.
+  await new Promise((r) => setTimeout(r, 1000));
+  const counts = await server.counts();
+  await server.stop();
+  const perSecond = acked / SECONDS;
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const lost = Math.max(0, acked - counts.responses);
+  console.log(
+    [
+      `${label} (${driver}): ${Math.round(perSecond).toLocaleString('en')} responses/s`,
+      `  ${result.requests.total} batches of ${BATCH} in ${SECONDS} s over ${CONNECTIONS} connections`,
+      `  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+      `  errors ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts})`,
+      `  acknowledged ${acked}, stored ${counts.responses}, tallied ${counts.tallied}, lost ${lost}` +
+        (counts.responses > acked ? ` (${counts.responses - acked} more stored than acknowledged: in flight when the clock stopped)` : ''),
+      `  ${lost === 0 && counts.tallied === counts.responses ? 'OK: every acknowledged response is stored and tallied once' : 'MISMATCH'}`,
+    ].join('\n'),
+  );
+  return { perSecond, p50: result.latency.p50, p99: result.latency.p99, errors, lost };
+}
+
+/** A PostgreSQL URL: the given one, or a throwaway server from .ci/postgres.sh. */
+async function postgresUrl() {
+  if (process.env.SAYSO_TEST_DATABASE_URL) return { url: process.env.SAYSO_TEST_DATABASE_URL, stop: async () => {} };
+  if (!existsSync('/usr/lib/postgresql')) return null;
+  // The shell keeps the server alive until we close its stdin; its EXIT trap stops it.
+  const sh = spawn('bash', ['-c', 'source .ci/postgres.sh && start_test_postgres >&2 && echo "$SAYSO_TEST_DATABASE_URL" && read _'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve) => {
+    let out = '';
+    sh.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    sh.on('exit', () => resolve(null));
+  });
+  if (!url) return null;
+  return { url, stop: () => new Promise((r) => { sh.on('exit', r); sh.stdin.end(); }) };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-'));
+try {
+  await run('PGlite', { dataDir });
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const pg = await postgresUrl();
+if (!pg) {
+  console.log('PostgreSQL: skipped (set SAYSO_TEST_DATABASE_URL, or install Debian\'s postgresql for a throwaway server)');
+} else {
+  // A database of its own, so the count afterwards is exactly this run's.
+  const name = `sayso_bench_${Date.now()}`;
+  const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const u = new URL(pg.url);
+  u.pathname = `/${name}`;
+  try {
+    await run('PostgreSQL', { databaseUrl: u.toString() });
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    await pg.stop();
+  }
+}
