@@ -107,3 +107,20 @@ test('a UI chunk that fails to load is retried, then reported as E_UI_LOAD_FAILE
   await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('track', 'go'));
   await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
 });
+
+test('a feedback tab (presentation mode "tab") opens its survey on demand, with the real UI chunk', async ({ page }) => {
+  s.page(
+    '/tab.html',
+    snippetPage({
+      site: 'demo',
+      endpoint: c.url,
+      remoteConfig: false,
+      surveys: [nps({ id: 'tab', kind: 'csat', question: 'How are we doing?', triggers: [{ type: 'manual' }], presentation: { mode: 'tab', launcherLabel: 'Give feedback' } })],
+    }),
+  );
+  await page.goto(`${s.url}/tab.html`);
+  await page.getByRole('button', { name: 'Give feedback' }).click();
+  await expect(page.getByText('How are we doing?')).toBeVisible();
+  await answer(page, /^5/);
+  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab');
+});

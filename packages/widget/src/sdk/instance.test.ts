@@ -167,7 +167,8 @@ describe('showing and recording', () => {
   });
 
   it('a bad survey is skipped with an error naming the field; the others still work', async () => {
-    const { seen } = start({ surveys: [{ id: 'bad', kind: 'nps', question: 'q', triggers: [{ type: 'scroll', percent: 500 }] }, nps()] }, ['error']);
+    const bad = { id: 'bad', kind: 'nps', question: 'q', triggers: [{ type: 'scroll', percent: 500 }] } as Survey; // as from untyped JSON
+    const { seen } = start({ surveys: [bad, nps()] }, ['error']);
     await settle();
     expect(seen).toHaveLength(1);
     expect(seen[0]![1]).toMatchObject({ code: 'E_SURVEY_INVALID', path: 'surveys[0].triggers[0].percent' });
@@ -187,6 +188,28 @@ describe('showing and recording', () => {
     expect(attempts).toBe(3);
     expect(seen).toEqual([{ code: 'E_UI_LOAD_FAILED', message: 'offline', surveyId: 'nps' }]);
     expect(del.records).toHaveLength(0); // nothing was displayed
+  });
+});
+
+describe('feedback tabs', () => {
+  it('a tab survey gets a launcher for the people it targets; a press shows it whatever the caps', async () => {
+    const launched: Array<{ label: string; onOpen(): void; closed?: boolean }> = [];
+    ui.ui.mountLauncher = (o) => {
+      const entry = { label: o.label, onOpen: o.onOpen, closed: false };
+      launched.push(entry);
+      return { close: () => void (entry.closed = true) };
+    };
+    const tab = csat({ id: 'tab', presentation: { mode: 'tab', launcherLabel: 'Give feedback' } });
+    const hidden = csat({ id: 'hidden-tab', presentation: { mode: 'tab' }, targeting: { identity: 'identified' } });
+    const { s } = start({ surveys: [nps(), tab, hidden] });
+    await settle();
+    expect(launched.map((l) => l.label)).toEqual(['Give feedback']);
+    ui.dismiss(); // the page-view NPS used this page view's and session's caps
+    launched[0]!.onOpen();
+    await settle();
+    expect(ui.ids()).toEqual(['nps', 'tab']);
+    s.consent('denied');
+    expect(launched[0]!.closed).toBe(true);
   });
 });
 

@@ -74,6 +74,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   let open = false;
   let pageShows = 0;
   let wanted: Survey[] = [];
+  const tabs = new Map<string, SurveyHandle | undefined>();
   let onConsent = noop;
   const consented = new Promise<void>((r) => (onConsent = r));
 
@@ -274,6 +275,32 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     });
   }
 
+  /** Feedback tabs (`presentation.mode: 'tab'`): always there for the people a survey targets; a press is an explicit show. */
+  function launchers(): void {
+    for (const s of surveys) {
+      const p = s.presentation;
+      if (p?.mode !== 'tab' || s.enabled === false || tabs.has(s.id) || !granted() || !targeted(s, audience())) continue;
+      tabs.set(s.id, undefined);
+      loadUi().then((ui) => {
+        if (!granted() || destroyed || !tabs.has(s.id)) return;
+        tabs.set(
+          s.id,
+          ui.mountLauncher?.({
+            label: p.launcherLabel ?? s.strings?.feedback ?? 'Feedback',
+            ...(config.nonce && { styleNonce: config.nonce }),
+            ...(p.position && { position: p.position }),
+            onOpen: () => void display(s, false),
+          }),
+        );
+      }, (err: Error) => error('E_UI_LOAD_FAILED', err.message, s.id));
+    }
+  }
+
+  function closeTabs(): void {
+    for (const h of tabs.values()) h?.close();
+    tabs.clear();
+  }
+
   /** Loads the UI on idle when a survey could show on this page. */
   function preload(): void {
     if (granted() && surveys.some((s) => s.triggers?.some((t) => t.type !== 'manual') && eligible(s))) {
@@ -324,9 +351,13 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       if (granted()) {
         onConsent();
         start();
-        if (ready) pageView();
+        if (ready) {
+          pageView();
+          launchers();
+        }
         return;
       }
+      closeTabs();
       handle?.close();
       open = false;
       delays.clear();
@@ -343,6 +374,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       destroyed = true;
       for (const stop of [...stops, ...pageStops]) stop();
       delays.clear();
+      closeTabs();
       handle?.close();
       delivery?.destroy();
     },
@@ -385,6 +417,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     em.emit('ready', { surveys: surveys.map((s) => s.id) });
     pageView();
     for (const fn of waiting.splice(0)) fn();
+    launchers();
     preload();
   });
   return api;

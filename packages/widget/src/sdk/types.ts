@@ -1,7 +1,7 @@
 // The SDK's public types: the config a host passes to `init`, the instance it
 // gets back, and the events it can listen to. Everything here is re-exported
 // from the package's index.ts.
-import type { SaysoErrorCode, SurveyKind, SurveyResponse, UserHistoryEntry, AttributeValue } from '@sayso/core';
+import type { SaysoErrorCode, Survey, SurveyKind, SurveyResponse, UserHistoryEntry, AttributeValue } from '@sayso/core';
 import type { Adapter, Delivery, Durability } from '../delivery/types.js';
 import type { UiModule } from '../ui/types.js';
 
@@ -23,8 +23,8 @@ export interface SaysoConfig {
    * default HTTP adapter, remote config and cross-device history.
    */
   endpoint?: string;
-  /** Survey definitions; each is checked with `parseSurvey` and a bad one is skipped with an `error` event. */
-  surveys?: unknown[];
+  /** Survey definitions; each is checked with `parseSurvey` at run time and a bad one is skipped with an `error` event. */
+  surveys?: Survey[];
   /** Fetch surveys from `{endpoint}/v1/sites/{site}/surveys`. @default true when `endpoint` is set */
   remoteConfig?: boolean;
   /** Where records go. @default httpAdapter to `{endpoint}/v1/responses`, or memory when there is no endpoint */
