@@ -24,7 +24,9 @@ test('over 64 KB queued at pagehide: every body within budget, nothing deleted u
   await expect.poll(() => c.arrivals.length).toBe(1);
   const before = 1;
   await page.goto(`${c.url}/blank.html`); // a real pagehide
-  await expect.poll(() => c.arrivals.length, { timeout: 10_000 }).toBeGreaterThan(before);
+  // 40 answers of ~3.3 KB: about 18 fit the budget; the rest wait for the next visit.
+  await expect.poll(() => c.arrivals.slice(before).flatMap((a) => a.ids).length, { timeout: 10_000 }).toBeGreaterThan(10);
+  await page.waitForTimeout(500); // anything else sent at hide would have arrived by now
   const atHide = c.arrivals.slice(before);
   for (const a of atHide) expect(a.bytes).toBeLessThanOrEqual(65_536);
   expect(atHide.reduce((n, a) => n + a.bytes, 0)).toBeLessThanOrEqual(65_536);
@@ -37,7 +39,9 @@ test('over 64 KB queued at pagehide: every body within budget, nothing deleted u
   c.answer = () => 'ok';
   await page.goto(`${c.url}/delivery.html?tab=u`);
   await expect.poll(() => c.stored.size, { timeout: 15_000 }).toBe(40);
-  expect(await harness(page, 'pending')).toBe(0);
+  // The page that got them stored may have left before deleting them; this one then resends (absorbed).
+  await expect.poll(() => harness(page, 'pending'), { timeout: 20_000 }).toBe(0);
+  expect(c.stored.size).toBe(40);
   expect(errors).toEqual([]);
 });
 

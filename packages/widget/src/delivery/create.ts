@@ -222,7 +222,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     // What does not fit stays queued for a later send.
     for (const r of cache.values())
       if ((total += size(r)) <= BUDGET) {
-        if (!chunk[limit - 1]) go();
+        if (chunk.length >= limit) go();
         chunk.push(r);
       }
     go();
