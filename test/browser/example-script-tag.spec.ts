@@ -21,11 +21,16 @@ test('the page embeds the built loader snippet verbatim', async ({ request }) =>
 test('NPS after 5 seconds: answered with a comment, delivered to the collector', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  let uiRequestedAt = 0;
+  page.on('request', (r) => r.url().endsWith('/sdk/sayso-ui.js') && (uiRequestedAt ||= Date.now()));
   await page.goto(`${c.url}/examples/script-tag/`);
   const started = Date.now();
   const question = page.getByText('How likely are you to recommend Acme to a friend or colleague?');
   await expect(question).toBeVisible({ timeout: 15_000 });
   expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
+  // A survey was likely on this page, so the UI chunk loaded on idle, well before it was needed.
+  expect(uiRequestedAt).toBeGreaterThan(0);
+  expect(uiRequestedAt - started).toBeLessThan(3000);
   await answer(page, /^9/, 'Fast delivery');
   await expect.poll(async () => (await c.responses()).map((r) => [r.surveyId, r.score, r.comment]), { timeout: 15_000 }).toContainEqual(['example-nps', 9, 'Fast delivery']);
   await expect(page.locator('#log')).toContainText('delivered');
