@@ -3,45 +3,45 @@
 // server fails (offline visitors still get their surveys).
 import type { KeyValue } from './store.js';
 
-/** The surveys list from a config body: `{ surveys: [...] }` or a bare array. */
-function surveysOf(body: unknown): unknown[] {
-  const list = Array.isArray(body) ? body : (body as { surveys?: unknown } | null)?.surveys;
+interface Copy {
+  etag?: string | null;
+  body: unknown;
+}
+
+/** The surveys list from a config body: `{ surveys: [...] }` or a bare array; throws on anything else. */
+function surveysOf(copy: Copy | undefined): unknown[] {
+  const b = copy?.body as { surveys?: unknown } | undefined;
+  const list = Array.isArray(b) ? b : b?.surveys;
   if (!Array.isArray(list)) throw new Error('no surveys');
   return list;
 }
 
 /**
- * Fetches the site's surveys. Resolves with the fresh or cached list and an
+ * Fetches the site's surveys. Resolves with the fresh or cached list, and an
  * error message when it had to fall back (or when there is nothing at all).
  */
-export async function fetchSurveys(
-  fetchFn: typeof fetch,
-  url: string,
-  cache: KeyValue,
-): Promise<{ surveys: unknown[]; error?: string }> {
-  const cached = cache.get('cfg');
-  let copy: { etag?: string; body: unknown } | undefined;
+export async function fetchSurveys(fetchFn: typeof fetch, url: string, cache: KeyValue): Promise<{ surveys: unknown[]; error?: string }> {
+  let copy: Copy | undefined;
   try {
-    copy = cached ? JSON.parse(cached) : undefined;
+    copy = JSON.parse(cache.get('cfg')!) ?? undefined;
   } catch {
-    copy = undefined;
+    // no usable cached copy
   }
   try {
     const res = await fetchFn(url, { headers: copy?.etag ? { 'If-None-Match': copy.etag } : {}, credentials: 'omit' });
-    if (res.status === 304 && copy) return { surveys: surveysOf(copy.body) };
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const body: unknown = await res.json();
-    const surveys = surveysOf(body);
-    const etag = res.headers.get('ETag');
-    cache.set('cfg', JSON.stringify(etag ? { etag, body } : { body }));
-    return { surveys };
+    if (res.status !== 304 || !copy) {
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const fresh: Copy = { etag: res.headers.get('ETag'), body: await res.json() };
+      surveysOf(fresh);
+      cache.set('cfg', JSON.stringify((copy = fresh)));
+    }
+    return { surveys: surveysOf(copy) };
   } catch (err) {
     const error = `remote config: ${(err as Error).message}`;
     try {
-      if (copy) return { surveys: surveysOf(copy.body), error };
+      return { surveys: surveysOf(copy), error };
     } catch {
-      // a cached copy we cannot read is no copy
+      return { surveys: [], error };
     }
-    return { surveys: [], error };
   }
 }
