@@ -8,7 +8,7 @@ export function FollowUpField({ f, value, onText, t, onSubmit }: { f: FollowUpVi
   return (
     <>
       <label class="q" id="sy-q" for="sy-t" part="question">
-        {f.question}
+        <bdi>{f.question}</bdi>
       </label>
       <textarea
         class="t"
@@ -16,6 +16,7 @@ export function FollowUpField({ f, value, onText, t, onSubmit }: { f: FollowUpVi
         part="textarea"
         maxLength={f.maxLength}
         placeholder={f.placeholder}
+        dir="auto"
         aria-describedby="sy-c"
         aria-required={f.required ? 'true' : undefined}
         value={value}

@@ -64,7 +64,7 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
     body = (
       <>
         <p class="q" id="sy-q" tabIndex={-1} part="question thanks">
-          {view.thanks}
+          <bdi>{view.thanks}</bdi>
         </p>
         {!receipt.online && <p part="offline">{t.offline}</p>}
       </>
@@ -74,8 +74,9 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
   } else {
     body = (
       <>
+        {/* <bdi>: a survey text in another script than the UI keeps its own direction. */}
         <p class="q" id="sy-q" part="question">
-          {view.question}
+          <bdi>{view.question}</bdi>
         </p>
         <ScoreScale view={view} value={flow.s.score} pick={(score) => flow.set({ score })} labelledBy="sy-q" />
       </>

@@ -56,8 +56,8 @@ export function ScoreScale({ view, value, pick, labelledBy }: { view: View; valu
         {options}
       </div>
       <div class="l" part="labels" aria-hidden="true">
-        <span>{view.minLabel}</span>
-        <span>{view.maxLabel}</span>
+        <bdi>{view.minLabel}</bdi>
+        <bdi>{view.maxLabel}</bdi>
       </div>
     </>
   );

@@ -49,6 +49,14 @@ describe('mountSurvey: isolation', () => {
     expect(root.querySelector('.q')!.textContent).toBe(`${xss} <b>bold</b>`);
   });
 
+  it('lays out right to left in Arabic but keeps an untranslated question in its own direction', async () => {
+    const { $, root } = await show(survey({ followUp: [{ question: 'Why?' }] }), { locale: 'ar' });
+    expect($('.p')!.getAttribute('dir')).toBe('rtl');
+    expect($('.p')!.getAttribute('lang')).toBe('ar');
+    expect($('.q > bdi')!.textContent).toBe('How likely are you to recommend {product}?');
+    expect(root.querySelector('[role=radio]')!.getAttribute('aria-label')).toBe('0, غير مرجّح على الإطلاق');
+  });
+
   it('marks a dark, light or auto scheme', async () => {
     for (const [scheme, cls] of [['dark', 'dk'], ['auto', 'au']] as const) {
       const { $ } = await show(survey({ theme: { scheme } }));
