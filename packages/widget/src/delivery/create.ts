@@ -251,7 +251,9 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     enqueue(x) {
       // One at a time, so a double-click cannot race two writes past the duplicate check.
       const p = queue.then(async () => {
-        const id = x.value.id;
+        const id = x?.value?.id;
+        // Fail loudly at the boundary: an id-less record would poison the storage chain (IndexedDB rejects the key).
+        if (typeof id != 'string' || !id) throw new SaysoError('E_ARGUMENT_INVALID', 'record without id');
         const live = await load();
         const same = live.find((r) => r.id == id);
         const rec: Rec = same ?? { v: V, id, kind: x.kind, value: x.value, at: now() };

@@ -284,6 +284,16 @@ describe('the queue', () => {
     expect([...b.stored.keys()].sort()).toEqual(rs.map((r) => r.id).sort());
   });
 
+  it('refuses a record without an id with E_ARGUMENT_INVALID, storing nothing', async () => {
+    const { d, errors } = make({ adapter: testBackend().adapter });
+    const bad = { ...sampleResponse(), id: undefined } as unknown as ReturnType<typeof sampleResponse>;
+    await expect(d.enqueue({ kind: 'response', value: bad })).rejects.toMatchObject({ code: 'E_ARGUMENT_INVALID' });
+    expect(await d.pending()).toBe(0);
+    expect(errors()).toEqual([]);
+    // The queue still works afterwards.
+    expect((await d.enqueue({ kind: 'response', value: sampleResponse() })).durability).toBe('memory');
+  });
+
   it('refuses by bytes too', async () => {
     const { d } = make({ adapter: testBackend().adapter, capacity: { bytes: 1000 } });
     const big = sampleResponse({ comment: 'x'.repeat(1200) });
