@@ -50,8 +50,9 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
       // listeners, so a host page's own focus trap is never fought over.
       const card = e.currentTarget as HTMLElement;
       const all = tabbables(card);
-      const active = (card.getRootNode() as ShadowRoot).activeElement;
-      const to = e.shiftKey ? (active === all[0] ? all[all.length - 1] : null) : active === all[all.length - 1] ? all[0] : null;
+      // Focus may also sit on something outside the tab order (the thanks text).
+      const i = all.indexOf((card.getRootNode() as ShadowRoot).activeElement as HTMLElement);
+      const to = e.shiftKey ? (i <= 0 ? all[all.length - 1] : null) : i < 0 || i === all.length - 1 ? all[0] : null;
       if (to) {
         e.preventDefault();
         to.focus();

@@ -123,6 +123,18 @@ describe('mountSurvey: modes', () => {
     expect(document.activeElement).toBe(opener);
   });
 
+  it('keeps Tab inside a modal on its thank-you step too', async () => {
+    const { $, $$, root } = await show(survey({ presentation: { mode: 'modal' }, thankYou: { autoCloseMs: 0 } }));
+    fireEvent.click($$('[role=radio]')[6]!);
+    fireEvent.click($('.b')!);
+    await flush();
+    expect(root.activeElement).toBe($('.q'));
+    fireEvent.keyDown($('.q')!, { key: 'Tab' });
+    expect(root.activeElement).toBe($('.x'));
+    fireEvent.keyDown($('.x')!, { key: 'Tab' });
+    expect(root.activeElement).toBe($('.x'));
+  });
+
   it('dismisses a modal on a click on the backdrop, not on the card', async () => {
     const { $, onDismiss } = await show(survey({ presentation: { mode: 'modal' } }));
     fireEvent.click($('.p')!);
