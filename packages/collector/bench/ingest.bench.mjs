@@ -4,14 +4,14 @@
 // was acknowledged. Runs on PGlite, then on PostgreSQL (SAYSO_TEST_DATABASE_URL,
 // or a throwaway server from .ci/postgres.sh when PostgreSQL is installed).
 // SAYSO_BENCH_SECONDS (default 10) and SAYSO_BENCH_CONNECTIONS (default 16) tune it.
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import postgres from 'postgres';
+import { freshPostgres } from './postgres.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '../../..');
@@ -98,24 +98,6 @@ async function run(label, options) {
   return { perSecond, p50: result.latency.p50, p99: result.latency.p99, errors, lost };
 }
 
-/** A PostgreSQL URL: the given one, or a throwaway server from .ci/postgres.sh. */
-async function postgresUrl() {
-  if (process.env.SAYSO_TEST_DATABASE_URL) return { url: process.env.SAYSO_TEST_DATABASE_URL, stop: async () => {} };
-  if (!existsSync('/usr/lib/postgresql')) return null;
-  // The shell keeps the server alive until we close its stdin; its EXIT trap stops it.
-  const sh = spawn('bash', ['-c', 'source .ci/postgres.sh && start_test_postgres >&2 && echo "$SAYSO_TEST_DATABASE_URL" && read _'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve) => {
-    let out = '';
-    sh.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    sh.on('exit', () => resolve(null));
-  });
-  if (!url) return null;
-  return { url, stop: () => new Promise((r) => { sh.on('exit', r); sh.stdin.end(); }) };
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-'));
 try {
   await run('PGlite', { dataDir });
@@ -123,21 +105,13 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const pg = await postgresUrl();
+const pg = await freshPostgres('sayso_bench_ingest');
 if (!pg) {
-  console.log('PostgreSQL: skipped (set SAYSO_TEST_DATABASE_URL, or install Debian\'s postgresql for a throwaway server)');
+  console.log("PostgreSQL: skipped (set SAYSO_TEST_DATABASE_URL, or install Debian's postgresql for a throwaway server)");
 } else {
-  // A database of its own, so the count afterwards is exactly this run's.
-  const name = `sayso_bench_${Date.now()}`;
-  const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(pg.url);
-  u.pathname = `/${name}`;
   try {
-    await run('PostgreSQL', { databaseUrl: u.toString() });
+    await run('PostgreSQL', { databaseUrl: pg.url });
   } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
     await pg.stop();
   }
 }

@@ -37,6 +37,8 @@ export interface CreateCollectorOptions {
   logger?: Logger;
   /** Take the client IP from `X-Forwarded-For` (only behind your own proxy). @default false */
   trustProxy?: boolean;
+  /** How often to roll up finished days' tallies (`Storage.compact`); 0 turns it off. @default 3600000 (hourly, and once at start) */
+  compactEveryMs?: number;
 }
 
 /** A running server. */
@@ -119,6 +121,19 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     trustProxy: options.trustProxy ?? false,
   });
 
+  // Rollups of finished days keep /v1/scores cheap; any instance may run them (an advisory lock picks one).
+  const compact = () => {
+    const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
+    storage.compact(yesterday).then(
+      (rows) => rows > 0 && log.info('tallies rolled up', { before: yesterday, rows }),
+      (err: unknown) => log.warn('tally rollup failed', { error: String(err) }),
+    );
+  };
+  const every = options.compactEveryMs ?? 3600_000;
+  const compactTimer = every > 0 ? setInterval(compact, every) : undefined;
+  compactTimer?.unref();
+  if (every > 0) compact();
+
   const servers = new Set<Listening>();
   const collector: Collector = {
     app,
@@ -150,6 +165,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
       return listening;
     },
     async close() {
+      clearInterval(compactTimer);
       await Promise.all([...servers].map((s) => s.close()));
       await storage.close();
     },

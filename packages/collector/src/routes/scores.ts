@@ -37,17 +37,17 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
     const dimension = segment === '' || segment === 'channel' || segment === 'locale' ? segment : `attr:${segment}`;
 
     const started = performance.now();
-    const [overall, bySegment, stored] = await Promise.all([
-      ctx.storage.tallies({ ...q, dimension: '' }),
-      segment ? ctx.storage.tallies({ ...q, dimension, fromResponses: dimension.startsWith('attr:') && !site.segments.includes(segment) }) : undefined,
-      ctx.storage.surveyShapes(q.site),
-    ]);
-    // Configured surveys are scored on their configured scale; others on the scale their answers carry.
     // In config order first, then surveys only the data knows (defined in a page, not in the config).
     const shapes = new Map<string, SurveyShape>();
     for (const s of site.surveys) shapes.set(s.id, shapeOf(s.id, s.kind, s.scale));
-    for (const s of stored) if (!shapes.has(s.surveyId)) shapes.set(s.surveyId, { surveyId: s.surveyId, kind: s.kind as SurveyKind, scale: s.scale });
+    for (const s of await ctx.storage.surveyShapes(q.site)) if (!shapes.has(s.surveyId)) shapes.set(s.surveyId, { surveyId: s.surveyId, kind: s.kind as SurveyKind, scale: s.scale });
     const wanted = [...shapes.values()].filter((s) => !q.surveyId || s.surveyId === q.surveyId);
+    const surveyIds = wanted.map((s) => s.surveyId);
+    const [overall, bySegment] = await Promise.all([
+      ctx.storage.tallies({ ...q, surveyIds, dimension: '', by: interval }),
+      // A breakdown is over the whole range: no need for days.
+      segment ? ctx.storage.tallies({ ...q, surveyIds, dimension, by: 'range', fromResponses: dimension.startsWith('attr:') && !site.segments.includes(segment) }) : undefined,
+    ]);
     const surveys = scoreSurveys(wanted, overall, bySegment, { interval, level, segmentHasEvents: segment === '' || segment === 'channel' });
     return c.json({
       site: q.site,

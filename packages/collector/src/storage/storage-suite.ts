@@ -139,6 +139,24 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
       expect(comments[0]!.createdAt >= comments[3]!.createdAt).toBe(true);
     });
 
+    test('rollup folds the shards of finished days without changing a count', async () => {
+      const { storage, driver } = await make();
+      // Many small batches land in random shards.
+      for (let i = 0; i < 30; i++) await storage.ingest('s', { responses: [resp({ score: i % 11, createdAt: at(1 + (i % 2)) })], events: [ev({ createdAt: at(1) })] }, ['plan']);
+      const read = async () => (await storage.tallies({ site: 's', from: '2026-10-01', to: '2026-10-03', dimension: 'attr:plan' })).map((r) => `${r.day}|${r.value}|${r.metric}|${r.score}|${r.n}`);
+      const before = await read();
+      const shards = async () => Number((await driver.query<{ n: number }>(`select count(distinct shard)::int as n from sayso_tallies`))[0]!.n);
+      expect(await shards()).toBeGreaterThan(1);
+      expect(await storage.compact('2026-10-02')).toBeGreaterThan(0);
+      expect(await read()).toEqual(before);
+      const left = await driver.query<{ day: string }>(`select distinct to_char(day, 'YYYY-MM-DD') as day from sayso_tallies where shard <> 0`);
+      expect(left.every((r) => r.day >= '2026-10-02')).toBe(true);
+      expect(await storage.compact('2026-10-04')).toBeGreaterThan(0);
+      expect(await shards()).toBe(1);
+      expect(await read()).toEqual(before);
+      expect(await storage.counts('s')).toEqual({ responses: 30, events: 30, tallied: 30 });
+    });
+
     test('survey shapes come from the newest response', async () => {
       const { storage } = await make();
       await storage.ingest('s', { responses: [resp({ surveyId: 'c', kind: 'csat', scale: [1, 5], score: 4 })], events: [] }, []);

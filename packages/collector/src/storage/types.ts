@@ -84,9 +84,11 @@ export interface Storage {
    * Daily tallies. `dimension` is `''` (no segment), `'channel'`, `'locale'`
    * or `'attr:<name>'`. With `fromResponses`, an attribute that is not
    * pre-aggregated is counted from the stored responses instead (same
-   * answer, slower).
+   * answer, slower). Only the surveys in `surveyIds` (or `surveyId`) are read.
+   * `by` sums tallies per day (default), ISO week or month (rows dated the
+   * bucket's first day), or over the whole `range` (rows dated `from`).
    */
-  tallies(query: RangeQuery & { dimension: string; fromResponses?: boolean }): Promise<TallyRow[]>;
+  tallies(query: RangeQuery & { dimension: string; fromResponses?: boolean; surveyIds?: readonly string[]; by?: 'day' | 'week' | 'month' | 'range' }): Promise<TallyRow[]>;
   /**
    * Completes a link-survey response recorded from a one-click link: sets
    * the (possibly corrected) score and the follow-up answers, once, keeping
@@ -94,6 +96,12 @@ export interface Storage {
    * already completed.
    */
   amendLinkResponse(site: string, id: string, answer: { score: number; comment?: string; answers?: Record<string, string> }, segments: readonly string[]): Promise<boolean>;
+  /**
+   * Folds the write shards of days before `before` (`YYYY-MM-DD`) into one
+   * row per value (a rollup: scores do not change, reads get cheaper).
+   * Returns the rows written; 0 when another instance is compacting.
+   */
+  compact(before: string): Promise<number>;
   /** Each survey with data, with the kind and scale of its newest response. */
   surveyShapes(site: string): Promise<Array<{ surveyId: string; kind: string; scale: [number, number] }>>;
   /** A verified user's history, newest first. */
