@@ -18,6 +18,7 @@ const HELP = `Usage: sayso-collector [options]
   --data-dir <dir>       PGlite data folder (env SAYSO_DATA_DIR; default .sayso-data)
   --database-url <url>   use PostgreSQL instead of PGlite (env DATABASE_URL)
   --log-level <level>    debug | info | warn | error | silent (env LOG_LEVEL; default info)
+  --trust-proxy          take client IPs from X-Forwarded-For (env TRUST_PROXY=1; only behind your own proxy)
   --dev                  without a config file, run the demo site on localhost
   --demo-data            fill the store with synthetic responses over 90 days first
   --help
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       'log-level': { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
       'demo-data': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -57,7 +59,8 @@ async function main(argv: string[]): Promise<void> {
   const config = dev ? { ...demoConfig(port), ...(await loadConfig({ env })) } : await loadConfig({ file: configFile!, env });
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
   const dataDir = resolve(values['data-dir'] ?? env.SAYSO_DATA_DIR ?? '.sayso-data');
-  const collector = await createCollector({ config, logLevel, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
+  const trustProxy = values['trust-proxy'] || env.TRUST_PROXY === '1';
+  const collector = await createCollector({ config, logLevel, trustProxy, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
 
   if (values['demo-data']) {
     const site = [...collector.config.sites.keys()][0]!;
