@@ -14,7 +14,6 @@ import autocannon from 'autocannon';
 import { freshPostgres } from './postgres.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const root = join(here, '../../..');
 const SECONDS = Number(process.env.SAYSO_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.SAYSO_BENCH_CONNECTIONS ?? 16);
 const BATCH = 20;

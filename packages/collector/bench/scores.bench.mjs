@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { createCollector, pgliteStorage } from '../dist/index.js';
@@ -35,7 +36,7 @@ cross join (values ('', '', 0, 1), ('channel', 'web', 0, 2), ('channel', 'link',
 ) v(dim, val, i, k)`;
 
 async function time(collector, label, qs, runs = 20) {
-  const get = () => collector.fetch(new Request(`http://bench/v1/scores?${qs}`, { headers: { authorization: 'Bearer bench-secret' } }));
+  const get = () => collector.fetch(new globalThis.Request(`http://bench/v1/scores?${qs}`, { headers: { authorization: 'Bearer bench-secret' } }));
   const first = await (await get()).json();
   const n = first.surveys.reduce((sum, s) => sum + s.total.n, 0);
   const ms = [];
