@@ -22,7 +22,7 @@ test.beforeAll(async () => {
           surveys: [
             { id: 'nps', kind: 'nps', question: 'How likely are you to recommend Acme?' },
             { id: 'csat', kind: 'csat', question: 'How satisfied are you with checkout?', scale: { min: 1, max: 5, style: 'stars' } },
-            { id: 'ces', kind: 'ces', question: 'How easy was it?' },
+            { id: 'upgrade-ces', kind: 'ces', question: 'Upgrading was easy.' },
           ],
         },
       ],

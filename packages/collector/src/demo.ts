@@ -18,27 +18,35 @@ export function demoConfig(port: number): CollectorConfig {
         id: 'demo',
         origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
         segments: ['plan', 'country'],
+        // The surveys examples/marketer expects from remote config, and an NPS
+        // for link surveys (/s/demo/nps) and the demo data.
         surveys: [
           {
             id: 'nps',
             kind: 'nps',
             question: 'How likely are you to recommend Acme to a friend or colleague?',
             followUp: [{ question: 'What is the main reason for your score?' }],
-            triggers: [{ type: 'pageview', delayMs: 1500 }],
+            triggers: [{ type: 'manual' }],
           },
           {
             id: 'csat',
             kind: 'csat',
-            question: 'How satisfied are you with checkout?',
+            question: 'How helpful was this page?',
             scale: { min: 1, max: 5, style: 'stars' },
             followUp: [{ question: 'What could we do better?', bands: ['unhappy', 'neutral'] }],
             triggers: [{ type: 'manual' }],
           },
           {
-            id: 'ces',
+            id: 'upgrade-ces',
             kind: 'ces',
-            question: 'How easy was it to find what you needed?',
-            triggers: [{ type: 'manual' }],
+            question: 'Upgrading was easy.',
+            triggers: [{ type: 'event', name: 'upgrade', where: [{ property: 'plan', op: 'eq', value: 'team' }] }],
+          },
+          {
+            id: 'sales-nps',
+            kind: 'nps',
+            question: 'How likely are you to recommend our sales team?',
+            triggers: [{ type: 'event', name: 'contact_sales' }],
           },
         ],
       },
@@ -79,7 +87,7 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
   const kinds: Array<[string, SurveyKind, [number, number]]> = [
     ['nps', 'nps', [0, 10]],
     ['csat', 'csat', [1, 5]],
-    ['ces', 'ces', [1, 7]],
+    ['upgrade-ces', 'ces', [1, 7]],
   ];
   let stored = 0;
   for (let done = 0; done < count; ) {
