@@ -123,11 +123,12 @@ if (wanted('widget') && existsSync('packages/widget/src/script-tag.ts')) {
     name: 'sayso-core-source',
     resolveId: (id) => (id === '@sayso/core' ? sdkPath('packages/core/src/index.ts') : null),
   };
-  const minify = () => sdkTerser({ compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } });
+  // ecma 2020 (the SDK's esbuild target) lets terser use the newer, shorter forms.
+  const minify = (extra = {}) => sdkTerser({ compress: { passes: 3, unsafe_arrows: true }, format: { comments: false }, ...extra });
   configs.push(
     {
       input: 'packages/widget/src/script-tag.ts',
-      plugins: [coreFromSource, sdkResolve({ browser: true }), esbuildPlugin({ define: { DEBUG: 'false' } }), minify()],
+      plugins: [coreFromSource, sdkResolve({ browser: true }), esbuildPlugin({ define: { DEBUG: 'false' } }), minify({ ecma: 2020 })],
       output: { file: 'packages/widget/dist/sayso.js', format: 'iife' },
     },
     {

@@ -4,6 +4,7 @@ import { indexedDbStorage } from '../storage/indexeddb.js';
 import { localStorageStorage } from '../storage/localstorage.js';
 import { memoryStorage } from '../storage/memory.js';
 import type { QueueStorage } from '../storage/types.js';
+import { listen } from '../listen.js';
 import { elect } from './leader.js';
 import { batch, outcome, size, valid, V, type Rec } from './record.js';
 import type { Adapter, Delivery, DeliveryEvent, SendOutcome } from './types.js';
@@ -229,10 +230,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   };
 
   const offs: Array<() => void> = [];
-  const on = (t: EventTarget, type: string, f: () => void) => {
-    t.addEventListener(type, f);
-    offs.push(() => t.removeEventListener(type, f));
-  };
+  const on = (t: EventTarget, type: string, f: () => void) => offs.push(listen(t, type, f));
   // Before the election joins: its own pagehide handler gives up leadership, and the unload send must run first.
   if (g.document) {
     on(g, 'online', wake);

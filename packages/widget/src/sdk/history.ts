@@ -55,8 +55,6 @@ export function merge(h: History, entries: UserHistoryEntry[], kindOf: (id: stri
     const l = (h[id] ??= { n: 0 });
     l.n = Math.max(l.n, r.n);
     if (r.k) l.k ??= r.k;
-    if (r.d) l.d = later(l.d, r.d);
-    if (r.a) l.a = later(l.a, r.a);
-    if (r.x) l.x = later(l.x, r.x);
+    for (const f of ['d', 'a', 'x'] as const) if (r[f]) l[f] = later(l[f], r[f]);
   }
 }

@@ -16,6 +16,9 @@ export interface Audience {
   returning: boolean;
 }
 
+/** A two-way choice (`'mobile' | 'desktop' | 'any'` and the like): unset or `any` admits everyone, else `yes` must match `is`. */
+const either = (choice: string | undefined, yes: string, is: boolean): boolean => !choice || choice == 'any' || (choice == yes) == is;
+
 /** True when the survey's targeting admits this person. */
 export function targeted(s: Survey, a: Audience): boolean {
   const t = s.targeting;
@@ -23,9 +26,9 @@ export function targeted(s: Survey, a: Audience): boolean {
   return (
     passesAll(a.attributes, t.attributes) &&
     (!t.languages?.length || localeIn(a.locale, t.languages)) &&
-    (!t.device || t.device === 'any' || (t.device === 'mobile') === a.mobile) &&
-    (!t.visitor || t.visitor === 'any' || (t.visitor === 'returning') === a.returning) &&
-    (!t.identity || t.identity === 'any' || (t.identity === 'identified') === a.identified) &&
+    either(t.device, 'mobile', a.mobile) &&
+    either(t.visitor, 'returning', a.returning) &&
+    either(t.identity, 'identified', a.identified) &&
     sampled(a.site, s.id, a.personId, t.sample)
   );
 }

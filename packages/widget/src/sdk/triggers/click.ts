@@ -1,17 +1,21 @@
 // Clicks, delegated from the document in the capture phase so elements added
 // after start-up count too, and a host handler that stops propagation does
 // not hide the click from us.
+import { listen } from '../../listen.js';
 
 /** Calls `onClick(element)` for every click; returns a stop function. */
 export function watchClicks(doc: Document, onClick: (target: Element) => void): () => void {
-  const listener = (e: Event): void => {
-    // Inside open shadow roots the real target is the first composed one.
-    const t = (e.composedPath?.()[0] ?? e.target) as Node | null;
-    const el = t && (t.nodeType === 1 ? (t as Element) : t.parentElement);
-    if (el) onClick(el);
-  };
-  doc.addEventListener('click', listener, true);
-  return () => doc.removeEventListener('click', listener, true);
+  return listen<Event>(
+    doc,
+    'click',
+    (e) => {
+      // Inside open shadow roots the real target is the first composed one.
+      const t = (e.composedPath?.()[0] ?? e.target) as Node | null;
+      const el = t && (t.nodeType === 1 ? (t as Element) : t.parentElement);
+      if (el) onClick(el);
+    },
+    true,
+  );
 }
 
 /** The closest element (self included) matching `selector`; an invalid selector matches nothing. */

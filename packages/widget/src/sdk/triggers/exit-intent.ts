@@ -2,6 +2,7 @@
 // viewport (towards the tab strip or address bar). Touch devices have no
 // pointer to leave with, so there it is a quick upward scroll (reaching for
 // the address bar) or, when configured, a spell of inactivity.
+import { listen } from '../../listen.js';
 
 /** An upward scroll faster than this (px/ms) over at least FLICK_MIN px counts. */
 const FLICK_SPEED = 1;
@@ -38,16 +39,13 @@ export function watchExitIntent(win: Window, touch: boolean, touchInactivityMs: 
     }
     rearm();
   };
+  const offs = touch
+    ? [listen(win, 'scroll', onScroll, { passive: true }), listen(doc, 'touchstart', rearm, { passive: true })]
+    : [listen<MouseEvent>(doc, 'mouseout', onOut)];
   const stop = (): void => {
     clearTimeout(idle);
-    doc.removeEventListener('mouseout', onOut);
-    win.removeEventListener('scroll', onScroll);
-    doc.removeEventListener('touchstart', rearm);
+    offs.forEach((off) => off());
   };
-  if (touch) {
-    win.addEventListener('scroll', onScroll, { passive: true });
-    doc.addEventListener('touchstart', rearm, { passive: true });
-    rearm();
-  } else doc.addEventListener('mouseout', onOut);
+  if (touch) rearm();
   return stop;
 }

@@ -3,6 +3,7 @@
 // API's navigatesuccess where the browser has it. Every source funnels into
 // one check that fires only when the URL really changed, so a router that
 // calls replaceState for scroll state does not count as a new page.
+import { listen } from '../../listen.js';
 
 type HistoryMethod = 'pushState' | 'replaceState';
 
@@ -27,14 +28,10 @@ export function watchNavigation(win: Window, onChange: (href: string) => void): 
     };
   }
   const nav = (win as { navigation?: EventTarget }).navigation;
-  win.addEventListener('popstate', check);
-  win.addEventListener('hashchange', check);
-  nav?.addEventListener('navigatesuccess', check);
+  const offs = [listen(win, 'popstate', check), listen(win, 'hashchange', check), ...(nav ? [listen(nav, 'navigatesuccess', check)] : [])];
   return () => {
     // Restore only if nobody wrapped after us, or we would unhook them.
     for (const m of ['pushState', 'replaceState'] as const) if (h[m] === wrapped[m]) h[m] = originals[m]!;
-    win.removeEventListener('popstate', check);
-    win.removeEventListener('hashchange', check);
-    nav?.removeEventListener('navigatesuccess', check);
+    offs.forEach((off) => off());
   };
 }

@@ -1,6 +1,7 @@
 // Scroll depth: fires once the bottom of the viewport has reached `percent` of
 // the document's height. Only real scrolling counts, so a short page that
 // fits the screen does not fire at once.
+import { listen } from '../../listen.js';
 
 /** How far down the page the viewport's bottom edge is, in percent. */
 export function scrollDepth(win: Window): number {
@@ -11,13 +12,11 @@ export function scrollDepth(win: Window): number {
 
 /** Calls `fire` once the scroll depth reaches `percent`; returns a stop function. */
 export function watchScroll(win: Window, percent: number, fire: () => void): () => void {
-  const stop = (): void => win.removeEventListener('scroll', onScroll);
-  const onScroll = (): void => {
+  const stop = listen(win, 'scroll', () => {
     if (scrollDepth(win) >= percent) {
       stop();
       fire();
     }
-  };
-  win.addEventListener('scroll', onScroll, { passive: true });
+  }, { passive: true });
   return stop;
 }

@@ -1,6 +1,7 @@
 // Time on page: fires once `seconds` after the page view started (an SPA
 // navigation starts a new page view, so the instance re-arms this). Time
 // spent in a hidden tab does not count: the visitor was not there.
+import { listen } from '../../listen.js';
 
 /** Calls `fire` after `seconds` of visible time; returns a stop function. */
 export function afterTimeOnPage(doc: Document, seconds: number, fire: () => void): () => void {
@@ -18,9 +19,9 @@ export function afterTimeOnPage(doc: Document, seconds: number, fire: () => void
     } else arm();
   };
   if (doc.visibilityState !== 'hidden') arm();
-  doc.addEventListener('visibilitychange', onVisibility);
+  const off = listen(doc, 'visibilitychange', onVisibility);
   return () => {
     clearTimeout(timer);
-    doc.removeEventListener('visibilitychange', onVisibility);
+    off();
   };
 }
