@@ -3,7 +3,9 @@
 // p50/p99 latency and errors, then checks the database holds exactly what
 // was acknowledged. Runs on PGlite, then on PostgreSQL (SAYSO_TEST_DATABASE_URL,
 // or a throwaway server from .ci/postgres.sh when PostgreSQL is installed).
-// SAYSO_BENCH_SECONDS (default 10) and SAYSO_BENCH_CONNECTIONS (default 16) tune it.
+// SAYSO_BENCH_SECONDS (default 10) and SAYSO_BENCH_CONNECTIONS (default 16) tune it;
+// SAYSO_BENCH_STORAGE=pglite|postgres runs one only; SAYSO_BENCH_PROFILE=<dir>
+// writes a V8 CPU profile of the collector process there.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +43,7 @@ function batchBody() {
 }
 
 function startServer(options) {
-  const child = fork(join(here, 'ingest-server.mjs'), [JSON.stringify(options)], { stdio: 'inherit' });
+  const child = fork(join(here, 'ingest-server.mjs'), [JSON.stringify(options)], { stdio: 'inherit', execArgv: process.env.SAYSO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SAYSO_BENCH_PROFILE}`] : [] });
   const next = (type) => new Promise((resolve) => child.on('message', (m) => m.type === type && resolve(m)));
   return {
     ready: next('ready'),
@@ -97,14 +99,17 @@ async function run(label, options) {
   return { perSecond, p50: result.latency.p50, p99: result.latency.p99, errors, lost };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-'));
-try {
-  await run('PGlite', { dataDir });
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+const only = process.env.SAYSO_BENCH_STORAGE;
+if (only !== 'postgres') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-'));
+  try {
+    await run('PGlite', { dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
-const pg = await freshPostgres('sayso_bench_ingest');
+const pg = only === 'pglite' ? null : await freshPostgres('sayso_bench_ingest');
 if (!pg) {
   console.log("PostgreSQL: skipped (set SAYSO_TEST_DATABASE_URL, or install Debian's postgresql for a throwaway server)");
 } else {
