@@ -44,7 +44,7 @@ test('listen serves on a free port; close finishes the request in flight, then s
   expect(await res.json()).toMatchObject({ accepted: 51 });
   await closed;
   await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
-});
+}, 120_000); // opens PGlite twice
 
 test('an idle keep-alive connection does not hold close() open', async () => {
   c = await testCollector();

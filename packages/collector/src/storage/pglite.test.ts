@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SqlDriver } from './driver.js';
 import { uuidv7 } from '@sayso/core';
 import { pgliteDriver, pgliteStorage } from './pglite.js';
@@ -14,6 +14,10 @@ testStorage('PGlite', async () => {
   const driver = await (shared ??= pgliteDriver());
   await driver.exec('drop schema public cascade; create schema public;');
   return { driver: { ...driver, close: async () => {} }, drop: async () => {} };
+});
+// Opened in a hook (60 s budget), not inside the first test's 30 s.
+beforeAll(async () => {
+  await (shared ??= pgliteDriver());
 });
 afterAll(async () => (await shared)?.close());
 
@@ -33,4 +37,4 @@ test('PGlite in a data folder keeps what it stored across restarts', async () =>
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
-});
+}, 120_000); // opens PGlite twice
