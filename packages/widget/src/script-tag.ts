@@ -8,7 +8,7 @@ import { createInstance } from './sdk/instance.js';
 import { defaultDelivery } from './sdk/default-delivery.js';
 import { replayOrder } from './sdk/replay.js';
 import { scriptUi } from './sdk/ui-loader.js';
-import type { ConsentState, SaysoConfig, SaysoInstance } from './sdk/types.js';
+import type { SaysoConfig, SaysoInstance } from './sdk/types.js';
 
 interface Global {
   (method: string, ...args: unknown[]): unknown;
@@ -27,11 +27,10 @@ if (!stub?.v) {
   const src = script?.src ?? '';
   const base = src.slice(0, src.lastIndexOf('/') + 1);
   const defaults: Partial<SaysoConfig> = { assetBase: base };
-  if (data.site) defaults.site = data.site;
+  // data-site, data-consent and data-locale are taken as they are.
+  for (const k of ['site', 'consent', 'locale'] as const) if (data[k]) (defaults as Record<string, string>)[k] = data[k];
   // The collector serves the SDK too, so by default it is where the script came from.
   if (data.endpoint ?? src) defaults.endpoint = data.endpoint ?? new URL(src).origin;
-  if (data.consent) defaults.consent = data.consent as ConsentState;
-  if (data.locale) defaults.locale = data.locale;
   if (data.gpc != null) defaults.respectGpc = true;
   if (script?.nonce) defaults.nonce = script.nonce;
 

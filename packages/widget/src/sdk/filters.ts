@@ -3,7 +3,7 @@
 // when both sides are numeric, so `"42"` from a data attribute still works.
 import type { PropertyFilter } from '@sayso/core';
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
+const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() != '' ? Number(v) : NaN);
 
 /** True when `props` passes one filter. */
 export function passes(props: Record<string, unknown>, f: PropertyFilter): boolean {

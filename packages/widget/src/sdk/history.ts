@@ -36,10 +36,10 @@ const later = (a: number | undefined, b: number): number => (a && a > b ? a : b)
 export function note(h: History, surveyId: string, kind: SurveyKind | undefined, type: UserHistoryEntry['type'], at: number): void {
   const r = (h[surveyId] ??= { n: 0 });
   if (kind) r.k = kind;
-  if (type === 'display') {
+  if (type == 'display') {
     r.n++;
     r.d = later(r.d, at);
-  } else if (type === 'response') r.a = later(r.a, at);
+  } else if (type == 'response') r.a = later(r.a, at);
   else r.x = later(r.x, at);
 }
 

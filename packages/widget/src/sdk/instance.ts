@@ -46,11 +46,11 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const { site } = config;
   const em = createEmitter(win);
   const error = (code: SaysoErrorCode, message: string, surveyId?: string): void =>
-    em.emit('error', surveyId ? { code, message, surveyId } : { code, message });
+    em.emit('error', { code, message, ...(surveyId && { surveyId }) });
   const report = (err: unknown): void => error((err as { code?: SaysoErrorCode }).code ?? 'E_STORAGE_UNAVAILABLE', String((err as Error).message));
 
   let consent: ConsentState = initialConsent(config.consent, config.respectGpc, nav);
-  const granted = (): boolean => consent === 'granted';
+  const granted = (): boolean => consent == 'granted';
   const store = consentStore(() => win.localStorage, granted);
   const session = consentStore(() => win.sessionStorage, granted);
   const locale = pickLocale(config.locale, doc, nav);
@@ -87,6 +87,17 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     return id;
   };
   const who = () => ({ anonymousId: anonymousId(), ...(userId && { userId }), ...(signature && { userSignature: signature }) });
+  /** Forgets what sayso stored in this browser (consent denied). */
+  const wipe = (): void => {
+    store.clear();
+    session.clear();
+  };
+  /** Takes down whatever is on screen or waiting to show. */
+  const hide = (): void => {
+    closeTabs();
+    handle?.close();
+    delays.clear();
+  };
   const shownThisSession = (): number => Number(session.get(`n.${site}`)) || 0;
 
   /** Starts (or resumes) state once consent is granted: storage, visit, the sender. */
@@ -106,9 +117,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       const d = (delivery = config.delivery ?? deps.delivery(config));
       stops.push(
         d.on((e) =>
-          e.type === 'queued'
+          e.type == 'queued'
             ? em.emit('queued', { id: e.id, durability: e.durability })
-            : e.type === 'delivered'
+            : e.type == 'delivered'
               ? em.emit('delivered', { ids: e.ids })
               : error(e.code, e.message),
         ),
@@ -137,7 +148,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   function record(s: Survey, type: 'display' | 'dismiss' | 'response'): void {
     note(history, s.id, s.kind, type, Date.now());
     saveHistory();
-    if (type === 'response') return;
+    if (type == 'response') return;
     sender()
       ?.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...who(), createdAt: new Date().toISOString(), channel: 'web' } })
       .catch(report);
@@ -151,7 +162,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         clearTimeout(t);
         resolve(v);
       };
-      const off = d.on((e) => e.type === 'delivered' && e.ids.includes(id) && done(true));
+      const off = d.on((e) => e.type == 'delivered' && e.ids.includes(id) && done(true));
       const t = setTimeout(() => done(false), ms);
       d.flush().catch(noop);
     });
@@ -268,10 +279,10 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     delays.recheck();
     each((s, t) => {
       const go = (): void => fire(s, t);
-      if (t.type === 'pageview') go();
-      else if (t.type === 'time-on-page') pageStops.push(afterTimeOnPage(doc, t.seconds, go));
-      else if (t.type === 'scroll') pageStops.push(watchScroll(win, t.percent, go));
-      else if (t.type === 'exit-intent') pageStops.push(watchExitIntent(win, mobile, t.touchInactivityMs, go));
+      if (t.type == 'pageview') go();
+      else if (t.type == 'time-on-page') pageStops.push(afterTimeOnPage(doc, t.seconds, go));
+      else if (t.type == 'scroll') pageStops.push(watchScroll(win, t.percent, go));
+      else if (t.type == 'exit-intent') pageStops.push(watchExitIntent(win, mobile, t.touchInactivityMs, go));
     });
   }
 
@@ -279,7 +290,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   function launchers(): void {
     for (const s of surveys) {
       const p = s.presentation;
-      if (p?.mode !== 'tab' || s.enabled === false || tabs.has(s.id) || !granted() || !targeted(s, audience())) continue;
+      if (p?.mode != 'tab' || s.enabled === false || tabs.has(s.id) || !granted() || !targeted(s, audience())) continue;
       tabs.set(s.id, undefined);
       loadUi().then((ui) => {
         if (!granted() || destroyed || !tabs.has(s.id)) return;
@@ -303,7 +314,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
 
   /** Loads the UI on idle when a survey could show on this page. */
   function preload(): void {
-    if (granted() && surveys.some((s) => s.triggers?.some((t) => t.type !== 'manual') && eligible(s))) {
+    if (granted() && surveys.some((s) => s.triggers?.some((t) => t.type != 'manual') && eligible(s))) {
       (win.requestIdleCallback ?? setTimeout)(() => loadUi().catch(noop));
     }
   }
@@ -357,15 +368,12 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         }
         return;
       }
-      closeTabs();
-      handle?.close();
+      hide();
       open = false;
-      delays.clear();
       const d = delivery;
       delivery = undefined;
-      if (consent === 'denied') {
-        store.clear();
-        session.clear();
+      if (consent == 'denied') {
+        wipe();
         history = {};
         void d?.clear().catch(noop).then(() => d.destroy());
       } else d?.destroy();
@@ -373,9 +381,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     destroy() {
       destroyed = true;
       for (const stop of [...stops, ...pageStops]) stop();
-      delays.clear();
-      closeTabs();
-      handle?.close();
+      hide();
       delivery?.destroy();
     },
   };
@@ -383,10 +389,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   if (granted()) {
     onConsent();
     start();
-  } else if (consent === 'denied') {
-    store.clear();
-    session.clear();
-  }
+  } else if (consent == 'denied') wipe();
 
   stops.push(watchNavigation(win, () => ready && pageView()));
   stops.push(
@@ -395,7 +398,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       const d = declared(el);
       if (d?.track) api.track(d.track, d.properties);
       if (d?.survey) void api.show(d.survey, { force: true });
-      each((s, t) => t.type === 'click' && closest(el, t.selector) && fire(s, t));
+      each((s, t) => t.type == 'click' && closest(el, t.selector) && fire(s, t));
     }),
   );
   listenDataLayer(win, api.track, stops);

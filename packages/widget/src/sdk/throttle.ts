@@ -23,8 +23,8 @@ export function surveyAllows(s: Survey, h: History, now: number): boolean {
   const t = s.throttle ?? {};
   const show = t.show ?? 'until-answered';
   if (t.maxDisplays != null && r.n >= t.maxDisplays) return false;
-  if (show === 'once' && r.n > 0) return false;
-  if (r.a && (show !== 'recurring' || now - r.a < (t.recontactDays ?? 90) * DAY)) return false;
+  if (show == 'once' && r.n > 0) return false;
+  if (r.a && (show != 'recurring' || now - r.a < (t.recontactDays ?? 90) * DAY)) return false;
   return !(r.x && now - r.x < (t.dismissCooldownDays ?? 7) * DAY);
 }
 

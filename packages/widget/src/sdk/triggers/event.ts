@@ -5,5 +5,5 @@ import { passesAll } from '../filters.js';
 
 /** True when `trigger` is an event trigger for this event. */
 export function eventMatches(trigger: Trigger, name: string, properties: Record<string, unknown>): boolean {
-  return trigger.type === 'event' && trigger.name === name && passesAll(properties, trigger.where);
+  return trigger.type == 'event' && trigger.name === name && passesAll(properties, trigger.where);
 }

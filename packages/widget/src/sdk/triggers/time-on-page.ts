@@ -13,12 +13,12 @@ export function afterTimeOnPage(doc: Document, seconds: number, fire: () => void
     timer = setTimeout(fire, left);
   };
   const onVisibility = (): void => {
-    if (doc.visibilityState === 'hidden') {
+    if (doc.visibilityState == 'hidden') {
       clearTimeout(timer);
       left -= Date.now() - started;
     } else arm();
   };
-  if (doc.visibilityState !== 'hidden') arm();
+  if (doc.visibilityState != 'hidden') arm();
   const off = listen(doc, 'visibilitychange', onVisibility);
   return () => {
     clearTimeout(timer);

@@ -6,22 +6,22 @@ import type { UrlRule, UrlRules } from '@sayso/core';
 
 function globToRegExp(glob: string): RegExp {
   let src = '';
-  for (const ch of glob) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  for (const ch of glob) src += ch == '*' ? '.*' : ch == '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^${src}$`);
 }
 
 /** True when `href` matches one rule. An invalid regex matches nothing. */
 export function matchRule(href: string, rule: UrlRule): boolean {
   const u = new URL(href);
-  const subject = rule.value[0] === '/' ? u.pathname + u.search : href;
+  const subject = rule.value[0] == '/' ? u.pathname + u.search : href;
   const v = rule.value;
   try {
-    return rule.match === 'exact'
-      ? subject === v || (v[0] === '/' && u.pathname === v)
-      : rule.match === 'contains'
+    return rule.match == 'exact'
+      ? subject === v || (v[0] == '/' && u.pathname === v)
+      : rule.match == 'contains'
         ? href.includes(v)
-        : rule.match === 'glob'
-          ? globToRegExp(v).test(subject) || (v[0] === '/' && globToRegExp(v).test(u.pathname))
+        : rule.match == 'glob'
+          ? globToRegExp(v).test(subject) || (v[0] == '/' && globToRegExp(v).test(u.pathname))
           : new RegExp(v).test(href);
   } catch {
     return false;
