@@ -1,7 +1,7 @@
 // Surveys from config and remote config pass parseSurvey one by one: a bad one
 // is skipped with an `error` event naming the field (`surveys[2].triggers[0].url`),
 // never taking the others down with it.
-import { isSaysoError, parseSurvey, type SaysoErrorCode, type Survey } from '@sayso/core';
+import { parseSurvey, SaysoError, type SaysoErrorCode, type Survey } from '@sayso/core';
 
 /** The valid surveys of `list`, reporting each invalid one through `report`. */
 export function checkSurveys(
@@ -13,7 +13,9 @@ export function checkSurveys(
     try {
       out.push(parseSurvey(input));
     } catch (err) {
-      const path = `surveys[${i}]${isSaysoError(err) && err.path ? `.${err.path}` : ''}`;
+      // parseSurvey is bundled with this file, so its errors are this realm's SaysoError:
+      // `instanceof` suffices (isSaysoError's cross-frame check is not needed here).
+      const path = `surveys[${i}]${err instanceof SaysoError && err.path ? `.${err.path}` : ''}`;
       report({ code: 'E_SURVEY_INVALID', message: `surveys[${i}]: ${(err as Error).message}`, path });
     }
   });
@@ -22,7 +24,6 @@ export function checkSurveys(
 
 /** Later lists replace earlier surveys with the same id (remote config wins over init). */
 export function mergeSurveys(...lists: Survey[][]): Survey[] {
-  const byId = new Map<string, Survey>();
-  for (const l of lists) for (const s of l) byId.set(s.id, s);
-  return [...byId.values()];
+  // A Map keeps a key where it was first set and the value last set.
+  return [...new Map(lists.flat().map((s) => [s.id, s])).values()];
 }

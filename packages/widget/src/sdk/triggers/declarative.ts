@@ -7,12 +7,13 @@
 export function declared(el: Element): { survey?: string; track?: string; properties: Record<string, string> } | null {
   const host = el.closest('[data-sayso-survey],[data-sayso-track]') as HTMLElement | null;
   if (!host) return null;
+  const data = host.dataset;
   const properties: Record<string, string> = {};
-  for (const k in host.dataset) {
-    if (k.startsWith('saysoProp') && k.length > 9) properties[k[9]!.toLowerCase() + k.slice(10)] = host.dataset[k]!;
+  for (const k in data) {
+    if (k.startsWith('saysoProp') && k.length > 9) properties[k[9]!.toLowerCase() + k.slice(10)] = data[k]!;
   }
   const out: { survey?: string; track?: string; properties: Record<string, string> } = { properties };
-  if (host.dataset.saysoSurvey) out.survey = host.dataset.saysoSurvey;
-  if (host.dataset.saysoTrack) out.track = host.dataset.saysoTrack;
+  if (data.saysoSurvey) out.survey = data.saysoSurvey;
+  if (data.saysoTrack) out.track = data.saysoTrack;
   return out;
 }

@@ -13,6 +13,14 @@ export interface Delays {
 /** A set of pending delayed shows. */
 export function createDelays(): Delays {
   const pending = new Map<ReturnType<typeof setTimeout>, () => boolean>();
+  // Deleting the entry being visited is safe in a Map's for-of.
+  const drop = (all?: 1): void => {
+    for (const [id, valid] of pending)
+      if (all || !valid()) {
+        clearTimeout(id);
+        pending.delete(id);
+      }
+  };
   return {
     add(ms, run, stillValid) {
       const id = setTimeout(() => {
@@ -21,15 +29,7 @@ export function createDelays(): Delays {
       }, ms);
       pending.set(id, stillValid);
     },
-    recheck() {
-      for (const [id, valid] of pending) if (!valid()) {
-        clearTimeout(id);
-        pending.delete(id);
-      }
-    },
-    clear() {
-      for (const id of pending.keys()) clearTimeout(id);
-      pending.clear();
-    },
+    recheck: () => drop(),
+    clear: () => drop(1),
   };
 }
