@@ -7,7 +7,7 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 's
 
 /** True when `props` passes one filter. */
 export function passes(props: Record<string, unknown>, f: PropertyFilter): boolean {
-  const has = Object.prototype.hasOwnProperty.call(props, f.property) && props[f.property] != null;
+  const has = ({}).hasOwnProperty.call(props, f.property) && props[f.property] != null;
   const v = String(props[f.property]);
   const want = f.value;
   // `neq`, `not-contains` and `not-exists` are exactly the negations of `eq`,
