@@ -1,6 +1,7 @@
 // Link surveys in real Chromium: the collector serves the built widget UI
-// full-page (inline) at /s/:site/:survey; `?score=9` is recorded on open,
-// the follow-up completes the same response; everything has channel 'link'.
+// full-page (inline) at /s/:site/:survey; `?score=9` is recorded on open and
+// the page opens at the follow-up (MountOptions.initialScore), whose answer
+// completes the same response; everything has channel 'link'.
 import { expect, test, type Page } from '@playwright/test';
 import { createCollector, type Collector, type Listening } from '../../packages/collector/dist/index.js';
 import { answer } from './fixtures/sayso-collector.js';
@@ -19,6 +20,12 @@ test.beforeAll(async () => {
           origins: [],
           surveys: [
             { id: 'nps', kind: 'nps', question: 'How likely are you to recommend Acme?', followUp: [{ question: 'What is the main reason for your score?' }] },
+            {
+              id: 'nps-detractors',
+              kind: 'nps',
+              question: 'How likely are you to recommend Acme Mail?',
+              followUp: [{ question: 'What went wrong?', bands: ['detractor'] }],
+            },
           ],
         },
       ],
@@ -43,7 +50,7 @@ function watch(page: Page) {
   return problems;
 }
 
-test('one-click ?score=9 is recorded on open; the follow-up completes the same response', async ({ page }) => {
+test('one-click ?score=9 is recorded on open; the page opens at the follow-up, which completes the same response', async ({ page }) => {
   const problems = watch(page);
   await page.goto(`${server.url}/s/demo/nps?score=9&a.campaign=nov-mail`);
   await expect(page.locator('body')).toHaveAttribute('data-recorded', /.+/);
@@ -51,19 +58,49 @@ test('one-click ?score=9 is recorded on open; the follow-up completes the same r
   await expect(page.getByRole('status')).toHaveText('Thank you, your answer is recorded. Anything to add?');
   await expect.poll(async () => (await stored()).map((r) => [r.id, r.score, r.channel, r.comment, r.attributes])).toEqual([[id, 9, 'link', null, { campaign: 'nov-mail' }]]);
 
-  // The widget, inline and full-page: the person corrects to 10 and explains.
-  await expect(page.getByText('How likely are you to recommend Acme?')).toBeVisible();
-  await answer(page, /^10/, 'Great service');
-  await expect.poll(async () => (await stored()).map((r) => [r.id, r.score, r.comment])).toEqual([[id, 10, 'Great service']]);
-  // The tallies moved with the score: one answer, a 10.
+  // The widget, inline and full-page, opens at the follow-up: the score is not asked again.
+  const followUp = page.getByRole('textbox', { name: 'What is the main reason for your score?' });
+  await expect(followUp).toBeVisible();
+  await expect(followUp).toBeFocused();
+  await expect(page.getByRole('radio')).toHaveCount(0);
+  await expect(page.getByRole('radiogroup')).toHaveCount(0);
+  await expect(page.getByText('How likely are you to recommend Acme?')).toHaveCount(0);
+  await followUp.fill('Great service');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await page.getByText('Thank you for your feedback!').first().waitFor();
+  // The same response, with the original score and the comment.
+  await expect.poll(async () => (await stored()).map((r) => [r.id, r.score, r.channel, r.comment])).toEqual([[id, 9, 'link', 'Great service']]);
+  // Counted once, as a 9.
   const res = await page.request.get(`${server.url}/v1/scores?segment=channel`, { headers: { authorization: `Bearer ${SECRET}` } });
   const body = (await res.json()) as { surveys: Array<{ total: { n: number; counts: number[] }; segments: Array<{ value: string; n: number }> }> };
-  expect(body.surveys[0]!.total.n).toBe(1);
-  expect(body.surveys[0]!.total.counts[10]).toBe(1);
-  expect(body.surveys[0]!.segments).toEqual([expect.objectContaining({ value: 'link', n: 1 })]);
+  const nps = body.surveys[0]!;
+  expect(nps.total.n).toBe(1);
+  expect(nps.total.counts[9]).toBe(1);
+  expect(nps.total.counts.reduce((a, b) => a + b, 0)).toBe(1);
+  expect(nps.segments).toEqual([expect.objectContaining({ value: 'link', n: 1 })]);
   // A second follow-up for the same response is refused: it was completed once.
   const again = await page.request.post(`${server.url}/s/demo/nps/follow-up`, { data: { id, score: 0, comment: 'changed my mind' } });
   expect(again.status()).toBe(409);
+  expect(problems).toEqual([]);
+});
+
+test('one-click score with no follow-up for its band: thanks at once, one response, counted once', async ({ page }) => {
+  const problems = watch(page);
+  const before = (await stored()).length;
+  await page.goto(`${server.url}/s/demo/nps-detractors?score=10`);
+  await expect(page.getByText('Thank you for your feedback!').first()).toBeVisible();
+  await expect(page.locator('body')).toHaveAttribute('data-submitted', 'true');
+  await expect(page.getByRole('radio')).toHaveCount(0);
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  const id = await page.locator('body').getAttribute('data-recorded');
+  await expect.poll(async () => (await stored()).filter((r) => r.surveyId === 'nps-detractors').map((r) => [r.id, r.score, r.channel])).toEqual([[id, 10, 'link']]);
+  expect((await stored()).length).toBe(before + 1);
+  // The card's one submit went to that same response: still counted once, as a 10.
+  const res = await page.request.get(`${server.url}/v1/scores?survey=nps-detractors`, { headers: { authorization: `Bearer ${SECRET}` } });
+  const body = (await res.json()) as { surveys: Array<{ surveyId: string; total: { n: number; counts: number[] } }> };
+  const tally = body.surveys.find((x) => x.surveyId === 'nps-detractors')!;
+  expect(tally.total.n).toBe(1);
+  expect(tally.total.counts[10]).toBe(1);
   expect(problems).toEqual([]);
 });
 

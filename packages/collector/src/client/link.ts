@@ -1,7 +1,8 @@
 // The link-survey page's script (built to dist/client/link.js, served at
 // /_sayso/link.js). It loads the widget's UI chunk from /sdk/, mounts the
 // survey inline, and sends answers to this collector with channel 'link'.
-// A score from the link is recorded before anything is drawn.
+// A score from the link is recorded before anything is drawn; the widget then
+// opens at the follow-up for it (MountOptions.initialScore).
 import type { SurveyResponse } from '@sayso/core';
 import type { Answer, UiModule } from '../../../widget/src/ui/types.js';
 
@@ -94,6 +95,10 @@ async function main(): Promise<void> {
     styleNonce: cfg.nonce,
     scriptNonce: cfg.nonce,
     assetBase: cfg.assetBase,
+    // The one-click score is already recorded: open at its follow-up rather
+    // than asking for the score again (no follow-up: the card submits it
+    // once, which completes that same response, and thanks).
+    ...(cfg.score !== null ? { initialScore: cfg.score } : {}),
     async onSubmit(answer) {
       if (recorded) await send(cfg.followUpUrl, { id: recorded, ...answer });
       else {

@@ -75,9 +75,10 @@ export async function mountSurvey(options: MountOptions): Promise<SurveyHandle> 
     render(modal ? h('div', { class: 'bd', part: 'backdrop', onClick: (e: MouseEvent) => e.target === e.currentTarget && dismiss() }, panel) : panel, host.mount);
     const { step, receipt } = flow.s;
     const now = `${step}${!!receipt}`;
-    // A new step only ever follows a press inside the card, so focus follows
-    // it there. Not on the first draw: a passive popover must not steal
-    // focus (a modal takes it below).
+    // A new step only ever follows a press inside the card (or a score given
+    // elsewhere, see initialScore), so focus follows it there. Not on the
+    // first draw: a passive popover must not steal focus (a modal takes it
+    // below).
     if (shown && now !== shown) {
       host.mount.querySelector<HTMLElement>('.t,.o[tabindex="0"],.q[tabindex]')?.focus();
       // Auto-close after the thanks (0 keeps it open until closed).
@@ -87,6 +88,14 @@ export async function mountSurvey(options: MountOptions): Promise<SurveyHandle> 
   };
   const flow = createFlow(view, (a) => options.onSubmit(a), draw);
   draw();
+  // A score given elsewhere: advance from the drawn score step as a press
+  // would, so the follow-up (or the thanks) gets focus and is announced like
+  // any step change. With no follow-up for its band, next() submits it.
+  const first = options.initialScore;
+  if (Number.isInteger(first) && first! >= view.min && first! <= view.max) {
+    flow.s.score = first;
+    flow.next();
+  }
   if (modal) host.mount.querySelector<HTMLElement>('.o[tabindex="0"]')?.focus();
   options.onShow?.();
   return { close };

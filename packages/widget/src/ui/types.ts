@@ -24,6 +24,14 @@ export interface MountOptions {
   survey: Survey;
   /** BCP 47 locale for the widget's strings, chosen by the SDK (config, then <html lang>, then browser). */
   locale: string;
+  /**
+   * A score already given elsewhere, e.g. by a one-click email link
+   * (`?score=9`). The card opens with it chosen and moves straight on to the
+   * follow-up for its band, or, when no follow-up applies, submits it once
+   * and shows the thank-you. The card has no back button, so the score is not
+   * asked again. Ignored unless it is an integer within the survey's scale.
+   */
+  initialScore?: number;
   /** Values for `{placeholders}`: survey variables merged with identify() attributes. Inserted as text. */
   variables?: Record<string, string>;
   /** Nonce for the one <style> element (strict CSP `style-src 'nonce-…'`). */
