@@ -1,6 +1,7 @@
 // @vitest-environment node
 // The npm door outside a browser: importing touches no window/document, and
 // init returns an inert instance (SSR, Node tests).
+import type { SaysoErrorCode } from '@sayso/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
 describe('init outside a browser', () => {
@@ -28,7 +29,7 @@ describe('public types', () => {
       expectTypeOf(e.response.score).toEqualTypeOf<number>();
       expectTypeOf(e.durability).toEqualTypeOf<'indexeddb' | 'localstorage' | 'memory'>();
     });
-    s.on('error', (e) => expectTypeOf(e.code).toEqualTypeOf<import('@sayso/core').SaysoErrorCode>());
+    s.on('error', (e) => expectTypeOf(e.code).toEqualTypeOf<SaysoErrorCode>());
     expectTypeOf(s.show).returns.toEqualTypeOf<Promise<boolean>>();
     expectTypeOf(s.on('show', () => {})).toEqualTypeOf<() => void>();
     // @ts-expect-error unknown event names are refused
