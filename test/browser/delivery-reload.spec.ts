@@ -1,6 +1,7 @@
 // Submissions survive the page: closed at once, or made offline and
 // reloaded offline, they are delivered exactly once later.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { submit, pending } from './fixtures/delivery-page.js';
 import { startCollector, type Collector } from './fixtures/delivery-server.js';
 
 let c: Collector;
@@ -10,8 +11,6 @@ test.beforeAll(async () => {
 test.afterAll(() => c.close());
 test.beforeEach(() => c.reset());
 
-const submit = (p: Page, n: number) => p.evaluate((n) => (window as any).harness.submit(n), n) as Promise<Array<{ id: string; durability: string }>>;
-const pending = (p: Page) => p.evaluate(() => (window as any).harness.pending()) as Promise<number>;
 
 test('submit, close the page at once: delivered exactly once on the next visit', async ({ context }) => {
   c.answer = () => 503; // whatever leaves this visit is not stored

@@ -2,6 +2,7 @@
 // QuotaExceededError on writes. Delivery falls back, says which durability it
 // reached, reports the error once, and never throws into the host page.
 import { expect, test, type Page } from '@playwright/test';
+import { submit } from './fixtures/delivery-page.js';
 import { startCollector, type Collector } from './fixtures/delivery-server.js';
 
 let c: Collector;
@@ -11,7 +12,6 @@ test.beforeAll(async () => {
 test.afterAll(() => c.close());
 test.beforeEach(() => c.reset());
 
-const submit = (p: Page, n: number) => p.evaluate((n) => (window as any).harness.submit(n), n) as Promise<Array<{ id: string; durability: string }>>;
 const errorEvents = (p: Page) => p.evaluate(() => (window as any).harness.events.filter((e: { type: string }) => e.type == 'error').map((e: { code: string }) => e.code));
 
 test('IndexedDB failing to open: falls back to localStorage, reports durability, no uncaught error', async ({ page }) => {

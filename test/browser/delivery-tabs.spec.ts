@@ -2,6 +2,7 @@
 // every record from every tab lands once, never two batches in flight at once,
 // and a sender closed mid-flight is replaced without loss.
 import { expect, test, type Page } from '@playwright/test';
+import { submit, pending } from './fixtures/delivery-page.js';
 import { startCollector, type Collector } from './fixtures/delivery-server.js';
 
 let c: Collector;
@@ -11,8 +12,6 @@ test.beforeAll(async () => {
 test.afterAll(() => c.close());
 test.beforeEach(() => c.reset());
 
-const submit = (p: Page, n: number) => p.evaluate((n) => (window as any).harness.submit(n), n);
-const pending = (p: Page) => p.evaluate(() => (window as any).harness.pending());
 
 for (const tabs of [2, 3]) {
   test(`${tabs} tabs with records queued: every record delivered once, no batch sent twice concurrently`, async ({ context }) => {
