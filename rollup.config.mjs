@@ -132,6 +132,12 @@ if (wanted('widget') && existsSync('packages/widget/src/script-tag.ts')) {
       output: { file: 'packages/widget/dist/sayso.js', format: 'iife' },
     },
     {
+      // The engine (parseSurvey and delivery), loaded by sayso.js only when it needs it.
+      input: 'packages/widget/src/sdk/engine-script.ts',
+      plugins: [coreFromSource, sdkResolve({ browser: true }), esbuildPlugin({ define: { DEBUG: 'false' } }), minify({ ecma: 2020 })],
+      output: { file: 'packages/widget/dist/sayso-engine.js', format: 'iife' },
+    },
+    {
       input: 'packages/widget/src/snippet/snippet.js',
       plugins: [minify()],
       output: { file: 'packages/widget/dist/snippet.min.js', format: 'es' },

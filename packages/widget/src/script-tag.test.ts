@@ -4,6 +4,11 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Delivery, Outgoing } from './delivery/types.js';
 import type { MountOptions, UiModule } from './ui/types.js';
+import { engine } from './sdk/engine.js';
+import { ENGINE_GLOBAL } from './sdk/engine-types.js';
+
+// jsdom runs no <script src>: the engine chunk is there as if sayso-engine.js had loaded.
+(window as unknown as Record<string, unknown>)[ENGINE_GLOBAL] = engine;
 
 type Sayso = ((...args: unknown[]) => unknown) & { q?: unknown[]; v?: number };
 const w = window as unknown as { sayso?: Sayso };

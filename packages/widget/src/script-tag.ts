@@ -5,9 +5,10 @@
 // keeps answering `sayso(...)` calls afterwards. A second copy of the script
 // on the same page leaves the first in charge.
 import { createInstance } from './sdk/instance.js';
-import { defaultDelivery } from './sdk/default-delivery.js';
+import { ENGINE_GLOBAL } from './sdk/engine-types.js';
 import { replayOrder } from './sdk/replay.js';
-import { scriptUi } from './sdk/ui-loader.js';
+import { scriptChunk } from './sdk/ui-loader.js';
+import { UI_GLOBAL } from './ui/types.js';
 import type { SaysoConfig, SaysoInstance } from './sdk/types.js';
 
 interface Global {
@@ -41,7 +42,8 @@ if (!stub?.v) {
     if (method === 'init') {
       if (instance) return instance; // a second snippet's init: the first one stands
       const config = { ...defaults, ...(rest[0] as SaysoConfig) };
-      instance = createInstance(config, { delivery: defaultDelivery, loadUi: scriptUi(document, `${config.assetBase}sayso-ui.js`, config.nonce) });
+      const chunk = (name: string, global: string) => scriptChunk<never>(document, `${config.assetBase}sayso-${name}.js`, config.nonce, global);
+      instance = createInstance(config, { loadEngine: chunk('engine', ENGINE_GLOBAL), loadUi: chunk('ui', UI_GLOBAL) });
       early.splice(0).forEach(call);
       return instance;
     }

@@ -2,7 +2,7 @@
 // document; `init` itself returns an inert instance outside a browser.
 import { createInstance } from './instance.js';
 import { inertInstance } from './inert.js';
-import { defaultDelivery } from './default-delivery.js';
+import { engine } from './engine.js';
 import type { SaysoConfig, SaysoInstance } from './types.js';
 
 /**
@@ -14,7 +14,8 @@ import type { SaysoConfig, SaysoInstance } from './types.js';
 export function init(config: SaysoConfig): SaysoInstance {
   if (typeof window === 'undefined' || typeof document === 'undefined') return inertInstance();
   return createInstance(config, {
-    delivery: defaultDelivery,
+    // The npm package bundles the engine: the host's bundler decides how to split it.
+    loadEngine: () => Promise.resolve(engine),
     // A separate chunk: Preact and the components load only when a survey shows.
     loadUi: () => import('../ui/index.js'),
   });

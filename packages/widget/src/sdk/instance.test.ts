@@ -6,6 +6,7 @@ import type { Survey } from '@sayso/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery, DeliveryEvent, Outgoing } from '../delivery/types.js';
 import type { MountOptions, UiModule } from '../ui/types.js';
+import { engine } from './engine.js';
 import { createInstance } from './instance.js';
 import type { SaysoConfig, SaysoEventName, SaysoInstance } from './types.js';
 
@@ -75,7 +76,7 @@ const live: SaysoInstance[] = [];
 
 function start(config: Partial<SaysoConfig>, events: SaysoEventName[] = []) {
   const seen: Array<[string, unknown]> = [];
-  const s = createInstance({ site: 'pk_test', ...config, loadUi: () => Promise.resolve(ui.ui) }, { delivery: () => del.d, loadUi: () => Promise.reject(new Error('unused')) });
+  const s = createInstance({ site: 'pk_test', ...config, loadUi: () => Promise.resolve(ui.ui) }, { loadEngine: () => Promise.resolve({ ...engine, delivery: () => del.d }), loadUi: () => Promise.reject(new Error('unused')) });
   for (const e of events) s.on(e, (p) => seen.push([e, p]));
   live.push(s);
   return { s, seen };
@@ -152,6 +153,7 @@ describe('showing and recording', () => {
     await settle();
     ui.dismiss();
     expect(seen).toEqual([['dismiss', { surveyId: 'nps' }]]);
+    await settle(); // the record reaches the queue once the engine's delivery resolves
     expect(del.records.map((r) => (r.value as { type?: string }).type)).toEqual(['display', 'dismiss']);
     live.pop()!.destroy();
     sessionStorage.clear();
@@ -180,7 +182,7 @@ describe('showing and recording', () => {
     const seen: unknown[] = [];
     const s = createInstance(
       { site: 's', surveys: [nps()], loadUi: () => (attempts++, Promise.reject(new Error('offline'))) },
-      { delivery: () => del.d, loadUi: () => Promise.reject(new Error('unused')) },
+      { loadEngine: () => Promise.resolve({ ...engine, delivery: () => del.d }), loadUi: () => Promise.reject(new Error('unused')) },
     );
     live.push(s);
     s.on('error', (e) => seen.push(e));

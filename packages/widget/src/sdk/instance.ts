@@ -2,18 +2,18 @@
 // consent, delivery and the lazily loaded UI together. Closures rather than a
 // class: the always-loaded bundle is budgeted to the byte, and closures
 // minify to shorter names than methods.
-import { defaultScale, uuidv7, type AttributeValue, type SaysoErrorCode, type Survey, type SurveyResponse, type Trigger } from '@sayso/core';
-import type { Delivery } from '../delivery/types.js';
-import type { Answer, SubmitReceipt, SurveyHandle, UiModule } from '../ui/types.js';
+import type { AttributeValue, SaysoErrorCode, Survey, Trigger } from '@sayso/core';
+import type { Delivery, Outgoing } from '../delivery/types.js';
+import type { SurveyHandle, UiModule } from '../ui/types.js';
 import { initialConsent } from './consent.js';
 import { createEmitter } from './emitter.js';
 import { merge, note, readHistory, type History } from './history.js';
-import { collectorHistory } from './history-source.js';
+import type { Engine, SurveyProblem } from './engine-types.js';
 import { pickLocale } from './locale.js';
-import { variablesFor } from './placeholders.js';
 import { fetchSurveys } from './remote-config.js';
 import { consentStore } from './store.js';
-import { checkSurveys, mergeSurveys } from './surveys.js';
+import { hash32 } from './sampling.js';
+import { mergeSurveys } from './surveys.js';
 import { isMobile, targeted, type Audience } from './targeting.js';
 import { capsAllow, surveyAllows } from './throttle.js';
 import { closest, watchClicks } from './triggers/click.js';
@@ -30,11 +30,20 @@ import type { ConsentState, SaysoConfig, SaysoInstance } from './types.js';
 
 /** What the entry point (npm or script tag) supplies. */
 export interface Deps {
-  /** Builds the delivery layer (once consent allows sending). */
-  delivery(config: SaysoConfig): Delivery;
+  /** Loads the engine: survey validation and the delivery layer. */
+  loadEngine(): Promise<Engine>;
   /** Loads the UI chunk. */
   loadUi(): Promise<UiModule>;
 }
+
+/**
+ * localStorage keys that let most pages skip the engine: `p` is set (to the
+ * time) after a record is durably queued and removed once the queue is seen
+ * empty; `d` says the delivery stores were used in this browser, so
+ * `consent('denied')` knows there is something to purge.
+ */
+const PENDING = 'sayso.p';
+const USED = 'sayso.d';
 
 const noop = (): void => {};
 
@@ -56,6 +65,17 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const locale = pickLocale(config.locale, doc, nav);
   const mobile = isMobile(win);
   const loadUi = retrying(config.loadUi ?? deps.loadUi);
+  const loadEngine = retrying(deps.loadEngine);
+  /** Runs `fn` on localStorage; undefined where storage throws (blocked, sandboxed). */
+  const local = (fn: (s: Storage) => unknown): unknown => {
+    try {
+      return fn(win.localStorage);
+    } catch {
+      return undefined;
+    }
+  };
+  /** True when records may be waiting (or storage cannot tell). */
+  const marked = (key = PENDING): boolean => local((s) => s.getItem(key)) !== null;
   const delays = createDelays();
   const stops: Array<() => void> = [];
   let pageStops: Array<() => void> = [];
@@ -69,7 +89,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   let attributes: Record<string, AttributeValue> = {};
   let history: History = {};
   let historyReady: Promise<unknown> = Promise.resolve();
-  let delivery: Delivery | undefined;
+  let delivery: Promise<Delivery> | undefined;
   let handle: SurveyHandle | undefined;
   let open = false;
   let pageShows = 0;
@@ -83,7 +103,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const saveHistory = (): void => store.set(hKey, JSON.stringify(history));
   const anonymousId = (): string => {
     let id = store.get('aid');
-    if (!id) store.set('aid', (id = uuidv7()));
+    // A random (v4) UUID; getRandomValues, unlike randomUUID, works on plain-http pages too.
+    if (!id) store.set('aid', (id = '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16))));
     return id;
   };
   const who = () => ({ anonymousId: anonymousId(), ...(userId && { userId }), ...(signature && { userSignature: signature }) });
@@ -92,6 +113,20 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     store.clear();
     session.clear();
   };
+  /** Consent denied: forgets what sayso stored, queued records included, without sending any. */
+  function deny(d?: Promise<Delivery>): void {
+    const used = marked(USED);
+    wipe();
+    history = {};
+    (d
+      ? d.then((x) => x.clear().finally(() => x.destroy()))
+      : config.delivery
+        ? config.delivery.clear()
+        : used
+          ? loadEngine().then((e) => e.purge(site))
+          : undefined
+    )?.catch(noop);
+  }
   /** Takes down whatever is on screen or waiting to show. */
   const hide = (): void => {
     closeTabs();
@@ -108,24 +143,49 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     // First page of a session decides new vs returning, for the whole session.
     if (!session.get('v')) session.set('v', store.get('seen') ? 'r' : 'n');
     store.set('seen', '1');
-    sender();
+    // Records left from an earlier page (or storage that cannot say): deliver them now.
+    if (marked()) void sender()?.then((d) => d.flush().then(() => settle(d)), noop);
   }
 
-  function sender(): Delivery | undefined {
+  /**
+   * The delivery layer, loaded with the engine on first need (a survey about
+   * to show, records waiting, consent granted with a flush asked for).
+   */
+  function sender(): Promise<Delivery> | undefined {
     if (!granted() || destroyed) return undefined;
-    if (!delivery) {
-      const d = (delivery = config.delivery ?? deps.delivery(config));
+    const p = (delivery ??= (config.delivery ? Promise.resolve(config.delivery) : loadEngine().then((e) => e.delivery(config))).then((d) => {
+      // Consent withdrawn or destroyed while the engine loaded: this delivery must not start.
+      if (delivery !== p) {
+        d.destroy();
+        throw new Error('no consent');
+      }
       stops.push(
-        d.on((e) =>
-          e.type == 'queued'
-            ? em.emit('queued', { id: e.id, durability: e.durability })
-            : e.type == 'delivered'
-              ? em.emit('delivered', { ids: e.ids })
-              : error(e.code, e.message),
-        ),
+        d.on((e) => {
+          if (e.type == 'queued') return em.emit('queued', { id: e.id, durability: e.durability });
+          settle(d);
+          if (e.type == 'delivered') em.emit('delivered', { ids: e.ids });
+          else error(e.code, e.message);
+        }),
       );
-    }
-    return delivery;
+      return d;
+    }));
+    p.catch(() => delivery === p && (delivery = undefined));
+    return p;
+  }
+
+  /** Drops the pending mark once the queue is empty and nothing was queued since we looked (another tab may have). */
+  function settle(d: Delivery): void {
+    const t = Date.now();
+    d.pending().then((n) => n || Number(local((s) => s.getItem(PENDING))) >= t || local((s) => s.removeItem(PENDING)), noop);
+  }
+
+  /** Stores a record durably; marks the queue as pending before anyone is told it is stored. */
+  async function enqueue(r: Outgoing) {
+    const d = await sender();
+    if (!d) throw new Error('no consent');
+    const out = await d.enqueue(r);
+    local((s) => s.setItem(PENDING, String(Date.now())) ?? s.setItem(USED, '1'));
+    return { d, out };
   }
 
   function audience(): Audience {
@@ -145,102 +205,43 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     );
   }
 
-  function record(s: Survey, type: 'display' | 'dismiss' | 'response'): void {
-    note(history, s.id, s.kind, type, Date.now());
-    saveHistory();
-    if (type == 'response') return;
-    sender()
-      ?.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...who(), createdAt: new Date().toISOString(), channel: 'web' } })
-      .catch(report);
-  }
-
-  /** Resolves true when `id` is delivered within `ms` (so the thank-you can say "sent" honestly). */
-  function deliveredSoon(d: Delivery, id: string, ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const done = (v: boolean): void => {
-        off();
-        clearTimeout(t);
-        resolve(v);
-      };
-      const off = d.on((e) => e.type == 'delivered' && e.ids.includes(id) && done(true));
-      const t = setTimeout(() => done(false), ms);
-      d.flush().catch(noop);
-    });
-  }
-
-  async function submit(s: Survey, answer: Answer, id: string): Promise<SubmitReceipt> {
-    const d = sender();
-    if (!d) throw new Error('no consent');
-    const scale = s.scale ?? defaultScale(s.kind);
-    const response: SurveyResponse = {
-      id,
-      surveyId: s.id,
-      kind: s.kind,
-      score: answer.score,
-      scale: [scale.min, scale.max],
-      ...(answer.comment && { comment: answer.comment }),
-      ...(answer.answers && { answers: answer.answers }),
-      createdAt: new Date().toISOString(),
-      ...who(),
-      attributes,
-      page: { url: win.location.href, ...(doc.referrer && { referrer: doc.referrer }) },
-      locale: s.locale ?? locale,
-      channel: 'web',
-    };
-    let durability;
-    try {
-      ({ durability } = await d.enqueue({ kind: 'response', value: response }));
-    } catch (err) {
-      report(err);
-      throw err;
-    }
-    record(s, 'response');
-    em.emit('submit', { surveyId: s.id, response, durability });
-    return { durability, online: nav.onLine !== false && (await deliveredSoon(d, id, 2000)) };
-  }
-
   /** Shows `s` now if nothing else is on screen; `check` applies targeting and caps. */
   async function display(s: Survey, check: boolean): Promise<boolean> {
     await historyReady;
     if (open || !granted() || destroyed || (check && !eligible(s))) return false;
     open = true;
     let shown = false;
-    let responseId: string | undefined;
-    let submitting: Promise<SubmitReceipt> | undefined;
-    const onShow = (): void => {
-      if (shown) return;
-      shown = true;
-      pageShows++;
-      session.set(`n.${site}`, String(shownThisSession() + 1));
-      em.emit('show', { surveyId: s.id });
-      record(s, 'display');
-    };
     try {
-      const ui = await loadUi();
+      // Never show a survey whose answer could not be kept: the engine loads with the UI.
+      const [ui] = await Promise.all([loadUi(), sender()]);
+      const e = await loadEngine();
       if (destroyed || !granted()) throw 0;
-      handle = await ui.mountSurvey({
-        survey: s,
-        locale: s.locale ?? locale,
-        variables: variablesFor(config.variables, s, attributes),
-        ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
-        ...(config.assetBase && { assetBase: config.assetBase }),
-        onShow,
-        // One id per display: a double click or a retry after an error resends the same response.
-        onSubmit: (answer) =>
-          (submitting ??= submit(s, answer, (responseId ??= uuidv7())).catch((err: unknown) => {
-            submitting = undefined;
-            throw err;
-          })),
-        onDismiss() {
-          record(s, 'dismiss');
-          em.emit('dismiss', { surveyId: s.id });
+      handle = await e.present(s, {
+        config,
+        ui,
+        locale,
+        attributes,
+        who,
+        emit: em.emit,
+        enqueue,
+        report,
+        note(type) {
+          if (type == 'display') {
+            if (shown) return;
+            shown = true;
+            pageShows++;
+            session.set(`n.${site}`, String(shownThisSession() + 1));
+            em.emit('show', { surveyId: s.id });
+          }
+          if (type == 'dismiss') em.emit('dismiss', { surveyId: s.id });
+          note(history, s.id, s.kind, type, Date.now());
+          saveHistory();
         },
-        onClose() {
+        closed() {
           open = false;
           handle = undefined;
         },
       });
-      onShow();
       return true;
     } catch (err) {
       open = false;
@@ -324,20 +325,22 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       if (id !== userId) attributes = {};
       userId = id;
       attributes = { ...attributes, ...attrs };
-      signature = options?.signature;
-      const source =
-        config.history === false ? undefined : (config.history ?? (config.endpoint ? collectorHistory(config.endpoint, site, win.fetch.bind(win)) : undefined));
-      if (!signature || !source || !granted()) return;
+      const sig = (signature = options?.signature);
+      const own = config.history;
+      const endpoint = config.endpoint;
+      if (!sig || own === false || !(own || endpoint) || !granted()) return;
       const kindOf = (sid: string) => surveys.find((s) => s.id === sid)?.kind;
       // Surveys wait for the history, but never longer than 3 s for a slow server.
       historyReady = Promise.race([
-        source.load(id, signature).then(
-          (entries) => {
-            merge(history, entries, kindOf);
-            saveHistory();
-          },
-          (err: Error) => error('E_REMOTE_CONFIG', err.message),
-        ),
+        (own ? Promise.resolve(own) : loadEngine().then((e) => e.history(endpoint!, site, win.fetch.bind(win))))
+          .then((source) => source.load(id, sig))
+          .then(
+            (entries) => {
+              merge(history, entries, kindOf);
+              saveHistory();
+            },
+            (err: Error) => error('E_REMOTE_CONFIG', err.message),
+          ),
         new Promise((r) => setTimeout(r, 3000)),
       ]);
     },
@@ -354,7 +357,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       );
     },
     on: em.on,
-    flush: () => sender()?.flush() ?? Promise.resolve(),
+    // Without a pending mark there is nothing to send, and no reason to load the engine.
+    flush: async () => void (await (delivery || marked() ? sender() : undefined))?.flush(),
     consent(state) {
       const was = consent;
       consent = initialConsent(state, config.respectGpc, nav);
@@ -372,24 +376,21 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       open = false;
       const d = delivery;
       delivery = undefined;
-      if (consent == 'denied') {
-        wipe();
-        history = {};
-        void d?.clear().catch(noop).then(() => d.destroy());
-      } else d?.destroy();
+      if (consent == 'denied') deny(d);
+      else d?.then((x) => x.destroy(), noop);
     },
     destroy() {
       destroyed = true;
       for (const stop of [...stops, ...pageStops]) stop();
       hide();
-      delivery?.destroy();
+      delivery?.then((d) => d.destroy(), noop);
     },
   };
 
   if (granted()) {
     onConsent();
     start();
-  } else if (consent == 'denied') wipe();
+  } else if (consent == 'denied') deny();
 
   stops.push(watchNavigation(win, () => ready && pageView()));
   stops.push(
@@ -403,17 +404,46 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   );
   listenDataLayer(win, api.track, stops);
 
+  /**
+   * The valid surveys of `list`. parseSurvey lives in the engine, so its
+   * verdict is kept (in the slot, under a hash of the list): a browser
+   * loads the engine to validate a config once, not on every page.
+   */
+  async function valid(list: unknown[], slot: string): Promise<Survey[]> {
+    if (!list.length) return [];
+    const text = JSON.stringify(list);
+    const k = `${hash32(text)}.${hash32(site + text)}.${text.length}`;
+    let c: { k: string; s: Survey[]; e: SurveyProblem[] } | undefined;
+    try {
+      c = JSON.parse(store.get(slot)!) ?? undefined;
+    } catch {
+      // no verdict kept
+    }
+    if (c?.k !== k) {
+      const e: SurveyProblem[] = [];
+      try {
+        c = { k, s: (await loadEngine()).check(list, (p) => e.push(p)), e };
+      } catch (err) {
+        error('E_UI_LOAD_FAILED', String((err as Error).message));
+        return [];
+      }
+      store.set(slot, JSON.stringify(c));
+    }
+    for (const p of c.e) em.emit('error', p);
+    return c.s;
+  }
+
   // Checked a tick later, so `on('error')` right after `init` hears about bad surveys.
-  const local = Promise.resolve().then(() => checkSurveys(config.surveys ?? [], (e) => em.emit('error', e)));
+  const mine = Promise.resolve().then(() => valid(config.surveys ?? [], 'vl'));
   // Not even the config request leaves the page before consent: it would tell the collector who is visiting.
   const remote =
     config.endpoint && (config.remoteConfig ?? true)
       ? consented.then(() => fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, store).then((r) => {
           if (r.error) error('E_REMOTE_CONFIG', r.error);
-          return checkSurveys(r.surveys, (e) => em.emit('error', e));
+          return valid(r.surveys, 'vr');
         }))
       : Promise.resolve([]);
-  void Promise.all([local, remote]).then(([mine, theirs]) => {
+  void Promise.all([mine, remote]).then(([mine, theirs]) => {
     if (destroyed) return;
     surveys = mergeSurveys(mine, theirs);
     ready = true;

@@ -1,22 +1,20 @@
-// Lazy UI. The always-loaded SDK holds no UI; the chunk (Preact and the
+// Lazy chunks (the UI, and the engine likewise). The always-loaded SDK holds no UI; the chunk (Preact and the
 // components) loads when a survey is about to show, or on idle when one is
 // likely. A failed load is retried a few times, then reported as
 // E_UI_LOAD_FAILED through the `error` event, never thrown into the host; the
 // next show starts afresh.
-import type { UiModule } from '../ui/types.js';
-import { UI_GLOBAL } from '../ui/types.js';
 
-/** Loads the script-tag UI chunk with a `<script>` (carrying the page's nonce) and reads the global it sets. */
-export function scriptUi(doc: Document, src: string, nonce: string | undefined): () => Promise<UiModule> {
+/** Loads a script-tag chunk with a `<script>` (carrying the page's nonce) and reads the global it sets. */
+export function scriptChunk<T>(doc: Document, src: string, nonce: string | undefined, global: string): () => Promise<T> {
   return () =>
     new Promise((resolve, reject) => {
-      const win = doc.defaultView as unknown as Record<string, UiModule | undefined>;
-      if (win[UI_GLOBAL]) return resolve(win[UI_GLOBAL]!);
+      const win = doc.defaultView as unknown as Record<string, T | undefined>;
+      if (win[global]) return resolve(win[global]);
       const el = doc.createElement('script');
       el.src = src;
       el.async = true;
       if (nonce) el.nonce = nonce;
-      el.onload = () => (win[UI_GLOBAL] ? resolve(win[UI_GLOBAL]!) : reject(new Error('no UI global')));
+      el.onload = () => (win[global] ? resolve(win[global]) : reject(new Error(`no ${global}`)));
       el.onerror = () => {
         el.remove(); // so a retry adds a fresh element
         reject(new Error(`could not load ${src}`));
@@ -26,9 +24,9 @@ export function scriptUi(doc: Document, src: string, nonce: string | undefined):
 }
 
 /** Memoises `load`, retrying `tries` times with growing waits; a final failure clears the memo. */
-export function retrying(load: () => Promise<UiModule>, tries = 3, waitMs = 500): () => Promise<UiModule> {
-  let memo: Promise<UiModule> | undefined;
-  const attempt = async (): Promise<UiModule> => {
+export function retrying<T>(load: () => Promise<T>, tries = 3, waitMs = 500): () => Promise<T> {
+  let memo: Promise<T> | undefined;
+  const attempt = async (): Promise<T> => {
     for (let i = 1; ; i++) {
       try {
         return await load();

@@ -1,0 +1,91 @@
+// Showing one survey and keeping its answer: the part of the SDK that runs
+// only once a survey is on its way to the screen, so it lives in the engine
+// rather than in the always-loaded bundle.
+import { defaultScale, uuidv7, type Survey, type SurveyResponse } from '@sayso/core';
+import type { Delivery } from '../delivery/types.js';
+import type { Answer, SubmitReceipt, SurveyHandle } from '../ui/types.js';
+import type { Stage } from './engine-types.js';
+import { variablesFor } from './placeholders.js';
+
+/** Resolves true when `id` is delivered within `ms` (so the thank-you can say "sent" honestly). */
+function deliveredSoon(d: Delivery, id: string, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (v: boolean): void => {
+      off();
+      clearTimeout(t);
+      resolve(v);
+    };
+    const off = d.on((e) => e.type == 'delivered' && e.ids.includes(id) && done(true));
+    const t = setTimeout(() => done(false), ms);
+    d.flush().catch(() => {});
+  });
+}
+
+/** Mounts `s` through the stage's UI; displays, dismissals and the answer go to the durable queue. */
+export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
+  const { config } = st;
+  const locale = s.locale ?? st.locale;
+  const event = (type: 'display' | 'dismiss'): void => {
+    st.note(type);
+    st.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...st.who(), createdAt: new Date().toISOString(), channel: 'web' } }).catch(st.report);
+  };
+  let shown = false;
+  const onShow = (): void => {
+    if (!shown) event('display');
+    shown = true;
+  };
+  let responseId: string | undefined;
+  let submitting: Promise<SubmitReceipt> | undefined;
+
+  async function submit(answer: Answer, id: string): Promise<SubmitReceipt> {
+    const scale = s.scale ?? defaultScale(s.kind);
+    const response: SurveyResponse = {
+      id,
+      surveyId: s.id,
+      kind: s.kind,
+      score: answer.score,
+      scale: [scale.min, scale.max],
+      ...(answer.comment && { comment: answer.comment }),
+      ...(answer.answers && { answers: answer.answers }),
+      createdAt: new Date().toISOString(),
+      ...st.who(),
+      attributes: st.attributes,
+      page: { url: location.href, ...(document.referrer && { referrer: document.referrer }) },
+      locale,
+      channel: 'web',
+    };
+    let stored;
+    try {
+      stored = await st.enqueue({ kind: 'response', value: response });
+    } catch (err) {
+      st.report(err);
+      throw err;
+    }
+    st.note('response');
+    const { durability } = stored.out;
+    st.emit('submit', { surveyId: s.id, response, durability });
+    return { durability, online: navigator.onLine !== false && (await deliveredSoon(stored.d, id, 2000)) };
+  }
+
+  return st.ui
+    .mountSurvey({
+      survey: s,
+      locale,
+      variables: variablesFor(config.variables, s, st.attributes),
+      ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
+      ...(config.assetBase && { assetBase: config.assetBase }),
+      onShow,
+      // One id per display: a double click or a retry after an error resends the same response.
+      onSubmit: (answer) =>
+        (submitting ??= submit(answer, (responseId ??= uuidv7())).catch((err: unknown) => {
+          submitting = undefined;
+          throw err;
+        })),
+      onDismiss: () => event('dismiss'),
+      onClose: st.closed,
+    })
+    .then((handle) => {
+      onShow();
+      return handle;
+    });
+}
