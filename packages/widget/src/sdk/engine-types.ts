@@ -2,10 +2,11 @@
 // (validation with @sayso/core's parseSurvey, and the durable delivery layer).
 // Kept apart from engine.ts so that importing the types and the global's name
 // pulls none of the engine into the always-loaded bundle.
-import type { AttributeValue, SaysoErrorCode, Survey } from '@sayso/core';
+import type { AttributeValue, SaysoErrorCode, Survey, SurveyKind, UserHistoryEntry } from '@sayso/core';
 import type { Delivery, EnqueueResult, Outgoing } from '../delivery/types.js';
 import type { SurveyHandle, UiModule } from '../ui/types.js';
 import type { Emitter } from './emitter.js';
+import type { History } from './history.js';
 import type { HistorySource, SaysoConfig } from './types.js';
 
 /** An invalid survey, as the `error` event reports it. */
@@ -56,6 +57,10 @@ export interface Engine {
   present(survey: Survey, stage: Stage): Promise<SurveyHandle>;
   /** The collector's cross-device history endpoint. */
   history(endpoint: string, site: string, fetchFn: typeof fetch): HistorySource;
+  /** Folds a user's server-side history into the local one. */
+  merge(h: History, entries: UserHistoryEntry[], kindOf: (id: string) => SurveyKind | undefined): void;
+  /** Adds the feedback tab of a `tab` survey; `onOpen` runs on each press. */
+  launch(survey: Survey, ui: UiModule, config: SaysoConfig, locale: string, onOpen: () => void): SurveyHandle | undefined;
 }
 
 /** The global the script-tag engine chunk (`sayso-engine.js`) registers itself on. */

@@ -4,8 +4,9 @@
 import { indexedDbStorage, localStorageStorage } from '../delivery/index.js';
 import { defaultDelivery } from './default-delivery.js';
 import type { Engine } from './engine-types.js';
+import { merge } from './history.js';
 import { collectorHistory } from './history-source.js';
-import { present } from './present.js';
+import { launch, present } from './present.js';
 import { checkSurveys } from './surveys.js';
 
 export const engine: Engine = {
@@ -15,5 +16,7 @@ export const engine: Engine = {
   // a store that is unavailable holds nothing to purge.
   present,
   history: collectorHistory,
+  merge,
+  launch,
   purge: async (site) => void (await Promise.allSettled([indexedDbStorage({ name: site }).clear(), localStorageStorage({ name: site }).clear()])),
 };

@@ -195,17 +195,22 @@ describe('showing and recording', () => {
 
 describe('feedback tabs', () => {
   it('a tab survey gets a launcher for the people it targets; a press shows it whatever the caps', async () => {
-    const launched: Array<{ label: string; onOpen(): void; closed?: boolean }> = [];
+    const launched: Array<{ label?: string | undefined; locale?: string | undefined; onOpen(): void; closed?: boolean }> = [];
     ui.ui.mountLauncher = (o) => {
-      const entry = { label: o.label, onOpen: o.onOpen, closed: false };
+      const entry = { label: o.label, locale: o.locale, onOpen: o.onOpen, closed: false };
       launched.push(entry);
       return { close: () => void (entry.closed = true) };
     };
     const tab = csat({ id: 'tab', presentation: { mode: 'tab', launcherLabel: 'Give feedback' } });
     const hidden = csat({ id: 'hidden-tab', presentation: { mode: 'tab' }, targeting: { identity: 'identified' } });
-    const { s } = start({ surveys: [nps(), tab, hidden] });
+    // No label of its own: the UI labels it in the survey's language.
+    const french = csat({ id: 'fr-tab', locale: 'fr', presentation: { mode: 'tab' } });
+    const { s } = start({ surveys: [nps(), tab, hidden, french] });
     await settle();
-    expect(launched.map((l) => l.label)).toEqual(['Give feedback']);
+    expect(launched.map((l) => [l.label, l.locale])).toEqual([
+      ['Give feedback', 'en-US'], // the page's language (jsdom's navigator)
+      [undefined, 'fr'],
+    ]);
     ui.dismiss(); // the page-view NPS used this page view's and session's caps
     launched[0]!.onOpen();
     await settle();

@@ -7,7 +7,7 @@ import type { Delivery, Outgoing } from '../delivery/types.js';
 import type { SurveyHandle, UiModule } from '../ui/types.js';
 import { initialConsent } from './consent.js';
 import { createEmitter } from './emitter.js';
-import { merge, note, readHistory, type History } from './history.js';
+import { note, readHistory, type History } from './history.js';
 import type { Engine, SurveyProblem } from './engine-types.js';
 import { pickLocale } from './locale.js';
 import { fetchSurveys } from './remote-config.js';
@@ -290,21 +290,12 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   /** Feedback tabs (`presentation.mode: 'tab'`): always there for the people a survey targets; a press is an explicit show. */
   function launchers(): void {
     for (const s of surveys) {
-      const p = s.presentation;
-      if (p?.mode != 'tab' || s.enabled === false || tabs.has(s.id) || !granted() || !targeted(s, audience())) continue;
+      if (s.presentation?.mode != 'tab' || s.enabled === false || tabs.has(s.id) || !granted() || !targeted(s, audience())) continue;
       tabs.set(s.id, undefined);
-      loadUi().then((ui) => {
-        if (!granted() || destroyed || !tabs.has(s.id)) return;
-        tabs.set(
-          s.id,
-          ui.mountLauncher?.({
-            label: p.launcherLabel ?? s.strings?.feedback ?? 'Feedback',
-            ...(config.nonce && { styleNonce: config.nonce }),
-            ...(p.position && { position: p.position }),
-            onOpen: () => void display(s, false),
-          }),
-        );
-      }, (err: Error) => error('E_UI_LOAD_FAILED', err.message, s.id));
+      Promise.all([loadUi(), loadEngine()]).then(
+        ([ui, e]) => granted() && !destroyed && tabs.has(s.id) && tabs.set(s.id, e.launch(s, ui, config, locale, () => void display(s, false))),
+        (err: Error) => error('E_UI_LOAD_FAILED', err.message, s.id),
+      );
     }
   }
 
@@ -332,15 +323,15 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       const kindOf = (sid: string) => surveys.find((s) => s.id === sid)?.kind;
       // Surveys wait for the history, but never longer than 3 s for a slow server.
       historyReady = Promise.race([
-        (own ? Promise.resolve(own) : loadEngine().then((e) => e.history(endpoint!, site, win.fetch.bind(win))))
-          .then((source) => source.load(id, sig))
-          .then(
+        loadEngine().then((e) =>
+          (own || e.history(endpoint!, site, win.fetch.bind(win))).load(id, sig).then(
             (entries) => {
-              merge(history, entries, kindOf);
+              e.merge(history, entries, kindOf);
               saveHistory();
             },
             (err: Error) => error('E_REMOTE_CONFIG', err.message),
           ),
+        ),
         new Promise((r) => setTimeout(r, 3000)),
       ]);
     },

@@ -3,8 +3,9 @@
 // rather than in the always-loaded bundle.
 import { defaultScale, uuidv7, type Survey, type SurveyResponse } from '@sayso/core';
 import type { Delivery } from '../delivery/types.js';
-import type { Answer, SubmitReceipt, SurveyHandle } from '../ui/types.js';
+import type { Answer, SubmitReceipt, SurveyHandle, UiModule } from '../ui/types.js';
 import type { Stage } from './engine-types.js';
+import type { SaysoConfig } from './types.js';
 import { variablesFor } from './placeholders.js';
 
 /** Resolves true when `id` is delivered within `ms` (so the thank-you can say "sent" honestly). */
@@ -88,4 +89,18 @@ export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
       onShow();
       return handle;
     });
+}
+
+/** Adds the feedback tab of a `tab` survey; without a label of its own, the UI says "Feedback" in the survey's language. */
+export function launch(s: Survey, ui: UiModule, config: SaysoConfig, locale: string, onOpen: () => void): SurveyHandle | undefined {
+  const p = s.presentation ?? {};
+  const label = p.launcherLabel ?? s.strings?.feedback;
+  return ui.mountLauncher?.({
+    ...(label && { label }),
+    locale: s.locale ?? locale,
+    ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
+    ...(config.assetBase && { assetBase: config.assetBase }),
+    ...(p.position && { position: p.position }),
+    onOpen,
+  });
 }

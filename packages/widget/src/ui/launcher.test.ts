@@ -23,4 +23,16 @@ describe('mountLauncher', () => {
     handle.close();
     expect(document.querySelector('sayso-widget')).toBeNull();
   });
+
+  it('without a label of its own, says "Feedback" in the survey\'s language once its strings are in', async () => {
+    mountLauncher({ locale: 'es-MX', onOpen: () => {} });
+    const root = document.querySelector('sayso-widget')!.shadowRoot!;
+    expect(root.querySelector('button')).toBeNull(); // no English flash before the Spanish strings
+    await vi.waitFor(() => expect(root.querySelector('button')?.textContent).toBe('Opinión'));
+    document.body.innerHTML = '';
+    mountLauncher({ locale: 'fr', onOpen: () => {} });
+    const fr = document.querySelector('sayso-widget')!.shadowRoot!;
+    await vi.waitFor(() => expect(fr.querySelector('button')?.textContent).toBe('Avis'));
+  });
 });
+

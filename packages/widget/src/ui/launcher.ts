@@ -2,22 +2,28 @@
 // page edge that opens a survey on demand. Plain DOM: one button needs no
 // renderer.
 import { createHost } from './host.js';
+import { stringsFor } from './locale.js';
 import { launcherCss } from './styles.js';
-import type { SurveyHandle } from './types.js';
+import type { LauncherOptions, SurveyHandle } from './types.js';
 
 /**
  * Adds the feedback tab (right edge; `position` containing `left` puts it on
- * the left). `onOpen` runs on each press.
+ * the left). `onOpen` runs on each press. Without a `label`, the tab says
+ * "Feedback" in `locale`, and appears once that language's strings are in.
  */
-export function mountLauncher(options: { label: string; styleNonce?: string; onOpen(): void; position?: string }): SurveyHandle {
+export function mountLauncher(options: LauncherOptions): SurveyHandle {
   const host = createHost(document.body, launcherCss(), options.styleNonce);
   const b = document.createElement('button');
   b.type = 'button';
   b.className = `la${options.position?.includes('left') ? ' left' : ''}`;
   b.setAttribute('part', 'launcher');
-  // Text, never HTML: the label may come from remote config.
-  b.textContent = options.label;
   b.addEventListener('click', () => options.onOpen());
-  host.mount.appendChild(b);
+  // Text, never HTML: the label may come from remote config.
+  const add = (label: string): void => {
+    b.textContent = label;
+    host.mount.appendChild(b);
+  };
+  if (options.label) add(options.label);
+  else void stringsFor(options.locale ?? 'en', options).then((s) => add(s.feedback));
   return { close: host.remove };
 }

@@ -60,7 +60,23 @@ export interface SurveyHandle {
 export interface UiModule {
   mountSurvey(options: MountOptions): Promise<SurveyHandle>;
   /** For `tab` mode: a launcher that opens `open()` on demand. */
-  mountLauncher?(options: { label: string; styleNonce?: string; onOpen(): void; position?: string }): SurveyHandle;
+  mountLauncher?(options: LauncherOptions): SurveyHandle;
+}
+
+/** Options of the feedback tab (`presentation.mode: 'tab'`). */
+export interface LauncherOptions {
+  /** The tab's text. @default "Feedback" in `locale` */
+  label?: string;
+  /** BCP 47 tag choosing the default label's language. @default 'en' */
+  locale?: string;
+  styleNonce?: string;
+  /** Nonce for the language chunk's `<script>` (script-tag build). */
+  scriptNonce?: string;
+  /** Where the language chunks live (script-tag build). */
+  assetBase?: string;
+  /** `position` containing `left` puts the tab on the left edge. */
+  position?: string;
+  onOpen(): void;
 }
 
 /** The global the script-tag UI chunk (`sayso-ui.js`) sets when it has loaded. */
