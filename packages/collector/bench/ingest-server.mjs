@@ -1,8 +1,8 @@
 // The collector under load, in its own process so the load generator does
 // not share its event loop. Started by ingest.bench.mjs over IPC.
-import { createCollector } from '../dist/index.js';
-
 const { databaseUrl, dataDir } = JSON.parse(process.argv[2]);
+// SAYSO_BENCH_DIST points at another build (a copy of dist/ kept for A/B runs).
+const { createCollector } = await import(process.env.SAYSO_BENCH_DIST ? new URL(`file://${process.env.SAYSO_BENCH_DIST}/index.js`).href : '../dist/index.js');
 const collector = await createCollector({
   config: {
     secret: 'bench-secret',
@@ -18,6 +18,7 @@ const collector = await createCollector({
 const server = await collector.listen({ port: 0 });
 process.send({ type: 'ready', url: server.url, driver: collector.storage.driver });
 process.on('message', async (m) => {
+  if (m.type === 'cpu') process.send({ type: 'cpu', cpu: process.cpuUsage() });
   if (m.type === 'counts') process.send({ type: 'counts', counts: await collector.storage.counts('bench') });
   if (m.type === 'stop') {
     await collector.close();

@@ -8,7 +8,7 @@
 // writes a V8 CPU profile of the collector process there.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,11 @@ function startServer(options) {
   const next = (type) => new Promise((resolve) => child.on('message', (m) => m.type === type && resolve(m)));
   return {
     ready: next('ready'),
+    cpu: () => {
+      const p = next('cpu');
+      child.send({ type: 'cpu' });
+      return p.then((m) => m.cpu);
+    },
     counts: () => {
       const p = next('counts');
       child.send({ type: 'counts' });
@@ -59,10 +64,34 @@ function startServer(options) {
   };
 }
 
+/**
+ * CPU milliseconds (user + system) of the PostgreSQL backends serving `database`,
+ * from /proc (Linux only; null elsewhere). Throughput on a shared machine is
+ * noisy; CPU per response is the steadier figure for A/B comparisons.
+ */
+function postgresCpuMs(database) {
+  if (!database || !existsSync('/proc/self/stat')) return null;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`postgres: `) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 async function run(label, options) {
   const server = startServer(options);
   const { url, driver } = await server.ready;
   let acked = 0;
+  const database = options.databaseUrl ? new URL(options.databaseUrl).pathname.slice(1) : null;
+  const before = { collector: await server.cpu(), pg: postgresCpuMs(database), load: process.cpuUsage() };
   const result = await autocannon({
     url: `${url}/v1/responses`,
     method: 'POST',
@@ -78,6 +107,9 @@ async function run(label, options) {
       },
     ],
   });
+  const cpuMs = (u, v) => (v.user + v.system - u.user - u.system) / 1000;
+  const after = await server.cpu();
+  const cpu = { collector: cpuMs(before.collector, after), collectorSystem: (after.system - before.collector.system) / 1000, load: cpuMs(before.load, process.cpuUsage()), pg: before.pg === null ? null : postgresCpuMs(database) - before.pg };
   // Let in-flight requests that the load generator abandoned at the bell finish.
   await new Promise((r) => setTimeout(r, 1000));
   const counts = await server.counts();
@@ -85,18 +117,22 @@ async function run(label, options) {
   const perSecond = acked / SECONDS;
   const errors = result.errors + result.timeouts + result.non2xx;
   const lost = Math.max(0, acked - counts.responses);
+  const per1000 = (ms) => (acked > 0 ? ((ms / acked) * 1000).toFixed(0) : '-');
   console.log(
     [
       `${label} (${driver}): ${Math.round(perSecond).toLocaleString('en')} responses/s`,
       `  ${result.requests.total} batches of ${BATCH} in ${SECONDS} s over ${CONNECTIONS} connections`,
       `  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+      `  CPU per 1000 responses: collector ${per1000(cpu.collector)} ms (${per1000(cpu.collectorSystem)} in the kernel)` +
+        (cpu.pg === null ? '' : `, PostgreSQL backends ${per1000(cpu.pg)} ms`) +
+        `, load generator ${per1000(cpu.load)} ms`,
       `  errors ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts})`,
       `  acknowledged ${acked}, stored ${counts.responses}, tallied ${counts.tallied}, lost ${lost}` +
         (counts.responses > acked ? ` (${counts.responses - acked} more stored than acknowledged: in flight when the clock stopped)` : ''),
       `  ${lost === 0 && counts.tallied === counts.responses ? 'OK: every acknowledged response is stored and tallied once' : 'MISMATCH'}`,
     ].join('\n'),
   );
-  return { perSecond, p50: result.latency.p50, p99: result.latency.p99, errors, lost };
+  return { perSecond, cpu, p50: result.latency.p50, p99: result.latency.p99, errors, lost };
 }
 
 const only = process.env.SAYSO_BENCH_STORAGE;

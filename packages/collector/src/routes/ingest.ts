@@ -3,12 +3,12 @@
 // even when others are refused; the answer is then 400 and lists only the
 // refused items (index, field, reason), so a client dead-letters exactly those.
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { isSaysoError, type IngestError, type IngestResult } from '@sayso/core';
 import { verifyUserId } from '../identity.js';
 import { parseEvent, parseResponse, textOverCap } from '../parse.js';
 import { clientIp, selfOrigin, type AppContext } from '../server/context.js';
 import { corsHeaders, originAllowed } from '../server/cors.js';
+import { readText } from '../server/read-body.js';
 import type { StoredEvent, StoredResponse } from '../storage/types.js';
 
 /** A client clock may run ahead; beyond this a `createdAt` is refused as bogus. */
@@ -37,10 +37,6 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       if (!d.ok) return c.json({ error: 'rate limited (client)' }, 429, { 'Retry-After': String(d.retryAfter), ...corsHeaders(c.req.header('origin')) });
       await next();
     },
-    bodyLimit({
-      maxSize: limits.maxBodyBytes,
-      onError: (c) => c.json({ error: `body larger than ${limits.maxBodyBytes} bytes: split the batch` }, 413, corsHeaders(c.req.header('origin'))),
-    }),
     async (c) => {
       const origin = c.req.header('origin');
       const cors = corsHeaders(origin);
@@ -48,10 +44,12 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
         // A refused origin gets no CORS headers: its page cannot even read the refusal.
         c.json({ accepted: 0, duplicates: 0, error: { field, reason } }, status, status === 403 ? {} : cors);
 
+      const text = await readText(c, limits.maxBodyBytes);
+      if (text === null) return c.json({ error: `body larger than ${limits.maxBodyBytes} bytes: split the batch` }, 413, cors);
       // sendBeacon posts text/plain (no preflight), so parse whatever the type.
       let body: unknown;
       try {
-        body = JSON.parse(await c.req.text());
+        body = JSON.parse(text);
       } catch {
         return whole(400, '', 'body is not valid JSON');
       }
@@ -63,7 +61,7 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       if (header !== undefined && header !== siteKey) return whole(400, 'site', 'differs from the X-Sayso-Site header');
       const site = config.sites.get(siteKey);
       if (!site) return whole(404, 'site', `unknown site "${siteKey}"`);
-      if (!originAllowed(origin, site.origins, selfOrigin(c))) {
+      if (!originAllowed(origin, site.origins, () => selfOrigin(c))) {
         log.warn('origin refused', { site: site.id, origin });
         return whole(403, '', `origin ${origin} is not allowed for site "${site.id}"`);
       }

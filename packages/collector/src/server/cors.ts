@@ -5,10 +5,14 @@
 /** Headers the SDK sends: JSON bodies, the idempotency key, the site key and signed user ids. */
 export const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, X-Sayso-Site, X-Sayso-User-Signature';
 
-/** True when `origin` may call endpoints of a site that allows `allowed`. */
-export function originAllowed(origin: string | undefined, allowed: readonly string[], selfOrigin: string): boolean {
-  if (origin === undefined || origin === selfOrigin) return true;
-  return allowed.includes('*') || allowed.includes(origin);
+/**
+ * True when `origin` may call endpoints of a site that allows `allowed`.
+ * `selfOrigin` may be a function: it is then only asked (a URL parse) when the
+ * allow-list does not already decide.
+ */
+export function originAllowed(origin: string | undefined, allowed: readonly string[], selfOrigin: string | (() => string)): boolean {
+  if (origin === undefined || allowed.includes('*') || allowed.includes(origin)) return true;
+  return origin === (typeof selfOrigin === 'function' ? selfOrigin() : selfOrigin);
 }
 
 /** The response headers that let an allowed origin read the answer. */
