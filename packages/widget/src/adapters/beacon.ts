@@ -18,7 +18,7 @@ export function beaconAdapter(options: { url: string }): Adapter {
       } catch {
         // Missing API or a body over the browser's limit: same as refused.
       }
-      return { status: 'retry', reason: sent ? 'beacon queued' : 'beacon refused' };
+      return { status: 'retry', reason: 'beacon ' + (sent ? 'queued' : 'refused') };
     },
   };
 }

@@ -21,9 +21,8 @@ export function retryAfter(v: string | null | undefined, now = Date.now()): numb
   return ms == ms ? Math.min(Math.max(ms, 0), 3e5) : undefined;
 }
 
-/** The JSON body of the wire format (@sayso/core `IngestBatch`). */
-export const body = (b: Batch): string =>
-  JSON.stringify({ site: b.site, sentAt: new Date().toISOString(), responses: b.responses, events: b.events } satisfies IngestBatch);
+/** The JSON body of the wire format (@sayso/core `IngestBatch`): the batch (exactly site, responses, events) and when it was sent. */
+export const body = (b: Batch): string => JSON.stringify({ ...b, sentAt: new Date().toISOString() } satisfies IngestBatch);
 
 /**
  * Posts each batch as JSON to a sayso collector (or any server speaking the

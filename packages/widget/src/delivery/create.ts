@@ -5,9 +5,9 @@ import { localStorageStorage } from '../storage/localstorage.js';
 import { memoryStorage } from '../storage/memory.js';
 import type { QueueStorage } from '../storage/types.js';
 import { listen } from '../listen.js';
-import { elect } from './leader.js';
+import { elect, type Leadership } from './leader.js';
 import { batch, outcome, size, valid, V, type Rec } from './record.js';
-import type { Adapter, Delivery, DeliveryEvent, SendOutcome } from './types.js';
+import type { Adapter, DeadLetter, Delivery, DeliveryEvent, Outgoing, SendOutcome } from './types.js';
 
 /** Options of {@link createDelivery}. */
 export interface DeliveryOptions {
@@ -48,7 +48,7 @@ const BUDGET = 6e4;
  * const delivery = createDelivery({ site: 'pk_1', adapter: httpAdapter({ url: 'https://c.example.com/v1/responses' }) });
  * const { durability } = await delivery.enqueue({ kind: 'response', value: response });
  */
-export function createDelivery(o: DeliveryOptions): Delivery {
+export function createDelivery(o: DeliveryOptions): Required<Delivery> {
   const ns = o.name ?? o.site;
   const now = o.now ?? Date.now;
   const timeout = o.timeout ?? 3e4;
@@ -64,13 +64,14 @@ export function createDelivery(o: DeliveryOptions): Delivery {
         // A host listener's bug must not stop delivery.
       }
     });
-  const err = (code: SaysoErrorCode, message: string, ids?: string[]) => emit({ type: 'error', code, message, ...(ids && { ids }) });
+  // `ids` may be present and undefined (an error about no particular record).
+  const err = (code: SaysoErrorCode, message: string, ids?: string[]) => emit({ type: 'error', code, message, ids } as DeliveryEvent);
   const list = o.storage ? [o.storage].flat() : [indexedDbStorage({ name: ns }), localStorageStorage({ name: ns })];
   const store = chain(list.at(-1)?.name == 'memory' ? list : [...list, memoryStorage()], err);
   // Only in a page: a channel in Node would keep the process alive.
   const ch = g.document && g.BroadcastChannel && new BroadcastChannel(`sayso:${ns}`);
 
-  let leader: unknown;
+  let leader: Leadership = 0; // 2: by Web Lock, which is exclusive, so no other live sender exists
   let gone: unknown;
   let hold: unknown; // waiting out a Retry-After or an auth refusal: no trigger sends before then
   let told: unknown;
@@ -79,7 +80,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   let limit = 0;
   let epoch = 0; // bumped by clear(), so nothing read or sent before it is written back
   let timer: ReturnType<typeof setTimeout>;
-  let stop = () => {}; // aborts the attempt in flight
+  let inflight: AbortController | undefined; // of the attempt in flight, aborted by destroy()
   let busy: Promise<void> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   // Records known to be queued, for the synchronous send at page hide. Only grows by reads and enqueues
@@ -90,13 +91,41 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     clearTimeout(timer);
     timer = setTimeout(() => ((hold = 0), flush()), ms);
   };
-  /** Takes records out of the queue: deleted when delivered, dead-lettered (kept, marked) with a code otherwise. */
-  const settle = async (rs: Rec[], code?: SaysoErrorCode, msg = '') => {
+  /** The dead letters, oldest first (ids are UUIDv7 and storage lists by key, so in the order they were submitted). */
+  const letters = async () =>
+    (await store.entries())
+      .map(([, v]) => v as Rec)
+      .filter((r) => r?.dead)
+      .map((r): DeadLetter => ({ id: r.id, record: r.value && ({ kind: r.kind, value: r.value } as Outgoing), raw: r.raw, code: r.dead!, reason: r.why ?? r.dead!, at: r.at }));
+
+  /**
+   * Bounds the dead letters to the newest 100 and 256 KB: the oldest go, and the
+   * host is told which. The newest always stays, so the letter just announced
+   * can still be read, however large.
+   */
+  const prune = async () => {
+    const dl = await letters();
+    let n = dl.length;
+    let total = size(dl); // the letters as one JSON array: their sizes and commas
+    // n counts the letters newer than x; `total -= …` then stays above 0, so it also means "drop".
+    const ids = dl.filter((x) => --n && (n >= 100 || total > 262144) && (total -= size(x))).map((x) => x.id);
+    if (ids[0]) {
+      await store.del(ids);
+      err('E_QUEUE_FULL', 'dead-letter queue full', ids);
+    }
+  };
+
+  /** Takes records out of the queue: deleted when delivered; otherwise dead-lettered (kept, marked with code, reason and time). */
+  const settle = async (rs: Rec[], code?: SaysoErrorCode, why?: string) => {
     const ids = rs.map((r) => r.id);
     if (!ids[0]) return;
-    await (code ? store.put(rs.map(({ leaseUntil: _, ...r }) => [r.id, { ...r, dead: code }])) : store.del(ids));
-    rs.forEach((r) => cache.delete(r.id));
-    emit(code ? { type: 'error', code, message: msg, ids } : { type: 'delivered', ids });
+    // A dead letter's `at` becomes when it died (its age no longer matters); its stale lease is never read.
+    await (code ? store.put(rs.map((r) => [r.id, { ...r, dead: code, why, at: now() }])) : store.del(ids));
+    ids.forEach((id) => cache.delete(id));
+    if (code) {
+      err(code, why!, ids);
+      await prune();
+    } else emit({ type: 'delivered', ids });
   };
 
   /** Reads the live queue, dead-lettering corrupt and expired records on the way. */
@@ -104,16 +133,13 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const t = now();
     const live: Rec[] = [];
     const old: Rec[] = [];
-    const bad: Array<[string, unknown]> = [];
+    const bad: Rec[] = [];
     const e = epoch;
     for (const [k, v] of await store.entries())
       if (!(v as Rec)?.dead)
-        if (!valid(v, k)) bad.push([k, { v: V, id: k, at: t, dead: 'E_RECORD_CORRUPT', raw: v }]);
+        if (!valid(v, k)) bad.push({ id: k, raw: v } as Rec);
         else (t - v.at > (o.maxAgeDays ?? 30) * 864e5 ? old : live).push(v);
-    if (bad[0]) {
-      await store.put(bad);
-      err('E_RECORD_CORRUPT', 'corrupt', bad.map((b) => b[0]));
-    }
+    await settle(bad, 'E_RECORD_CORRUPT', 'corrupt');
     await settle(old, 'E_RECORD_EXPIRED', 'expired');
     if (e != epoch) return [];
     live.forEach((r) => cache.set(r.id, r));
@@ -125,7 +151,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     const attempt = Math.max(...rs.map((r) => r.attempts ?? 0)) + 1;
     const e = epoch;
     const ac = new AbortController();
-    if (!unloading) stop = () => ac.abort();
+    if (!unloading) inflight = ac;
     const mark = (l?: object) =>
       !unloading &&
       e == epoch &&
@@ -156,8 +182,11 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     for (limit = o.batchSize ?? 50; !gone; ) {
       const t = now();
       const rs = await load();
-      // Another instance's lease; one further ahead than a lease can be means the clock went back, so it is ignored.
-      const until = (r: Rec) => (r.by != me && r.leaseUntil! > t && r.leaseUntil! - t <= lease ? r.leaseUntil! : 0);
+      // Another instance's lease is waited out, unless this tab leads by Web Lock: the lock is exclusive and dies with
+      // its tab, so any other owner's lease is a dead sender's, whose request died with it. Reclaimed at once; if that
+      // request did land, the server's de-duplication absorbs the resend. A localStorage lease proves no such thing.
+      // A lease further ahead than a lease can be means the clock went back, so it is ignored.
+      const until = (r: Rec) => (leader < 2 && r.by != me && r.leaseUntil! > t && r.leaseUntil! - t <= lease ? r.leaseUntil! : 0);
       const b = rs.filter((r) => !until(r)).slice(0, limit);
       if (!b[0] || gone) return rs[0] && later(Math.min(...rs.map(until)) - t + 50);
       const e = epoch;
@@ -207,9 +236,14 @@ export function createDelivery(o: DeliveryOptions): Delivery {
               })
               .finally(() => (busy = undefined))))
           : Promise.resolve(ch?.postMessage(1));
-  const wake = () => void flush();
 
-  /** Page hide: hands what is queued to the unload adapter within the keepalive budget; deletes only on an acknowledged send. */
+  /**
+   * Page hide: hands what is queued to the unload adapter within the keepalive budget; deletes only on an acknowledged send.
+   * Deliberately nothing during a pause (`hold`). A Retry-After (429/503) is the server asking for quiet: a burst of
+   * keepalive or beacon bodies at page hide is exactly what it refused, and the records are safe in storage for the
+   * next visit or tab. After 401/403 the same request would be refused again. Plain backoff is only our own caution,
+   * not the server's word, so page hide still sends then.
+   */
   const unload = () => {
     if (hidden || !leader || gone || hold) return;
     hidden = 1;
@@ -222,7 +256,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     };
     // What does not fit stays queued for a later send.
     for (const r of cache.values())
-      if ((total += size(r)) <= BUDGET) {
+      if ((total += size(r.value)) <= BUDGET) {
         if (chunk.length >= limit) go();
         chunk.push(r);
       }
@@ -233,17 +267,23 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   const on = (t: EventTarget, type: string, f: () => void) => offs.push(listen(t, type, f));
   // Before the election joins: its own pagehide handler gives up leadership, and the unload send must run first.
   if (g.document) {
-    on(g, 'online', wake);
+    on(g, 'online', flush);
     on(g, 'pagehide', unload);
-    on(g.document, 'visibilitychange', () => (g.document.hidden ? unload() : ((hidden = 0), wake())));
+    on(g.document, 'visibilitychange', () => (g.document.hidden ? unload() : ((hidden = 0), flush())));
   }
   offs.push(
-    elect(ns, me, now, (on) => {
-      leader = on;
-      if (on) wake();
-    }),
+    elect(
+      ns,
+      me,
+      now,
+      (level) => {
+        leader = level;
+        if (level) void flush();
+      },
+      on,
+    ),
   );
-  if (ch) ch.onmessage = () => leader && wake();
+  if (ch) ch.onmessage = () => leader && flush();
 
   return {
     enqueue(x) {
@@ -256,7 +296,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
         const same = live.find((r) => r.id == id);
         const rec: Rec = same ?? { v: V, id, kind: x.kind, value: x.value, at: now() };
         const c = o.capacity;
-        if (!same && (live.length >= (c?.records ?? 500) || live.reduce((a, r) => a + size(r), size(rec)) > (c?.bytes ?? 2 ** 21)))
+        if (!same && (live.length >= (c?.records ?? 500) || size(live.map((r) => r.value)) + size(rec.value) > (c?.bytes ?? 2 ** 21)))
           throw new SaysoError('E_QUEUE_FULL', 'queue full');
         // Putting a duplicate again tells where it is stored without storing it twice.
         const durability = await store.put([[id, rec]]);
@@ -264,7 +304,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
           cache.set(id, rec);
           emit({ type: 'queued', id, durability });
         }
-        wake();
+        void flush();
         return { id, durability };
       });
       queue = p.catch(() => {});
@@ -272,7 +312,9 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     },
     flush,
     pending: async () => (await load()).length,
-    on: (f) => (fns.add(f), () => void fns.delete(f)),
+    on: (f) => (fns.add(f), () => fns.delete(f)),
+    deadLetters: letters,
+    clearDeadLetters: async () => store.del((await letters()).map((x) => x.id)),
     clear: async () => {
       epoch++;
       cache.clear();
@@ -280,7 +322,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     },
     destroy() {
       gone = 1;
-      stop();
+      inflight?.abort();
       clearTimeout(timer);
       offs.forEach((f) => f());
       ch?.close();

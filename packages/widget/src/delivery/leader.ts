@@ -3,22 +3,39 @@
 // the tab dies, so the next waiting tab takes over. Where Web Locks is
 // missing, a lease in localStorage renewed by a heartbeat; a lease further
 // ahead than a lease can be means the clock went back, so it counts as
-// expired rather than stalling every tab.
+// expired rather than stalling every tab. A page leaving gives the lease up
+// at once; one coming back from the back/forward cache joins again.
 
 /** How long a localStorage lease lasts without a heartbeat (ms). */
 export const LEASE = 5000;
 
-/** Joins the election for `ns`; `lead` hears every change of leadership. Returns a stop function. */
-export function elect(ns: string, me: string, now: () => number, lead: (on: boolean) => void): () => void {
+/**
+ * Who sends: 0 not this instance; 1 this one, by lease or alone; 2 this one,
+ * by Web Lock, which is exclusive, so no other live instance can be sending.
+ */
+export type Leadership = 0 | 1 | 2;
+
+/**
+ * Joins the election for `ns`; `lead` hears every change of leadership. `on`
+ * adds a window listener that the caller removes when it stops. Returns a
+ * stop function.
+ */
+export function elect(
+  ns: string,
+  me: string,
+  now: () => number,
+  lead: (level: Leadership) => void,
+  on: (t: EventTarget, type: string, f: () => void) => void,
+): () => void {
   const g = globalThis as unknown as Window;
   const key = `sayso:${ns}:leader`;
   const locks = g.navigator?.locks;
-  let on = false;
+  let mine = false;
   if (locks) {
-    let release: (v?: unknown) => void = () => {};
+    // One signal both withdraws a request still waiting and, once granted, ends the promise that holds the lock.
     const ac = new AbortController();
-    locks.request(key, { signal: ac.signal }, () => (lead(true), new Promise((r) => (release = r)))).catch(() => {}); // aborted by stop()
-    return () => (ac.abort(), release(), lead(false));
+    locks.request(key, { signal: ac.signal }, () => (lead(2), new Promise((r) => (ac.signal.onabort = r)))).catch(() => {}); // aborted by stop()
+    return () => (ac.abort(), lead(0));
   }
   let ls: Storage | undefined;
   try {
@@ -28,33 +45,43 @@ export function elect(ns: string, me: string, now: () => number, lead: (on: bool
   }
   // No localStorage (Node, blocked storage): no other tab can be seen, so lead, without a heartbeat timer.
   if (!ls) {
-    lead(true);
-    return () => lead(false);
+    lead(1);
+    return () => lead(0);
   }
   const s = ls;
   const beat = () => {
-    let mine = true;
+    let ok = true;
     try {
       const cur = JSON.parse(s.getItem(key)!);
       const t = now();
-      mine = !cur || cur.id == me || !(cur.u > t && cur.u - t <= 2 * LEASE);
-      if (mine) s.setItem(key, JSON.stringify({ id: me, u: t + LEASE }));
+      ok = !cur || cur.id == me || !(cur.u > t && cur.u - t <= 2 * LEASE);
+      if (ok) s.setItem(key, JSON.stringify({ id: me, u: t + LEASE }));
     } catch {
       // Unreadable or unwritable lease: send from here rather than never.
     }
-    if (mine != on) lead((on = mine));
+    if (ok != mine) lead(+(mine = ok) as Leadership);
   };
-  const iv = setInterval(beat, LEASE / 3);
+  let iv: ReturnType<typeof setInterval>;
+  const join = () => {
+    clearInterval(iv);
+    iv = setInterval(beat, LEASE / 3);
+    beat();
+  };
   const quit = () => {
     clearInterval(iv);
     try {
-      if (on) s.removeItem(key); // let another tab take over at once
+      if (mine) s.removeItem(key); // let another tab take over at once
     } catch {
       // nothing to release
     }
-    if (on) lead((on = false));
+    if (mine) lead(+(mine = false) as 0);
   };
-  g.addEventListener?.('pagehide', quit);
-  beat();
+  // A page put in the back/forward cache fires pagehide and may come back with
+  // pageshow (persisted), its timers stopped meanwhile: rejoin then, or it would
+  // never send again. A pageshow that is not a restore (first load) finds the
+  // heartbeat running, and join() is safe to repeat.
+  on(g, 'pagehide', quit);
+  on(g, 'pageshow', join);
+  join();
   return quit;
 }

@@ -12,15 +12,16 @@ export interface Rec {
   id: string;
   kind: 'response' | 'event';
   value: SurveyResponse | SurveyEvent;
-  /** When it was enqueued (ms since epoch). */
+  /** When it was enqueued (ms since epoch); for a dead letter, when it was dead-lettered. */
   at: number;
   /** Attempts made so far. */
   attempts?: number;
   /** In flight until then (ms since epoch), by the delivery instance `by`. */
   leaseUntil?: number;
   by?: string;
-  /** Set when dead-lettered: the reason's code. */
+  /** Set when dead-lettered: the reason's code and the reason in words. */
   dead?: SaysoErrorCode;
+  why?: string;
   /** The unreadable value of a corrupt record, kept for inspection. */
   raw?: unknown;
 }
@@ -44,5 +45,5 @@ export const batch = (site: string, rs: Rec[]): Batch => {
   return b;
 };
 
-/** UTF-8 bytes a record adds to a JSON body (its value and a comma). */
-export const size = (r: Rec) => new Blob([JSON.stringify(r.value)]).size + 1;
+/** UTF-8 bytes a value adds to a JSON body (itself and a comma). */
+export const size = (x: unknown) => new Blob([JSON.stringify(x)]).size + 1;

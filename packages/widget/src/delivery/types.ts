@@ -64,6 +64,25 @@ export interface EnqueueResult {
   durability: Durability;
 }
 
+/**
+ * A record delivery gave up on (refused, too large, expired or unreadable),
+ * kept so the host can inspect or export it.
+ */
+export interface DeadLetter {
+  /** The record's id (also its idempotency key). */
+  id: string;
+  /** The record as enqueued; missing for a corrupt record, whose stored value is in `raw`. */
+  record?: Outgoing | undefined;
+  /** What was stored for a record that could not be read back. */
+  raw?: unknown;
+  /** The code of the `error` event that announced it, e.g. `E_DELIVERY_REJECTED`. */
+  code: SaysoErrorCode;
+  /** Why, in words (e.g. the server's `HTTP 422`). */
+  reason: string;
+  /** When it was dead-lettered (ms since epoch). */
+  at: number;
+}
+
 /** The delivery layer as the SDK uses it. */
 export interface Delivery {
   /**
@@ -78,6 +97,19 @@ export interface Delivery {
   pending(): Promise<number>;
   /** Subscribes to delivery events; returns an unsubscribe. */
   on(listener: (event: DeliveryEvent) => void): () => void;
+  /**
+   * The dead letters, oldest first: records given up on, with why and when.
+   * The store keeps the newest 100 (and at most 256 KB); older ones are
+   * dropped with an `E_QUEUE_FULL` error event naming their ids.
+   * Optional so that test doubles of this interface need not implement it;
+   * `createDelivery` always does.
+   * @example
+   * const letters = await delivery.deadLetters?.();
+   * download(JSON.stringify(letters)); await delivery.clearDeadLetters?.();
+   */
+  deadLetters?(): Promise<DeadLetter[]>;
+  /** Deletes every dead letter (after the host has exported them, say). */
+  clearDeadLetters?(): Promise<void>;
   /** Deletes everything stored (consent withdrawn). */
   clear(): Promise<void>;
   /** Stops timers, listeners and leadership. Stored records stay. */

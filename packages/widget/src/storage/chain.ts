@@ -21,7 +21,7 @@ export interface Chain {
  */
 export function chain(stores: QueueStorage[], report: (code: SaysoErrorCode, message: string) => void): Chain {
   let cur = 0;
-  const bad = new Set<number>();
+  const bad = new Set<QueueStorage>();
   const told = new Set<QueueStorage>();
   const fail = (s: QueueStorage, e: unknown) => {
     if (!told.has(s)) {
@@ -29,17 +29,18 @@ export function chain(stores: QueueStorage[], report: (code: SaysoErrorCode, mes
       report((e as Error)?.name == 'QuotaExceededError' ? 'E_STORAGE_QUOTA' : 'E_STORAGE_UNAVAILABLE', `${s.name}: ${e}`);
     }
   };
-  const each = (f: (s: QueueStorage) => Promise<unknown>) => Promise.all(stores.map((s, i) => bad.has(i) || f(s).catch(() => {})));
+  // Resolves with nothing useful: callers only wait for it (typed void for them).
+  const each = (f: (s: QueueStorage) => Promise<unknown>) => Promise.all(stores.map((s) => bad.has(s) || f(s).catch(() => {}))) as Promise<unknown> as Promise<void>;
   return {
     async entries() {
       const seen = new Map<string, unknown>();
-      for (const [i, s] of stores.entries())
-        if (!bad.has(i))
+      for (const s of stores)
+        if (!bad.has(s))
           try {
             for (const [k, v] of await s.entries()) if (!(seen.get(k) as { dead?: string })?.dead) seen.set(k, v);
           } catch (e) {
-            bad.add(i);
-            if (cur == i) cur++;
+            bad.add(s);
+            if (stores[cur] == s) cur++;
             fail(s, e);
           }
       return [...seen].sort();
@@ -57,7 +58,7 @@ export function chain(stores: QueueStorage[], report: (code: SaysoErrorCode, mes
         }
       }
     },
-    del: async (keys) => void (await each((s) => s.del(keys))),
-    clear: async () => void (await each((s) => s.clear())),
+    del: (keys) => each((s) => s.del(keys)),
+    clear: () => each((s) => s.clear()),
   };
 }
