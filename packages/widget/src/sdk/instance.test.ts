@@ -243,6 +243,27 @@ describe('caps on one page', () => {
     expect(ui.ids()).toEqual(['nps', 'csat']);
   });
 
+  it('a survey triggered while another is on screen competes again when that one closes, caps permitting', async () => {
+    start({ surveys: [nps(), csat({ triggers: [{ type: 'event', name: 'signup' }] })], cooldownDays: 0, perPageView: 2, perSession: 2 });
+    await settle();
+    live[0]!.track('signup');
+    await settle();
+    expect(ui.ids()).toEqual(['nps']); // never two on screen
+    ui.dismiss();
+    await settle();
+    expect(ui.ids()).toEqual(['nps', 'csat']);
+  });
+
+  it('with the default one survey per page view, a survey triggered meanwhile stays away after the first closes', async () => {
+    start({ surveys: [nps(), csat({ triggers: [{ type: 'event', name: 'signup' }] })], cooldownDays: 0, perSession: 2 });
+    await settle();
+    live[0]!.track('signup');
+    await settle();
+    ui.dismiss();
+    await settle();
+    expect(ui.ids()).toEqual(['nps']);
+  });
+
   it('the global cooldown blocks a different survey on the next visit', async () => {
     start({ surveys: [nps()] });
     await settle();

@@ -3,7 +3,6 @@
 // class: the always-loaded bundle is budgeted to the byte, and closures
 // minify to shorter names than methods.
 import type { AttributeValue, SaysoErrorCode, Survey, Trigger } from '@sayso/core';
-import type { Delivery, Outgoing } from '../delivery/types.js';
 import type { SurveyHandle, UiModule } from '../ui/types.js';
 import { initialConsent } from './consent.js';
 import { createEmitter } from './emitter.js';
@@ -13,6 +12,7 @@ import { pickLocale } from './locale.js';
 import { fetchSurveys } from './remote-config.js';
 import { consentStore } from './store.js';
 import { hash32 } from './sampling.js';
+import { createSender } from './sender.js';
 import { mergeSurveys } from './surveys.js';
 import { isMobile, targeted, type Audience } from './targeting.js';
 import { capsAllow, surveyAllows } from './throttle.js';
@@ -36,15 +36,6 @@ export interface Deps {
   loadUi(): Promise<UiModule>;
 }
 
-/**
- * localStorage keys that let most pages skip the engine: `p` is set (to the
- * time) after a record is durably queued and removed once the queue is seen
- * empty; `d` says the delivery stores were used in this browser, so
- * `consent('denied')` knows there is something to purge.
- */
-const PENDING = 'sayso.p';
-const USED = 'sayso.d';
-
 const noop = (): void => {};
 
 /** Creates a live instance; call only in a browser. */
@@ -60,22 +51,23 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
 
   let consent: ConsentState = initialConsent(config.consent, config.respectGpc, nav);
   const granted = (): boolean => consent == 'granted';
+  const loadEngine = retrying(deps.loadEngine);
+  const sender = createSender(
+    config,
+    loadEngine,
+    () => granted() && !destroyed,
+    (e) =>
+      e.type == 'queued'
+        ? em.emit('queued', { id: e.id, durability: e.durability })
+        : e.type == 'delivered'
+          ? em.emit('delivered', { ids: e.ids })
+          : error(e.code, e.message),
+  );
   const store = consentStore(() => win.localStorage, granted);
   const session = consentStore(() => win.sessionStorage, granted);
   const locale = pickLocale(config.locale, doc, nav);
   const mobile = isMobile(win);
   const loadUi = retrying(config.loadUi ?? deps.loadUi);
-  const loadEngine = retrying(deps.loadEngine);
-  /** Runs `fn` on localStorage; undefined where storage throws (blocked, sandboxed). */
-  const local = (fn: (s: Storage) => unknown): unknown => {
-    try {
-      return fn(win.localStorage);
-    } catch {
-      return undefined;
-    }
-  };
-  /** True when records may be waiting (or storage cannot tell). */
-  const marked = (key = PENDING): boolean => local((s) => s.getItem(key)) !== null;
   const delays = createDelays();
   const stops: Array<() => void> = [];
   let pageStops: Array<() => void> = [];
@@ -89,11 +81,12 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   let attributes: Record<string, AttributeValue> = {};
   let history: History = {};
   let historyReady: Promise<unknown> = Promise.resolve();
-  let delivery: Promise<Delivery> | undefined;
   let handle: SurveyHandle | undefined;
   let open = false;
   let pageShows = 0;
   let wanted: Survey[] = [];
+  /** Triggered while another survey was on screen: they compete again when it closes (caps permitting). */
+  let deferred: Survey[] = [];
   const tabs = new Map<string, SurveyHandle | undefined>();
   let onConsent = noop;
   const consented = new Promise<void>((r) => (onConsent = r));
@@ -108,25 +101,13 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     return id;
   };
   const who = () => ({ anonymousId: anonymousId(), ...(userId && { userId }), ...(signature && { userSignature: signature }) });
-  /** Forgets what sayso stored in this browser (consent denied). */
-  const wipe = (): void => {
+  /** Consent denied: forgets what sayso stored, queued records included, without sending any. */
+  const deny = (): void => {
+    sender.stop(true); // first: it reads the marks that the wipe removes
     store.clear();
     session.clear();
-  };
-  /** Consent denied: forgets what sayso stored, queued records included, without sending any. */
-  function deny(d?: Promise<Delivery>): void {
-    const used = marked(USED);
-    wipe();
     history = {};
-    (d
-      ? d.then((x) => x.clear().finally(() => x.destroy()))
-      : config.delivery
-        ? config.delivery.clear()
-        : used
-          ? loadEngine().then((e) => e.purge(site))
-          : undefined
-    )?.catch(noop);
-  }
+  };
   /** Takes down whatever is on screen or waiting to show. */
   const hide = (): void => {
     closeTabs();
@@ -143,49 +124,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     // First page of a session decides new vs returning, for the whole session.
     if (!session.get('v')) session.set('v', store.get('seen') ? 'r' : 'n');
     store.set('seen', '1');
-    // Records left from an earlier page (or storage that cannot say): deliver them now.
-    if (marked()) void sender()?.then((d) => d.flush().then(() => settle(d)), noop);
-  }
-
-  /**
-   * The delivery layer, loaded with the engine on first need (a survey about
-   * to show, records waiting, consent granted with a flush asked for).
-   */
-  function sender(): Promise<Delivery> | undefined {
-    if (!granted() || destroyed) return undefined;
-    const p = (delivery ??= (config.delivery ? Promise.resolve(config.delivery) : loadEngine().then((e) => e.delivery(config))).then((d) => {
-      // Consent withdrawn or destroyed while the engine loaded: this delivery must not start.
-      if (delivery !== p) {
-        d.destroy();
-        throw new Error('no consent');
-      }
-      stops.push(
-        d.on((e) => {
-          if (e.type == 'queued') return em.emit('queued', { id: e.id, durability: e.durability });
-          settle(d);
-          if (e.type == 'delivered') em.emit('delivered', { ids: e.ids });
-          else error(e.code, e.message);
-        }),
-      );
-      return d;
-    }));
-    p.catch(() => delivery === p && (delivery = undefined));
-    return p;
-  }
-
-  /** Drops the pending mark once the queue is empty and nothing was queued since we looked (another tab may have). */
-  function settle(d: Delivery): void {
-    const t = Date.now();
-    d.pending().then((n) => n || Number(local((s) => s.getItem(PENDING))) >= t || local((s) => s.removeItem(PENDING)), noop);
-  }
-
-  /** Stores a record durably; marks the queue as pending before anyone is told it is stored. */
-  async function enqueue(r: Outgoing) {
-    const d = await sender();
-    if (!d) throw new Error('no consent');
-    const out = await d.enqueue(r);
-    local((s) => s.setItem(PENDING, String(Date.now())) ?? s.setItem(USED, '1'));
-    return { d, out };
+    sender.resume();
   }
 
   function audience(): Audience {
@@ -213,7 +152,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     let shown = false;
     try {
       // Never show a survey whose answer could not be kept: the engine loads with the UI.
-      const [ui] = await Promise.all([loadUi(), sender()]);
+      const [ui] = await Promise.all([loadUi(), sender.get()]);
       const e = await loadEngine();
       if (destroyed || !granted()) throw 0;
       handle = await e.present(s, {
@@ -223,7 +162,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         attributes,
         who,
         emit: em.emit,
-        enqueue,
+        enqueue: sender.enqueue,
         report,
         note(type) {
           if (type == 'display') {
@@ -240,6 +179,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         closed() {
           open = false;
           handle = undefined;
+          deferred.splice(0).forEach(want);
         },
       });
       return true;
@@ -254,6 +194,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   async function pick(): Promise<void> {
     const list = wanted.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
     wanted = [];
+    if (open) return void deferred.push(...list);
     for (const s of list) if (await display(s, true)) return;
   }
 
@@ -349,7 +290,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     },
     on: em.on,
     // Without a pending mark there is nothing to send, and no reason to load the engine.
-    flush: async () => void (await (delivery || marked() ? sender() : undefined))?.flush(),
+    flush: sender.flush,
     consent(state) {
       const was = consent;
       consent = initialConsent(state, config.respectGpc, nav);
@@ -365,16 +306,14 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       }
       hide();
       open = false;
-      const d = delivery;
-      delivery = undefined;
-      if (consent == 'denied') deny(d);
-      else d?.then((x) => x.destroy(), noop);
+      if (consent == 'denied') deny();
+      else sender.stop();
     },
     destroy() {
       destroyed = true;
       for (const stop of [...stops, ...pageStops]) stop();
       hide();
-      delivery?.then((d) => d.destroy(), noop);
+      sender.stop();
     },
   };
 

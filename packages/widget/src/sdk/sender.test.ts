@@ -1,0 +1,130 @@
+// The always-loaded side of delivery: when it loads the engine, and the
+// pending mark that lets most pages skip it.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Delivery, DeliveryEvent, Outgoing } from '../delivery/types.js';
+import { engine } from './engine.js';
+import type { Engine } from './engine-types.js';
+import { createSender } from './sender.js';
+
+/** A delivery that keeps records in an array and tells its listeners what happens. */
+function fakeDelivery() {
+  const records: Outgoing[] = [];
+  const listeners = new Set<(e: DeliveryEvent) => void>();
+  const tell = (e: DeliveryEvent) => listeners.forEach((l) => l(e));
+  const d: Delivery = {
+    enqueue: async (r) => (records.push(r), tell({ type: 'queued', id: r.value.id, durability: 'indexeddb' }), { id: r.value.id, durability: 'indexeddb' }),
+    flush: vi.fn(async () => {
+      const ids = records.splice(0).map((r) => r.value.id);
+      if (ids.length) tell({ type: 'delivered', ids });
+    }),
+    pending: async () => records.length,
+    on: (l) => (listeners.add(l), () => listeners.delete(l)),
+    clear: vi.fn(async () => void records.splice(0)),
+    destroy: vi.fn(),
+  };
+  return { d, records, tell };
+}
+
+const event = (id: string): Outgoing => ({ kind: 'event', value: { id, type: 'display', surveyId: 's', anonymousId: 'a', createdAt: '2026-01-01T00:00:00Z', channel: 'web' } });
+
+let fake: ReturnType<typeof fakeDelivery>;
+let loads: number;
+let purged: string[];
+const load = (): Promise<Engine> => {
+  loads++;
+  return Promise.resolve({ ...engine, delivery: () => fake.d, purge: async (site) => void purged.push(site) });
+};
+const make = (allowed = () => true, seen: DeliveryEvent[] = []) => createSender({ site: 'pk' }, load, allowed, (e) => seen.push(e));
+const settled = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  localStorage.clear();
+  fake = fakeDelivery();
+  loads = 0;
+  purged = [];
+});
+
+describe('createSender', () => {
+  it('loads nothing for flush() or resume() while no record is marked pending', async () => {
+    const s = make();
+    s.resume();
+    await s.flush();
+    expect(loads).toBe(0);
+    expect(fake.d.flush).not.toHaveBeenCalled();
+  });
+
+  it('marks the queue pending (and used) before enqueue resolves, and clears the mark once delivered', async () => {
+    const seen: DeliveryEvent[] = [];
+    const s = make(() => true, seen);
+    const { out } = await s.enqueue(event('e1'));
+    expect(out.durability).toBe('indexeddb');
+    expect(localStorage.getItem('sayso.p')).not.toBeNull();
+    expect(localStorage.getItem('sayso.d')).toBe('1');
+    await s.flush();
+    await settled();
+    expect(seen.map((e) => e.type)).toEqual(['queued', 'delivered']);
+    expect(localStorage.getItem('sayso.p')).toBeNull();
+    expect(localStorage.getItem('sayso.d')).toBe('1');
+  });
+
+  it('keeps the mark while records wait, or when another tab queued after we looked', async () => {
+    const s = make();
+    await s.enqueue(event('e1'));
+    fake.tell({ type: 'delivered', ids: ['other'] }); // e1 still waits
+    await settled();
+    expect(localStorage.getItem('sayso.p')).not.toBeNull();
+    fake.records.splice(0);
+    localStorage.setItem('sayso.p', String(Date.now() + 60_000)); // another tab's mark, newer than our look
+    fake.tell({ type: 'delivered', ids: ['e1'] });
+    await settled();
+    expect(localStorage.getItem('sayso.p')).not.toBeNull();
+    localStorage.setItem('sayso.p', '1'); // an old mark and an empty queue
+    fake.tell({ type: 'delivered', ids: ['e1'] });
+    await settled();
+    expect(localStorage.getItem('sayso.p')).toBeNull();
+  });
+
+  it('a page with the mark loads the engine, flushes and settles', async () => {
+    localStorage.setItem('sayso.p', '1');
+    fake.records.push(event('left'));
+    const s = make();
+    s.resume();
+    await settled();
+    await settled();
+    expect(loads).toBe(1);
+    expect(fake.d.flush).toHaveBeenCalled();
+    expect(localStorage.getItem('sayso.p')).toBeNull();
+  });
+
+  it('refuses to start without consent', async () => {
+    const s = make(() => false);
+    expect(s.get()).toBeUndefined();
+    await expect(s.enqueue(event('e1'))).rejects.toThrow('no consent');
+    expect(loads).toBe(0);
+  });
+
+  it('stopped while the engine loads: the delivery it built is destroyed, never used', async () => {
+    const s = make();
+    const p = s.get()!;
+    s.stop();
+    await expect(p).rejects.toThrow('stopped');
+    expect(fake.d.destroy).toHaveBeenCalled();
+  });
+
+  it('stop(true) clears a running delivery; without one, purges through the engine only when the stores were used', async () => {
+    const s = make();
+    await s.enqueue(event('e1'));
+    s.stop(true);
+    await settled();
+    expect(fake.d.clear).toHaveBeenCalled();
+    expect(fake.d.destroy).toHaveBeenCalled();
+
+    make().stop(true); // the used mark is still there (the instance wipes it after)
+    await settled();
+    expect(purged).toEqual(['pk']);
+    localStorage.clear();
+    make().stop(true);
+    await settled();
+    expect(purged).toEqual(['pk']);
+  });
+});
