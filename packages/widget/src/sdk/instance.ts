@@ -86,7 +86,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   let pageShows = 0;
   let wanted: Survey[] = [];
   /** Triggered while another survey was on screen: they compete again when it closes (caps permitting). */
-  let deferred: Survey[] = [];
+  const deferred: Survey[] = [];
   const tabs = new Map<string, SurveyHandle | undefined>();
   let onConsent = noop;
   const consented = new Promise<void>((r) => (onConsent = r));
