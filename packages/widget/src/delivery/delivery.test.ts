@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The delivery queue under the faults of issue 4, with fake timers, msw for
 // real HTTP round trips through httpAdapter, and a de-duplicating backend.
-import { isSaysoError, type IngestBatch } from '@sayso/core';
+import { isSaysoError, type IngestBatch, type SurveyResponse } from '@sayso/core';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +11,7 @@ import type { QueueStorage } from '../storage/types.js';
 import { sampleEvent, sampleResponse } from '../testing.js';
 import { createDelivery, type DeliveryOptions } from './create.js';
 import { testBackend } from './test-backend.js';
-import type { Delivery, DeliveryEvent } from './types.js';
+import type { Adapter, Delivery, DeliveryEvent } from './types.js';
 
 const URL = 'https://collector.test/v1/responses';
 const server = setupServer();
@@ -399,5 +399,81 @@ describe('reloads', () => {
     make({ adapter: b.adapter }, storage);
     await tick(0);
     expect(b.received.get(r.id)).toBe(1);
+  });
+});
+
+describe('dead letters', () => {
+  /** A backend that refuses every batch, as a 422 does. */
+  const refuse: Adapter = { name: 'refuse', send: async () => ({ status: 'reject', reason: 'HTTP 422' }) };
+  const rec = (r: SurveyResponse, at = Date.now()): [string, unknown] => [r.id, { v: 1, id: r.id, kind: 'response', value: r, at }];
+
+  it('lists what was given up with the record, the reason and when; clearDeadLetters deletes only them', async () => {
+    const storage = memoryStorage();
+    const old = sampleResponse();
+    await storage.put([['00000000-corrupt', '{not json'], rec(old, Date.now() - 31 * 864e5)]);
+    const b = testBackend();
+    b.script.push('hang'); // so a live record stays queued beside the dead ones
+    const { d } = make({ adapter: b.adapter }, storage);
+    await tick(0);
+    const live = sampleResponse();
+    await d.enqueue({ kind: 'response', value: live });
+    const t = Date.now();
+    expect(await d.deadLetters()).toEqual([
+      { id: '00000000-corrupt', raw: '{not json', code: 'E_RECORD_CORRUPT', reason: 'corrupt', at: t },
+      { id: old.id, record: { kind: 'response', value: old }, code: 'E_RECORD_EXPIRED', reason: 'expired', at: t },
+    ]);
+    await d.clearDeadLetters();
+    expect(await d.deadLetters()).toEqual([]);
+    expect((await storage.entries()).map(([k]) => k)).toEqual([live.id]);
+    expect(await d.pending()).toBe(1);
+  });
+
+  it('a refused record is a dead letter with the server reason and the time it was refused', async () => {
+    const { d } = make({ adapter: refuse });
+    const r = sampleResponse();
+    const at = Date.now();
+    await d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    expect(await d.deadLetters()).toEqual([{ id: r.id, record: { kind: 'response', value: r }, code: 'E_DELIVERY_REJECTED', reason: 'HTTP 422', at }]);
+    // JSON-safe, so a host can export it as it is.
+    expect(JSON.parse(JSON.stringify(await d.deadLetters()))[0].record.value).toEqual(r);
+  });
+
+  it('keeps the newest 100, dropping the oldest with one E_QUEUE_FULL event naming them', async () => {
+    const storage = memoryStorage();
+    const rs = Array.from({ length: 101 }, () => sampleResponse());
+    await storage.put(rs.map((r) => rec(r)));
+    const { d, errors } = make({ adapter: refuse }, storage);
+    await tick(0);
+    const letters = await d.deadLetters();
+    expect(letters.length).toBe(100);
+    expect(letters.map((l) => l.id)).toEqual(rs.slice(1).map((r) => r.id));
+    const full = errors().filter((e) => e.type == 'error' && e.code == 'E_QUEUE_FULL');
+    expect(full).toEqual([{ type: 'error', code: 'E_QUEUE_FULL', message: 'dead-letter queue full', ids: [rs[0]!.id] }]);
+    // Every refusal was still announced first, so nothing went unreported.
+    expect(errors().filter((e) => e.type == 'error' && e.code == 'E_DELIVERY_REJECTED').flatMap((e) => (e as { ids: string[] }).ids).length).toBe(101);
+    // One more refusal pushes out the next oldest.
+    const r = sampleResponse();
+    await d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    expect((await d.deadLetters()).map((l) => l.id)).toEqual([...rs.slice(2), r].map((x) => x.id));
+    expect(errors().at(-1)).toEqual({ type: 'error', code: 'E_QUEUE_FULL', message: 'dead-letter queue full', ids: [rs[1]!.id] });
+  });
+
+  it('keeps at most 256 KB, oldest out first, but always the newest however large', async () => {
+    const storage = memoryStorage();
+    const rs = Array.from({ length: 5 }, () => sampleResponse({ comment: 'x'.repeat(60_000) }));
+    await storage.put(rs.map((r) => rec(r)));
+    const { d, errors } = make({ adapter: refuse }, storage);
+    await tick(0);
+    // 5 × ~60 KB is over 256 KB: the oldest goes, 4 (~240 KB) stay.
+    expect((await d.deadLetters()).map((l) => l.id)).toEqual(rs.slice(1).map((r) => r.id));
+    expect(errors().at(-1)).toMatchObject({ code: 'E_QUEUE_FULL', ids: [rs[0]!.id] });
+    const big = sampleResponse({ comment: 'y'.repeat(300_000) });
+    await d.enqueue({ kind: 'response', value: big });
+    await tick(0);
+    // Alone over the limit, the newest stays; everything older goes.
+    expect((await d.deadLetters()).map((l) => l.id)).toEqual([big.id]);
+    expect(errors().at(-1)).toMatchObject({ code: 'E_QUEUE_FULL', ids: rs.slice(1).map((r) => r.id) });
   });
 });

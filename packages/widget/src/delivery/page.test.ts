@@ -11,7 +11,7 @@ import { memoryStorage } from '../storage/memory.js';
 import { sampleResponse } from '../testing.js';
 import { createDelivery, type DeliveryOptions } from './create.js';
 import { testBackend } from './test-backend.js';
-import type { Batch, Delivery, DeliveryEvent } from './types.js';
+import type { Adapter, Batch, Delivery, DeliveryEvent } from './types.js';
 
 let open: Delivery[] = [];
 beforeEach(() => {
@@ -193,5 +193,137 @@ describe('storage fallbacks, as the host sees them', () => {
     const { d, events } = make({ adapter: testBackend().adapter });
     expect((await d.enqueue({ kind: 'response', value: sampleResponse() })).durability).toBe('localstorage');
     expect(events.filter((e) => e.type == 'error').length).toBe(1);
+  });
+});
+
+describe('page hide during a pause', () => {
+  const setHidden = (hidden: boolean) => {
+    Object.defineProperty(document, 'hidden', { value: hidden, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  afterEach(() => void delete (document as { hidden?: boolean }).hidden);
+
+  /** An unload adapter that would store everything it is given. */
+  const unloadSpy = () => {
+    const got = testBackend();
+    return { got, unloadAdapter: got.adapter };
+  };
+
+  it('during a Retry-After (429) pause sends nothing at hide or pagehide, keeps the records, then sends once when it ends', async () => {
+    const main = testBackend();
+    main.script.push('429'); // Retry-After: 7 s
+    const { got, unloadAdapter } = unloadSpy();
+    const { d } = make({ adapter: main.adapter, unloadAdapter, storage: memoryStorage() });
+    const r = sampleResponse();
+    await d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    expect(main.batches.length).toBe(1);
+    setHidden(true);
+    await tick(0);
+    expect(got.batches).toEqual([]);
+    expect(await d.pending()).toBe(1);
+    // Visible again within the pause: still quiet until the server's time is up.
+    setHidden(false);
+    await tick(6900);
+    expect(main.batches.length).toBe(1);
+    await tick(100);
+    expect(main.batches.length).toBe(2);
+    expect(main.stored.has(r.id)).toBe(true);
+    expect(await d.pending()).toBe(0);
+    expect(got.batches).toEqual([]);
+  });
+
+  it('pagehide in a Retry-After pause sends nothing either', async () => {
+    const main = testBackend();
+    main.script.push('429');
+    const { got, unloadAdapter } = unloadSpy();
+    const { d } = make({ adapter: main.adapter, unloadAdapter, storage: memoryStorage() });
+    await d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await tick(0);
+    expect(got.batches).toEqual([]);
+    expect(await d.pending()).toBe(1);
+  });
+
+  it.each([401, 403])('after %i stays paused at hide: nothing sent, records kept', async (status) => {
+    let calls = 0;
+    const auth: Adapter = { name: 'auth', send: async () => (calls++, { status: 'reject', reason: `HTTP ${status}`, auth: true }) };
+    const { got, unloadAdapter } = unloadSpy();
+    const { d, events } = make({ adapter: auth, unloadAdapter, storage: memoryStorage() });
+    await d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    setHidden(true);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await tick(0);
+    expect(got.batches).toEqual([]);
+    expect(calls).toBe(1);
+    expect(await d.pending()).toBe(1);
+    expect(events.filter((e) => e.type == 'error').map((e) => (e as { code: string }).code)).toEqual(['E_DELIVERY_UNAUTHORIZED']);
+  });
+
+  it('plain backoff (a 500 without Retry-After) is not a pause: page hide still sends', async () => {
+    const main = testBackend();
+    main.script.push('500');
+    const { got, unloadAdapter } = unloadSpy();
+    const { d } = make({ adapter: main.adapter, unloadAdapter, storage: memoryStorage() });
+    const r = sampleResponse();
+    await d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    setHidden(true);
+    await tick(0);
+    expect(got.stored.has(r.id)).toBe(true);
+    expect(await d.pending()).toBe(0);
+  });
+});
+
+describe('back/forward cache with the localStorage election', () => {
+  const key = 'sayso:pk_page:leader';
+  const show = () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+
+  it('a page restored from the cache rejoins the election and sends what waited', async () => {
+    const main = testBackend();
+    main.script.push('offline');
+    // At hide the records go out by beacon, which confirms nothing: they stay queued.
+    const beacon = callbackAdapter(() => false);
+    const { d } = make({ adapter: main.adapter, unloadAdapter: beacon, storage: memoryStorage() });
+    const r = sampleResponse();
+    await d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    expect(localStorage.getItem(key)).toContain('"u"');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(localStorage.getItem(key)).toBeNull(); // given up, so another tab could take over
+    // In the cache: the backoff timer fires, but this page does not lead, so nothing goes.
+    await tick(10_000);
+    expect(main.stored.size).toBe(0);
+    expect(localStorage.getItem(key)).toBeNull();
+    show();
+    await tick(0);
+    expect(localStorage.getItem(key)).toContain('"u"');
+    expect([...main.stored.keys()]).toEqual([r.id]);
+    expect(await d.pending()).toBe(0);
+  });
+
+  it('restored while another tab leads: follows, and keeps following while that lease is renewed', async () => {
+    const main = testBackend();
+    const { d } = make({ adapter: main.adapter, storage: memoryStorage() });
+    await tick(0);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    localStorage.setItem(key, JSON.stringify({ id: 'other-tab', u: Date.now() + 5000 }));
+    show();
+    await d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    expect(main.batches).toEqual([]);
+    expect(JSON.parse(localStorage.getItem(key)!).id).toBe('other-tab');
+  });
+
+  it('a destroyed delivery does not come back on pageshow', async () => {
+    const { d } = make({ adapter: testBackend().adapter, storage: memoryStorage() });
+    await tick(0);
+    d.destroy();
+    expect(localStorage.getItem(key)).toBeNull();
+    show();
+    await tick(5000);
+    expect(localStorage.getItem(key)).toBeNull();
   });
 });
