@@ -193,6 +193,77 @@ describe('showing and recording', () => {
   });
 });
 
+describe('the lazily loaded engine', () => {
+  const counting = () => {
+    const calls = { loads: 0, checks: 0 };
+    const deps = {
+      loadEngine: () => {
+        calls.loads++;
+        return Promise.resolve({ ...engine, delivery: () => del.d, check: (l: unknown[], r: Parameters<typeof engine.check>[1]) => (calls.checks++, engine.check(l, r)) });
+      },
+      loadUi: () => Promise.reject(new Error('unused')),
+    };
+    return { calls, deps };
+  };
+
+  it('validates a config once per browser: the verdict (errors included) is reused while the config is unchanged', async () => {
+    const bad = { id: 'bad', kind: 'nps', question: 'q', triggers: [{ type: 'scroll', percent: 500 }] } as Survey;
+    const quiet = nps({ triggers: [{ type: 'event', name: 'never' }] });
+    const { calls, deps } = counting();
+    const run = async (surveys: Survey[]) => {
+      const errors: unknown[] = [];
+      const ready: unknown[] = [];
+      const s = createInstance({ site: 'pk_test', surveys, loadUi: () => Promise.resolve(ui.ui) }, deps);
+      live.push(s);
+      s.on('error', (e) => errors.push(e));
+      s.on('ready', (e) => ready.push(e));
+      await settle();
+      s.destroy();
+      return { errors, ready };
+    };
+    const first = await run([bad, quiet]);
+    expect(calls).toEqual({ loads: 1, checks: 1 });
+    const second = await run([bad, quiet]);
+    expect(calls).toEqual({ loads: 1, checks: 1 }); // nothing to show, nothing queued: no engine
+    expect(second).toEqual(first);
+    expect(second.errors).toMatchObject([{ code: 'E_SURVEY_INVALID', path: 'surveys[0].triggers[0].percent' }]);
+    expect(second.ready).toEqual([{ surveys: ['nps'] }]);
+    await run([quiet]); // a changed config is validated afresh
+    expect(calls.checks).toBe(2);
+  });
+
+  it('an engine that cannot load: nothing validated or shown, the failure is reported, nothing is thrown', async () => {
+    const seen: unknown[] = [];
+    let attempts = 0;
+    const failing = { loadEngine: () => (attempts++, Promise.reject(new Error('could not load sayso-engine.js'))), loadUi: () => Promise.reject(new Error('unused')) };
+    const first = createInstance({ site: 's', surveys: [nps()], loadUi: () => Promise.resolve(ui.ui) }, failing);
+    live.push(first);
+    first.on('error', (e) => seen.push(e));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(attempts).toBe(3); // retried
+    expect(seen).toEqual([{ code: 'E_UI_LOAD_FAILED', message: 'could not load sayso-engine.js' }]);
+    first.destroy();
+
+    // The verdict kept from a page where the engine loaded; now it fails as the survey is about to show.
+    const ok = counting();
+    const s = createInstance({ site: 's', surveys: [nps()], loadUi: () => Promise.resolve(ui.ui) }, ok.deps);
+    live.push(s);
+    await settle();
+    expect(ui.ids()).toEqual(['nps']);
+    ui.dismiss();
+    s.destroy();
+    sessionStorage.clear();
+    localStorage.removeItem('sayso.h.s'); // no caps in the way
+    seen.length = 0;
+    const again = createInstance({ site: 's', surveys: [nps()], loadUi: () => Promise.resolve(ui.ui) }, failing);
+    live.push(again);
+    again.on('error', (e) => seen.push(e));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(seen).toEqual([{ code: 'E_UI_LOAD_FAILED', message: 'could not load sayso-engine.js', surveyId: 'nps' }]);
+    expect(ui.ids()).toEqual(['nps']); // not shown a second time: its answer could not have been kept
+  });
+});
+
 describe('feedback tabs', () => {
   it('a tab survey gets a launcher for the people it targets; a press shows it whatever the caps', async () => {
     const launched: Array<{ label?: string | undefined; locale?: string | undefined; onOpen(): void; closed?: boolean }> = [];
