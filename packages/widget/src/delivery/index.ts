@@ -16,6 +16,7 @@ export type { QueueStorage } from '../storage/types.js';
 export type {
   Adapter,
   Batch,
+  DeadLetter,
   Delivery,
   DeliveryEvent,
   Durability,
