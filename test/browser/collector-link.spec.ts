@@ -104,6 +104,18 @@ test('one-click score with no follow-up for its band: thanks at once, one respon
   expect(problems).toEqual([]);
 });
 
+test('a follow-up the collector refuses (already given) says so on the page; the score stays recorded once', async ({ page }) => {
+  await page.goto(`${server.url}/s/demo/nps?score=3`);
+  await expect(page.locator('body')).toHaveAttribute('data-recorded', /.+/);
+  const id = await page.locator('body').getAttribute('data-recorded');
+  // Another tab (or a replayed request) completes the response first.
+  expect((await page.request.post(`${server.url}/s/demo/nps/follow-up`, { data: { id, score: 3, comment: 'from elsewhere' } })).status()).toBe(200);
+  await page.getByRole('textbox', { name: 'What is the main reason for your score?' }).fill('second try');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByRole('status').first()).toHaveText(/^Your score is recorded; this follow-up was not: this response already has its follow-up/);
+  await expect.poll(async () => (await stored()).filter((r) => r.id === id).map((r) => [r.score, r.comment])).toEqual([[3, 'from elsewhere']]);
+});
+
 test('without a score the page asks, and the answer is stored with channel link', async ({ page }) => {
   const problems = watch(page);
   const before = (await stored()).length;

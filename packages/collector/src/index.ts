@@ -9,6 +9,6 @@ export { pgliteStorage } from './storage/pglite.js';
 export type { PgliteStorageOptions } from './storage/pglite.js';
 export { postgresStorage } from './storage/postgres.js';
 export type { PostgresStorageOptions } from './storage/postgres.js';
-export type { Storage, StoredResponse, StoredEvent, IngestOutcome, RangeQuery, TallyRow, ExportRow } from './storage/types.js';
+export type { Storage, StoredResponse, StoredEvent, IngestOutcome, LinkAmendment, RangeQuery, TallyRow, ExportRow } from './storage/types.js';
 export { jsonLogger } from './server/log.js';
 export type { Logger, LogLevel } from './server/log.js';

@@ -61,7 +61,11 @@ function record(answer: Answer): SurveyResponse {
 
 async function send(url: string, body: unknown, headers: Record<string, string> = {}): Promise<void> {
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  if (!res.ok) {
+    // The collector says why (a follow-up sent twice, or after its window).
+    const said = (await res.json().catch(() => null)) as { error?: { reason?: unknown } } | null;
+    throw new Error(typeof said?.error?.reason === 'string' ? said.error.reason : `HTTP ${res.status}`);
+  }
 }
 
 const postResponse = (r: SurveyResponse) => send('/v1/responses', { site: cfg.site, responses: [r] }, { 'Idempotency-Key': r.id, 'X-Sayso-Site': cfg.site });
@@ -100,8 +104,14 @@ async function main(): Promise<void> {
     // once, which completes that same response, and thanks).
     ...(cfg.score !== null ? { initialScore: cfg.score } : {}),
     async onSubmit(answer) {
-      if (recorded) await send(cfg.followUpUrl, { id: recorded, ...answer });
-      else {
+      if (recorded) {
+        try {
+          await send(cfg.followUpUrl, { id: recorded, ...answer });
+        } catch (err) {
+          status.textContent = `Your score is recorded; this follow-up was not: ${err instanceof Error ? err.message : String(err)}.`;
+          throw err;
+        }
+      } else {
         const r = record(answer);
         await postResponse(r);
         document.body.dataset.recorded = r.id;

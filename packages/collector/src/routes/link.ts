@@ -2,7 +2,9 @@
 // mode), so the same NPS can be asked from an email or an SMS. `?score=9`
 // (the one-click NPS of emails) is recorded as soon as the page opens, then
 // the follow-up is offered; its answer completes that same response through
-// POST /s/:site/:survey/follow-up. Responses carry `channel: 'link'`.
+// POST /s/:site/:survey/follow-up: once, within FOLLOW_UP_WINDOW_SECONDS
+// of the score; a second or a late one is refused (409 with the reason).
+// Responses carry `channel: 'link'`.
 // `?a.campaign=nov` adds attributes (at most 10), for segmenting campaigns.
 import type { Hono } from 'hono';
 import { defaultScale, isUuid } from '@sayso/core';
@@ -10,6 +12,21 @@ import { escapeHtml, jsonForScript, nonce, pageHeaders } from '../html.js';
 import type { AppContext } from '../server/context.js';
 
 const LOCALE_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * How long after the one-click score its follow-up is accepted. The page
+ * opens at the follow-up, so a real answer comes within minutes; a day
+ * leaves room for a tab left open, and no more: an id found later (a shared
+ * screenshot, a forwarded email's history) cannot rewrite an old answer.
+ */
+export const FOLLOW_UP_WINDOW_SECONDS = 24 * 3600;
+
+/** Why a follow-up was refused, as status and reason. */
+const REFUSED = {
+  unknown: [404, 'no link response with this id for this survey'],
+  completed: [409, 'this response already has its follow-up (one is accepted)'],
+  expired: [409, `the follow-up window has closed (${FOLLOW_UP_WINDOW_SECONDS / 3600} hours after the score)`],
+} as const;
 
 /** Registers the link-survey pages. */
 export function linkRoutes(app: Hono, ctx: AppContext): void {
@@ -88,12 +105,13 @@ export function linkRoutes(app: Hono, ctx: AppContext): void {
     if (answers !== undefined && (typeof answers !== 'object' || answers === null || Object.values(answers).some((v) => typeof v !== 'string' || v.length > max) || Object.keys(answers).length > 20)) {
       return c.json({ error: { field: 'answers', reason: 'must be an object of short texts' } }, 400);
     }
-    const done = await ctx.storage.amendLinkResponse(
-      found.site.id,
-      body.id,
+    const outcome = await ctx.storage.amendLinkResponse(
+      { site: found.site.id, surveyId: found.survey.id, id: body.id, windowSeconds: FOLLOW_UP_WINDOW_SECONDS },
       { score: body.score as number, ...(typeof body.comment === 'string' ? { comment: body.comment } : {}), ...(answers ? { answers: answers as Record<string, string> } : {}) },
       found.site.segments,
     );
-    return done ? c.json({ ok: true }) : c.json({ error: 'no open link response with this id (already completed?)' }, 409);
+    if (outcome === 'amended') return c.json({ ok: true });
+    const [status, reason] = REFUSED[outcome];
+    return c.json({ error: { field: 'id', reason } }, status);
   });
 }

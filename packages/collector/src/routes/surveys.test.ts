@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Collector } from '../collector.js';
+import { latestVersion } from '../storage/schema.js';
 import { ORIGIN, testCollector } from '../test-fixtures.js';
 
 let c: Collector;
@@ -57,5 +58,5 @@ test('/sdk/* serves the built files with types and caching by name', async () =>
 
 test('/healthz reports the storage', async () => {
   const res = await get('/healthz');
-  expect(await res.json()).toMatchObject({ ok: true, storage: 'pglite', schema: 2 });
+  expect(await res.json()).toMatchObject({ ok: true, storage: 'pglite', schema: latestVersion });
 });

@@ -78,6 +78,17 @@ export const migrations: readonly Migration[] = [
     // Exports and the comment list read a whole site by time.
     sql: `create index sayso_responses_site_time on sayso_responses (site, created_at, id);`,
   },
+  {
+    version: 3,
+    name: 'link follow-ups: when a response got its follow-up',
+    // A link response takes one follow-up (see amendLinkResponse). Before this
+    // column, a comment or answers marked it completed; such rows stay completed.
+    sql: `
+      alter table sayso_responses add column followed_up_at timestamptz;
+      update sayso_responses set followed_up_at = received_at
+      where channel = 'link' and (comment is not null or answers is not null);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

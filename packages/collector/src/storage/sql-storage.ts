@@ -4,7 +4,7 @@
 import type { UserHistoryEntry } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { migrations } from './schema.js';
-import type { ExportRow, IngestOutcome, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
+import type { ExportRow, IngestOutcome, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
 
 /** How many rows of tallies concurrent ingests spread over (see schema.ts). */
 const SHARDS = 8;
@@ -77,16 +77,23 @@ tallied as (
 select id::text as id from ins`;
 
 // A link survey's follow-up: the score recorded at once from the link may be
-// corrected and a comment added, once. The tallies move with the score: the
-// old row's contributions are taken out (-1) and the new ones put in (+1).
+// corrected and a comment added, once, within a window after the score was
+// received (database clock, so every instance agrees). The tallies move with
+// the score: the old row's contributions are taken out (-1), the new ones put
+// in (+1). `for update` makes a concurrent second follow-up wait, then see
+// `followed_up_at` set. The last select says which case applied.
 const AMEND_LINK_RESPONSE = `
-with old as (
-  select id, survey_id, score, created_at, channel, locale, attributes from sayso_responses
-  where site = $1 and id = $2::uuid and channel = 'link' and comment is null and answers is null
+with target as (
+  select id, survey_id, score, created_at, channel, locale, attributes, received_at, followed_up_at from sayso_responses
+  where site = $1 and id = $2::uuid and survey_id = $3 and channel = 'link'
   for update
 ),
+old as (
+  select * from target
+  where followed_up_at is null and received_at >= now() - make_interval(secs => $4::float8)
+),
 upd as (
-  update sayso_responses r set score = $3, comment = $4, answers = $5::text::jsonb
+  update sayso_responses r set score = $5, comment = $6, answers = $7::text::jsonb, followed_up_at = now()
   from old where r.site = $1 and r.id = old.id
   returning r.survey_id, r.score, r.created_at, r.channel, r.locale, r.attributes
 ),
@@ -102,17 +109,21 @@ dims as (
   union all
   select c.survey_id, (c.created_at at time zone 'UTC')::date, 'attr:' || a.key, a.value, c.score, c.d
   from changes c cross join lateral jsonb_each_text(c.attributes) a
-  where a.key in (select jsonb_array_elements_text($6::text::jsonb))
+  where a.key in (select jsonb_array_elements_text($8::text::jsonb))
 ),
 tallied as (
   insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
-  select $1, survey_id, day, dim, val, 'response', score, $7::smallint, sum(d)
+  select $1, survey_id, day, dim, val, 'response', score, $9::smallint, sum(d)
   from dims group by survey_id, day, dim, val, score
   having sum(d) <> 0
   order by survey_id, dim, day, val, score
   on conflict (site, survey_id, dim, day, val, metric, score, shard) do update set n = sayso_tallies.n + excluded.n
 )
-select count(*)::int as n from upd`;
+select case
+  when exists (select 1 from upd) then 'amended'
+  when not exists (select 1 from target) then 'unknown'
+  when exists (select 1 from target where followed_up_at is not null) then 'completed'
+  else 'expired' end as outcome`;
 
 // Rollup: fold the shards of finished days into shard 0. Shards only exist
 // to spread concurrent writes to the current day; a finished day read as one
@@ -275,17 +286,19 @@ export function sqlStorage(db: SqlDriver): Storage {
       return rows.map((r) => ({ ...r, n: Number(r.n), score: Number(r.score) }));
     },
 
-    async amendLinkResponse(site, id, answer, segments) {
-      const [row] = await db.query<{ n: number }>(AMEND_LINK_RESPONSE, [
-        site,
-        id,
+    async amendLinkResponse(target, answer, segments) {
+      const [row] = await db.query<{ outcome: LinkAmendment }>(AMEND_LINK_RESPONSE, [
+        target.site,
+        target.id,
+        target.surveyId,
+        target.windowSeconds,
         answer.score,
         answer.comment ?? null,
         answer.answers ? JSON.stringify(answer.answers) : null,
         JSON.stringify(segments),
         Math.floor(Math.random() * SHARDS),
       ]);
-      return Number(row?.n ?? 0) === 1;
+      return row?.outcome ?? 'unknown';
     },
 
     async compact(before) {

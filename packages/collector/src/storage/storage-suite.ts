@@ -67,6 +67,10 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
       // Written by version-1 code.
       const old = await storage.ingest('site', { responses: [resp(), resp({ score: 3 })], events: [ev()] }, []);
       expect(old.accepted).toHaveLength(3);
+      // Link responses of that time: one completed by its follow-up (a comment), one still open.
+      const done = resp({ channel: 'link', score: 7, comment: 'ok' });
+      const open = resp({ channel: 'link', score: 8 });
+      await storage.ingest('link', { responses: [done, open], events: [] }, []);
       expect(await storage.migrate()).toBe(latestVersion);
       const rows = await driver.query<{ version: number }>('select version from sayso_migrations order by version');
       expect(rows.map((r) => Number(r.version))).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
@@ -74,6 +78,45 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
       const exported = [];
       for await (const r of storage.exportResponses({ site: 'site', from: '2026-10-01', to: '2026-10-01' })) exported.push(r.score);
       expect(exported.sort()).toEqual([3, 9]);
+      // Version 3 keeps the completed one completed and the open one open.
+      const follow = (id: string) => storage.amendLinkResponse({ site: 'link', surveyId: 's1', id, windowSeconds: 1e9 }, { score: 9 }, []);
+      expect(await follow(done.id)).toBe('completed');
+      expect(await follow(open.id)).toBe('amended');
+    });
+
+    test('a link response takes one follow-up, for its own survey, within the window; tallies follow the score', async () => {
+      const { storage, driver } = await make();
+      const link = resp({ channel: 'link', score: 9, createdAt: at(1) });
+      const web = resp({ channel: 'web' });
+      await storage.ingest('s', { responses: [link, web], events: [] }, ['plan']);
+      const DAY = 24 * 3600;
+      const follow = (id: string, answer: { score: number; comment?: string }, o: { surveyId?: string; site?: string; windowSeconds?: number } = {}) =>
+        storage.amendLinkResponse({ site: o.site ?? 's', surveyId: o.surveyId ?? 's1', id, windowSeconds: o.windowSeconds ?? DAY }, answer, ['plan']);
+      const counts = async () => (await storage.tallies({ site: 's', from: '2026-10-01', to: '2026-10-01', dimension: 'attr:plan' })).map((r) => `${r.value}|${r.score}|${r.n}`);
+
+      expect(await follow(link.id, { score: 3 }, { surveyId: 'other' })).toBe('unknown');
+      expect(await follow(link.id, { score: 3 }, { site: 'elsewhere' })).toBe('unknown');
+      expect(await follow(web.id, { score: 3 })).toBe('unknown');
+      expect(await follow(uuidv7(), { score: 3 })).toBe('unknown');
+      // A follow-up without a comment still completes the response: a score-only answer cannot be changed again and again.
+      expect(await follow(link.id, { score: 3 })).toBe('amended');
+      expect(await counts()).toEqual(['pro|3|1', 'pro|9|1']); // the web response's 9, the link's 3
+      expect(await follow(link.id, { score: 10, comment: 'changed my mind' })).toBe('completed');
+      expect(await counts()).toEqual(['pro|3|1', 'pro|9|1']);
+
+      // Two follow-ups at once: exactly one wins.
+      const twin = resp({ channel: 'link', score: 5 });
+      await storage.ingest('s', { responses: [twin], events: [] }, ['plan']);
+      const both = await Promise.all([follow(twin.id, { score: 6 }), follow(twin.id, { score: 7 })]);
+      expect(both.sort()).toEqual(['amended', 'completed']);
+
+      // Late: received more than the window ago.
+      const late = resp({ channel: 'link', score: 8 });
+      await storage.ingest('s', { responses: [late], events: [] }, ['plan']);
+      await driver.query(`update sayso_responses set received_at = now() - interval '25 hours' where id = $1::uuid`, [late.id]);
+      expect(await follow(late.id, { score: 2 })).toBe('expired');
+      expect(await follow(late.id, { score: 2 }, { windowSeconds: 26 * 3600 })).toBe('amended');
+      expect(await storage.counts('s')).toEqual({ responses: 4, events: 0, tallied: 4 });
     });
 
     test('ingest stores once per id and reports duplicates; sites are separate', async () => {

@@ -22,6 +22,9 @@ export interface IngestOutcome {
   duplicates: string[];
 }
 
+/** What `Storage.amendLinkResponse` did: the follow-up was stored, or why not. */
+export type LinkAmendment = 'amended' | 'unknown' | 'completed' | 'expired';
+
 /** A filter over stored data of one site. Dates are `YYYY-MM-DD` in UTC, both ends inclusive. */
 export interface RangeQuery {
   site: string;
@@ -91,11 +94,17 @@ export interface Storage {
   tallies(query: RangeQuery & { dimension: string; fromResponses?: boolean; surveyIds?: readonly string[]; by?: 'day' | 'week' | 'month' | 'range' }): Promise<TallyRow[]>;
   /**
    * Completes a link-survey response recorded from a one-click link: sets
-   * the (possibly corrected) score and the follow-up answers, once, keeping
-   * the tallies exact. False when there is no such link response or it was
-   * already completed.
+   * the (possibly corrected) score and the follow-up answers, keeping the
+   * tallies exact. A response takes one follow-up, within `windowSeconds`
+   * of being received: `'unknown'` when the site has no link response with
+   * this id for this survey, `'completed'` when it already had its
+   * follow-up, `'expired'` when the window has closed.
    */
-  amendLinkResponse(site: string, id: string, answer: { score: number; comment?: string; answers?: Record<string, string> }, segments: readonly string[]): Promise<boolean>;
+  amendLinkResponse(
+    target: { site: string; surveyId: string; id: string; windowSeconds: number },
+    answer: { score: number; comment?: string; answers?: Record<string, string> },
+    segments: readonly string[],
+  ): Promise<LinkAmendment>;
   /**
    * Folds the write shards of days before `before` (`YYYY-MM-DD`) into one
    * row per value (a rollup: scores do not change, reads get cheaper).
