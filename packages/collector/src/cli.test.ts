@@ -1,0 +1,135 @@
+// `pnpm start` is `pnpm build && node packages/collector/dist/cli.js --dev`:
+// this runs that built entry as a user would (from the repo root, in its own
+// process, embedded storage in a temp folder), reads what it prints, and
+// follows the printed URLs. On port 8787 when it is free (the default, no
+// --port); when something else holds 8787 (another collector, another
+// engineer's run), on a free port through `--port`, the same code path.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const cli = join(repo, 'packages/collector/dist/cli.js');
+const DEFAULT_PORT = 8787;
+
+/** Resolves with `port` if nothing listens on it, else with a free port the OS picks. */
+function portToUse(port: number): Promise<{ port: number; isDefault: boolean }> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => {
+      const other = createServer();
+      other.listen(0, '127.0.0.1', () => {
+        const free = (other.address() as { port: number }).port;
+        other.close(() => resolve({ port: free, isDefault: false }));
+      });
+    });
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve({ port, isDefault: true })));
+  });
+}
+
+let child: ChildProcess | undefined;
+let out = '';
+let dataDir = '';
+let port = DEFAULT_PORT;
+const exited = () => child?.exitCode !== null || child?.signalCode !== null;
+
+// However the test ends (failure, timeout, the worker exiting), the collector goes with it.
+const killNow = () => {
+  if (child && !exited()) child.kill('SIGKILL');
+};
+process.once('exit', killNow);
+
+async function stop(): Promise<number | null> {
+  if (!child || exited()) return child?.exitCode ?? null;
+  const done = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  const timer = setTimeout(killNow, 15_000);
+  const code = await done;
+  clearTimeout(timer);
+  return code;
+}
+
+beforeAll(async () => {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm build\` first (pnpm test does)`);
+  dataDir = await mkdtemp(join(tmpdir(), 'sayso-cli-'));
+  const chosen = await portToUse(DEFAULT_PORT);
+  port = chosen.port;
+  if (!chosen.isDefault) console.warn(`port ${DEFAULT_PORT} is in use: testing the CLI on ${port} through --port`);
+  const args = [cli, '--dev', '--data-dir', dataDir, ...(chosen.isDefault ? [] : ['--port', String(port)])];
+  // PORT in the test's environment would override the default; the CLI must see what a user's shell has.
+  const env = { ...process.env };
+  delete env.PORT;
+  delete env.DATABASE_URL;
+  child = spawn(process.execPath, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  // Ready once it has printed the report URL (the last line of its banner).
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner within 90 s; output:\n${out}`)), 90_000);
+    const check = () => {
+      if (/Report: \S+/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child!.stdout!.on('data', check);
+    child!.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the CLI exited with ${code} before listening; output:\n${out}`));
+    });
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await stop();
+  process.off('exit', killNow);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const base = () => `http://localhost:${port}`;
+
+test('prints where it listens, the examples, a link survey and the report with the demo secret', () => {
+  expect(out).toContain(`sayso collector on http://127.0.0.1:${port} (pglite, data in ${dataDir})`);
+  for (const name of ['marketer', 'script-tag', 'spa']) expect(out).toContain(`  ${base()}/examples/${name}/`);
+  expect(out).toMatch(new RegExp(`Link survey: ${base()}/s/demo/[\\w-]+ {2}\\(one click: \\?score=9\\)`));
+  expect(out).toContain(`Report: ${base()}/report  (secret: demo-secret)`);
+});
+
+test('the printed URLs answer: examples, link survey, report', async () => {
+  const printed = [...out.matchAll(/http:\/\/localhost:\d+\/\S+/g)].map((m) => m[0]);
+  expect(printed.length).toBeGreaterThanOrEqual(5);
+  for (const url of printed) {
+    const res = await fetch(url);
+    expect(res.status, url).toBe(200);
+    expect(res.headers.get('content-type'), url).toMatch(/^text\/html/);
+  }
+  // The report is behind its sign-in form.
+  expect(await (await fetch(`${base()}/report`)).text()).toMatch(/<form[^>]*method="post"/i);
+});
+
+test('serves /healthz and the built SDK at /sdk/sayso.js', async () => {
+  const health = await fetch(`${base()}/healthz`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toMatchObject({ ok: true, storage: 'pglite' });
+  const sdk = await fetch(`${base()}/sdk/sayso.js`);
+  expect(sdk.status).toBe(200);
+  expect(sdk.headers.get('content-type')).toMatch(/javascript/);
+  expect((await sdk.text()).length).toBeGreaterThan(1000);
+});
+
+test('a demo page can deliver to it: the demo site allows its own origin', async () => {
+  const res = await fetch(`${base()}/v1/sites/demo/surveys`, { headers: { origin: base() } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('access-control-allow-origin')).toBe(base());
+});
+
+test('SIGTERM stops it cleanly (exit code 0) and frees the port', async () => {
+  expect(await stop()).toBe(0);
+  expect(out).toContain('SIGTERM: finishing in-flight requests');
+  await expect(fetch(`${base()}/healthz`)).rejects.toThrow();
+});
