@@ -327,3 +327,39 @@ describe('back/forward cache with the localStorage election', () => {
     expect(localStorage.getItem(key)).toBeNull();
   });
 });
+
+describe('one sender per site with Web Locks', () => {
+  /** A minimal exclusive LockManager (jsdom has none; the real one is exercised in Chromium by delivery-tabs.spec.ts). */
+  const installLocks = () => {
+    const tail = new Map<string, Promise<unknown>>();
+    const request = (name: string, opts: { signal?: AbortSignal }, cb: () => Promise<unknown>) => {
+      const before = tail.get(name) ?? Promise.resolve();
+      const mine = before.then(() => (opts.signal?.aborted ? Promise.reject(new DOMException('', 'AbortError')) : cb()));
+      tail.set(name, mine.catch(() => {}));
+      return mine;
+    };
+    Object.defineProperty(navigator, 'locks', { value: { request }, configurable: true });
+  };
+  afterEach(() => void delete (navigator as { locks?: unknown }).locks);
+
+  it('the next lock holder resends a closed sender’s leased records at once, not after the lease', async () => {
+    installLocks();
+    const storage = memoryStorage();
+    const b = testBackend();
+    b.script.push('hang'); // the first sender's request never answers
+    const first = make({ adapter: b.adapter, storage, timeout: 30_000 });
+    const second = make({ adapter: b.adapter, storage, timeout: 30_000 });
+    const r = sampleResponse();
+    await first.d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    expect(b.batches.length).toBe(1);
+    expect((await storage.entries())[0]![1]).toMatchObject({ leaseUntil: expect.any(Number), by: expect.any(String) });
+    first.d.destroy(); // as the tab closing: its lock is released, its request cancelled
+    await tick(0);
+    // The lease (30 s + 5 s) is still running, but the lock proves its owner gone.
+    expect([...b.stored.keys()]).toEqual([r.id]);
+    expect(b.batches.length).toBe(2);
+    expect(b.maxInFlight).toBe(1);
+    expect(await second.d.pending()).toBe(0);
+  });
+});
