@@ -95,7 +95,10 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
           const key = r.id.toLowerCase();
           if (seen.has(key)) return repeats.push(r.id);
           seen.add(key);
-          responses.push({ ...r, userVerified: verified(r.userId, r.userSignature) });
+          // parseResponse returned a fresh copy: mark it in place rather than copy it again.
+          const stored: StoredResponse = r;
+          stored.userVerified = verified(r.userId, r.userSignature);
+          responses.push(stored);
         } catch (err) {
           errors.push(refusal('responses', index, item, err));
         }
@@ -110,7 +113,9 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
           const key = e.id.toLowerCase();
           if (seen.has(key)) return repeats.push(e.id);
           seen.add(key);
-          events.push({ ...e, userVerified: verified(e.userId, e.userSignature) });
+          const stored: StoredEvent = e;
+          stored.userVerified = verified(e.userId, e.userSignature);
+          events.push(stored);
         } catch (err) {
           errors.push(refusal('events', index, item, err));
         }
