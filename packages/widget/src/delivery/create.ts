@@ -86,6 +86,8 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
   // Records known to be queued, for the synchronous send at page hide. Only grows by reads and enqueues
   // and shrinks by settling, so a read racing an enqueue cannot hide the new record.
   const cache = new Map<string, Rec>();
+  /** Ids this tab queued and has not seen delivered, for the sender's report from another tab. */
+  const mine = new Set<string>();
 
   const later = (ms: number) => {
     clearTimeout(timer);
@@ -121,11 +123,15 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
     if (!ids[0]) return;
     // A dead letter's `at` becomes when it died (its age no longer matters); its stale lease is never read.
     await (code ? store.put(rs.map((r) => [r.id, { ...r, dead: code, why, at: now() }])) : store.del(ids));
-    ids.forEach((id) => cache.delete(id));
+    ids.forEach((id) => (cache.delete(id), mine.delete(id)));
     if (code) {
       err(code, why!, ids);
       await prune();
-    } else emit({ type: 'delivered', ids });
+    } else {
+      emit({ type: 'delivered', ids });
+      // Tell the tabs that queued them: their thank-you can then say "sent" honestly.
+      ch?.postMessage(ids);
+    }
   };
 
   /** Reads the live queue, dead-lettering corrupt and expired records on the way. */
@@ -283,7 +289,12 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
       on,
     ),
   );
-  if (ch) ch.onmessage = () => leader && flush();
+  // A number wakes the sender; a list of ids is what the sender delivered, reported here for this tab's own records.
+  if (ch)
+    ch.onmessage = ({ data }) => {
+      const ids = data?.filter?.((id: string) => mine.delete(id));
+      ids ? ids[0] && emit({ type: 'delivered', ids }) : leader && flush();
+    };
 
   return {
     enqueue(x) {
@@ -300,6 +311,7 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
           throw new SaysoError('E_QUEUE_FULL', 'queue full');
         // Putting a duplicate again tells where it is stored without storing it twice.
         const durability = await store.put([[id, rec]]);
+        mine.add(id);
         if (!same) {
           cache.set(id, rec);
           emit({ type: 'queued', id, durability });
