@@ -19,6 +19,7 @@ export { createDelivery, httpAdapter, beaconAdapter, callbackAdapter, memoryAdap
 export type {
   Adapter,
   Batch,
+  DeadLetter,
   Delivery,
   DeliveryEvent,
   DeliveryOptions,
