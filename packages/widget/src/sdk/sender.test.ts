@@ -60,6 +60,8 @@ describe('createSender', () => {
     expect(out.durability).toBe('indexeddb');
     expect(localStorage.getItem('sayso.p')).not.toBeNull();
     expect(localStorage.getItem('sayso.d')).toBe('1');
+    // A mark from the very millisecond the queue is looked at is kept (another tab may have queued then).
+    await new Promise((r) => setTimeout(r, 5));
     await s.flush();
     await settled();
     expect(seen.map((e) => e.type)).toEqual(['queued', 'delivered']);
@@ -94,6 +96,21 @@ describe('createSender', () => {
     expect(loads).toBe(1);
     expect(fake.d.flush).toHaveBeenCalled();
     expect(localStorage.getItem('sayso.p')).toBeNull();
+  });
+
+  it('where localStorage throws (blocked storage), it cannot tell, so it loads the engine and flushes on every page', async () => {
+    const spy = vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    try {
+      const s = make();
+      s.resume();
+      await settled();
+      expect(loads).toBe(1);
+      expect(fake.d.flush).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses to start without consent', async () => {
