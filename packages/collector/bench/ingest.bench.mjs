@@ -5,7 +5,11 @@
 // or a throwaway server from .ci/postgres.sh when PostgreSQL is installed).
 // SAYSO_BENCH_SECONDS (default 10) and SAYSO_BENCH_CONNECTIONS (default 16) tune it;
 // SAYSO_BENCH_STORAGE=pglite|postgres runs one only; SAYSO_BENCH_PROFILE=<dir>
-// writes a V8 CPU profile of the collector process there.
+// writes a V8 CPU profile of the collector process there; SAYSO_BENCH_DIST=<dir>
+// benchmarks another build of the collector (a saved copy of dist/, for A/B).
+// Besides throughput it prints CPU per 1000 responses for the collector, the
+// PostgreSQL backends and the load generator: on a shared machine throughput
+// swings with other work, CPU per response much less.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -75,7 +79,9 @@ function postgresCpuMs(database) {
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`postgres: `) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+      // Backends name themselves "postgres: <user> <database> <client> <state>".
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.startsWith('postgres: ') || !cmdline.includes(` ${database} `)) continue;
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
