@@ -6,7 +6,9 @@
 // SAYSO_BENCH_SECONDS (default 10) and SAYSO_BENCH_CONNECTIONS (default 16) tune it;
 // SAYSO_BENCH_STORAGE=pglite|postgres runs one only; SAYSO_BENCH_PROFILE=<dir>
 // writes a V8 CPU profile of the collector process there; SAYSO_BENCH_DIST=<dir>
-// benchmarks another build of the collector (a saved copy of dist/, for A/B).
+// benchmarks another build of the collector, for A/B: copy dist/ to a folder
+// inside this package before changing the code (packages/collector/.bench-base/dist,
+// so its imports still resolve), then alternate runs of both.
 // Besides throughput it prints CPU per 1000 responses for the collector, the
 // PostgreSQL backends and the load generator: on a shared machine throughput
 // swings with other work, CPU per response much less.
