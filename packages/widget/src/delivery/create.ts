@@ -293,7 +293,8 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
   if (ch)
     ch.onmessage = ({ data }) => {
       const ids = data?.filter?.((id: string) => mine.delete(id));
-      ids ? ids[0] && emit({ type: 'delivered', ids }) : leader && flush();
+      if (!ids) void (leader && flush());
+      else if (ids[0]) emit({ type: 'delivered', ids });
     };
 
   return {
