@@ -93,6 +93,28 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
     clearTimeout(timer);
     timer = setTimeout(() => ((hold = 0), flush()), ms);
   };
+  /**
+   * A pause outlives its page: its end is kept in localStorage, so a page opened
+   * (or a tab elected) during a server's Retry-After or after a 401/403 waits it
+   * out too, rather than sending at once. A kept end more than 5 minutes ahead
+   * is a clock that jumped, and is ignored.
+   */
+  const HOLD = `sayso:${ns}:hold`;
+  const kept = (f: (s: Storage) => unknown) => {
+    try {
+      return f(g.localStorage);
+    } catch {
+      return 0; // no storage: the pause stays in this page
+    }
+  };
+  const held = () => {
+    const w = Number(kept((ls) => ls.getItem(HOLD))) - now();
+    if (!hold && w > 0 && w <= CAP) {
+      hold = 1;
+      later(w);
+    }
+    return hold;
+  };
   /** The dead letters, oldest first (ids are UUIDv7 and storage lists by key, so in the order they were submitted). */
   const letters = async () =>
     (await store.entries())
@@ -201,6 +223,7 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
       if (e != epoch) return;
       if (s == 'ok') {
         fails = 0;
+        kept((ls) => ls.removeItem(HOLD));
         await settle(b);
       } else if (s == 'too-large') {
         // Split: halve the batch; a single record still too large is dead-lettered.
@@ -222,7 +245,9 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
           told = 1;
         }
         hold = d! >= 0;
-        return later(Math.min(hold ? d! : (o.random ?? Math.random)() * 1e3 * 2 ** fails++, CAP));
+        const w = Math.min(hold ? d! : (o.random ?? Math.random)() * 1e3 * 2 ** fails++, CAP);
+        if (hold) kept((ls) => ls.setItem(HOLD, String(now() + w)));
+        return later(w);
       }
     }
   };
@@ -231,7 +256,7 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
   const flush = (): Promise<void> =>
     busy
       ? busy.then(flush)
-      : gone || hold
+      : gone || held()
         ? Promise.resolve()
         : leader
           ? (clearTimeout(timer),
@@ -251,7 +276,7 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
    * not the server's word, so page hide still sends then.
    */
   const unload = () => {
-    if (hidden || !leader || gone || hold) return;
+    if (hidden || !leader || gone || held()) return;
     hidden = 1;
     let total = 0;
     let chunk: Rec[] = [];

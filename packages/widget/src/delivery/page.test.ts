@@ -363,3 +363,44 @@ describe('one sender per site with Web Locks', () => {
     expect(await second.d.pending()).toBe(0);
   });
 });
+
+describe('a pause outlives its page', () => {
+  /** An adapter that answers like a server under load: a Retry-After of 60 s first, then stored. */
+  const busyThenOk = () => {
+    const calls: number[] = [];
+    const adapter: Adapter = {
+      name: 'busy',
+      send: async () => (calls.push(Date.now()), calls.length == 1 ? { status: 'retry', delayMs: 60_000 } : { status: 'ok' }),
+    };
+    return { calls, adapter };
+  };
+
+  it('the next page waits out the rest of a Retry-After, then sends once, and the pause ends with it', async () => {
+    const storage = localStorageStorage({ name: 'pk_page' });
+    const server = busyThenOk();
+    const first = make({ adapter: server.adapter, storage });
+    await first.d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    expect(server.calls).toHaveLength(1);
+    first.d.destroy(); // the page is gone 10 s into the pause
+    await tick(10_000);
+    const next = make({ adapter: server.adapter, storage });
+    await tick(0);
+    await next.d.flush(); // start-up and explicit flushes do not jump it either
+    await tick(49_000);
+    expect(server.calls).toHaveLength(1);
+    await tick(1_001);
+    expect(server.calls).toHaveLength(2);
+    expect(await next.d.pending()).toBe(0);
+    expect(localStorage.getItem('sayso:pk_page:hold')).toBeNull();
+  });
+
+  it('a kept pause more than 5 minutes ahead is a clock that jumped: ignored', async () => {
+    localStorage.setItem('sayso:pk_page:hold', String(Date.now() + 86_400_000));
+    const server = busyThenOk();
+    const { d } = make({ adapter: { name: 'ok', send: async () => (server.calls.push(Date.now()), { status: 'ok' }) }, storage: localStorageStorage({ name: 'pk_page' }) });
+    await d.enqueue({ kind: 'response', value: sampleResponse() });
+    await tick(0);
+    expect(server.calls).toHaveLength(1);
+  });
+});
