@@ -116,6 +116,23 @@ test('a follow-up the collector refuses (already given) says so on the page; the
   await expect.poll(async () => (await stored()).filter((r) => r.id === id).map((r) => [r.score, r.comment])).toEqual([[3, 'from elsewhere']]);
 });
 
+test('reloading a one-click link counts the click once; the follow-up still completes that response', async ({ page }) => {
+  const problems = watch(page);
+  const before = (await stored()).length;
+  await page.goto(`${server.url}/s/demo/nps?score=7&a.campaign=reload`);
+  await expect(page.locator('body')).toHaveAttribute('data-recorded', /.+/);
+  const id = await page.locator('body').getAttribute('data-recorded');
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-recorded', id!);
+  await page.locator('sayso-widget textarea').fill('Fast, but pricey');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-submitted', 'true');
+  const rows = (await stored()).filter((r) => r.attributes?.campaign === 'reload');
+  expect(rows.map((r) => [r.id, r.score, r.comment])).toEqual([[id, 7, 'Fast, but pricey']]);
+  expect((await stored()).length).toBe(before + 1);
+  expect(problems).toEqual([]);
+});
+
 test('without a score the page asks, and the answer is stored with channel link', async ({ page }) => {
   const problems = watch(page);
   const before = (await stored()).length;

@@ -41,9 +41,25 @@ function anonymousId(): string {
   }
 }
 
-function record(answer: Answer): SurveyResponse {
+/**
+ * The one-click response's id, kept for this link in this tab: reloading the
+ * page re-sends the same response, which the collector stores once, instead
+ * of counting the same click twice. Another tab or device is another click.
+ */
+function clickId(): string {
+  const key = `sayso-link:${location.pathname}${location.search}`;
+  try {
+    let id = sessionStorage.getItem(key);
+    if (!id) sessionStorage.setItem(key, (id = uuid()));
+    return id;
+  } catch {
+    return uuid(); // storage blocked: each load counts
+  }
+}
+
+function record(answer: Answer, id = uuid()): SurveyResponse {
   return {
-    id: uuid(),
+    id,
     surveyId: cfg.survey.id,
     kind: cfg.survey.kind,
     score: answer.score,
@@ -86,7 +102,7 @@ function loadUi(): Promise<UiModule> {
 async function main(): Promise<void> {
   let recorded: string | undefined;
   if (cfg.score !== null) {
-    const r = record({ score: cfg.score });
+    const r = record({ score: cfg.score }, clickId());
     await postResponse(r);
     recorded = r.id;
     document.body.dataset.recorded = r.id;
