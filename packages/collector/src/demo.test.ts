@@ -1,0 +1,42 @@
+// `pnpm start -- --demo-data`: the demo site and its synthetic answers, stored
+// through the real ingest path and scored by the real /v1/scores, so the
+// report has three surveys with scores, intervals and response rates to draw.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Collector } from './collector.js';
+import { DEMO_SECRET, demoConfig, seedDemoData } from './demo.js';
+import type { SurveyScores } from './scores.js';
+import { testCollector } from './test-fixtures.js';
+
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+let c: Collector;
+beforeAll(async () => {
+  c = await testCollector({ config: demoConfig(8787) });
+});
+afterAll(() => c.close());
+
+test('seeds answers over 90 days for each demo survey, with displays and dismissals, scored by /v1/scores', async () => {
+  expect(await seedDemoData(c.storage, 'demo', 600, NOW)).toBe(600);
+  const counts = await c.storage.counts('demo');
+  expect(counts).toMatchObject({ responses: 600, events: 2400, tallied: 600 });
+
+  const res = await c.fetch(new Request('http://collector.test/v1/scores?from=2026-08-20&to=2026-11-24&interval=month', { headers: { authorization: `Bearer ${DEMO_SECRET}` } }));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { surveys: SurveyScores[] };
+  const byId = new Map(body.surveys.map((s) => [s.surveyId, s]));
+  expect([...byId.keys()].sort()).toEqual(['csat', 'nps', 'upgrade-ces']);
+  const total = body.surveys.reduce((n, s) => n + s.total.n, 0);
+  expect(total).toBe(600);
+  for (const s of body.surveys) {
+    const t = s.total;
+    expect(t.n).toBeGreaterThan(100);
+    expect(t.score).not.toBeNull();
+    expect(t.ci![0]).toBeLessThanOrEqual(t.score!);
+    expect(t.ci![1]).toBeGreaterThanOrEqual(t.score!);
+    expect(t.displays).toBe(3 * t.n);
+    expect(t.dismissals).toBe(t.n);
+    expect(t.responseRate!.rate).toBeCloseTo(100 / 3, 5);
+  }
+  // The demo's story: NPS improves over the 90 days.
+  const nps = byId.get('nps')!.periods;
+  expect(nps.at(-1)!.score!).toBeGreaterThan(nps[0]!.score!);
+});
