@@ -1,6 +1,7 @@
 import { SaysoError, uuidv7, type SaysoErrorCode } from '@sayso/core';
 import { chain } from '../storage/chain.js';
 import { indexedDbStorage } from '../storage/indexeddb.js';
+import { onLocalStorage } from '../storage/local.js';
 import { localStorageStorage } from '../storage/localstorage.js';
 import { memoryStorage } from '../storage/memory.js';
 import type { QueueStorage } from '../storage/types.js';
@@ -100,15 +101,8 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
    * is a clock that jumped, and is ignored.
    */
   const HOLD = `sayso:${ns}:hold`;
-  const kept = (f: (s: Storage) => unknown) => {
-    try {
-      return f(g.localStorage);
-    } catch {
-      return 0; // no storage: the pause stays in this page
-    }
-  };
   const held = () => {
-    const w = Number(kept((ls) => ls.getItem(HOLD))) - now();
+    const w = Number(onLocalStorage((ls) => ls.getItem(HOLD))) - now();
     if (!hold && w > 0 && w <= CAP) {
       hold = 1;
       later(w);
@@ -223,7 +217,7 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
       if (e != epoch) return;
       if (s == 'ok') {
         fails = 0;
-        kept((ls) => ls.removeItem(HOLD));
+        onLocalStorage((ls) => ls.removeItem(HOLD));
         await settle(b);
       } else if (s == 'too-large') {
         // Split: halve the batch; a single record still too large is dead-lettered.
@@ -246,7 +240,7 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
         }
         hold = d! >= 0;
         const w = Math.min(hold ? d! : (o.random ?? Math.random)() * 1e3 * 2 ** fails++, CAP);
-        if (hold) kept((ls) => ls.setItem(HOLD, String(now() + w)));
+        if (hold) onLocalStorage((ls) => ls.setItem(HOLD, String(now() + w)));
         return later(w);
       }
     }

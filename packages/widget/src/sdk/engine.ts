@@ -12,11 +12,11 @@ import { checkSurveys } from './surveys.js';
 export const engine: Engine = {
   check: checkSurveys,
   delivery: defaultDelivery,
-  // The stores the default delivery uses, namespaced by site as createDelivery does;
-  // a store that is unavailable holds nothing to purge.
   present,
   history: collectorHistory,
   merge,
   launch,
+  // The stores the default delivery uses, namespaced by site as createDelivery does;
+  // a store that is unavailable holds nothing to purge.
   purge: async (site) => void (await Promise.allSettled([indexedDbStorage({ name: site }).clear(), localStorageStorage({ name: site }).clear()])),
 };

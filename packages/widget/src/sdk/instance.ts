@@ -10,7 +10,7 @@ import { note, readHistory, type History } from './history.js';
 import type { Engine, SurveyProblem } from './engine-types.js';
 import { pickLocale } from './locale.js';
 import { fetchSurveys } from './remote-config.js';
-import { consentStore } from './store.js';
+import { consentStore, readJson } from './store.js';
 import { hash32 } from './sampling.js';
 import { createSender } from './sender.js';
 import { mergeSurveys } from './surveys.js';
@@ -149,11 +149,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     await historyReady;
     if (open || !granted() || destroyed || (check && !eligible(s))) return false;
     open = true;
-    let shown = false;
     try {
-      // Never show a survey whose answer could not be kept: the engine loads with the UI.
-      const [ui] = await Promise.all([loadUi(), sender.get()]);
-      const e = await loadEngine();
+      // Never show a survey whose answer could not be kept: the engine (and its delivery) loads with the UI.
+      const [ui, e] = await Promise.all([loadUi(), loadEngine(), sender.get()]);
       if (destroyed || !granted()) throw 0;
       handle = await e.present(s, {
         config,
@@ -164,10 +162,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         emit: em.emit,
         enqueue: sender.enqueue,
         report,
+        // present() notes a display once per survey shown, however often the UI reports it.
         note(type) {
           if (type == 'display') {
-            if (shown) return;
-            shown = true;
             pageShows++;
             session.set(`n.${site}`, String(shownThisSession() + 1));
             em.emit('show', { surveyId: s.id });
@@ -343,12 +340,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     if (!list.length) return [];
     const text = JSON.stringify(list);
     const k = `${hash32(text)}.${hash32(site + text)}.${text.length}`;
-    let c: { k: string; s: Survey[]; e: SurveyProblem[] } | undefined;
-    try {
-      c = JSON.parse(store.get(slot)!) ?? undefined;
-    } catch {
-      // no verdict kept
-    }
+    let c = readJson<{ k: string; s: Survey[]; e: SurveyProblem[] }>(store, slot);
     if (c?.k !== k) {
       const e: SurveyProblem[] = [];
       try {

@@ -22,6 +22,12 @@ function deliveredSoon(d: Delivery, id: string, ms: number): Promise<boolean> {
   });
 }
 
+/** What every UI chunk needs from the config: the page's nonces and where the chunks live. */
+const chunkOptions = (config: SaysoConfig) => ({
+  ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
+  ...(config.assetBase && { assetBase: config.assetBase }),
+});
+
 /** Mounts `s` through the stage's UI; displays, dismissals and the answer go to the durable queue. */
 export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
   const { config } = st;
@@ -73,8 +79,7 @@ export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
       survey: s,
       locale,
       variables: variablesFor(config.variables, s, st.attributes),
-      ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
-      ...(config.assetBase && { assetBase: config.assetBase }),
+      ...chunkOptions(config),
       onShow,
       // One id per display: a double click or a retry after an error resends the same response.
       onSubmit: (answer) =>
@@ -98,8 +103,7 @@ export function launch(s: Survey, ui: UiModule, config: SaysoConfig, locale: str
   return ui.mountLauncher?.({
     ...(label && { label }),
     locale: s.locale ?? locale,
-    ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
-    ...(config.assetBase && { assetBase: config.assetBase }),
+    ...chunkOptions(config),
     ...(p.position && { position: p.position }),
     onOpen,
   });

@@ -1,7 +1,7 @@
 // Remote config: `GET {endpoint}/v1/sites/{site}/surveys`, revalidated with
 // the ETag of the copy we cached, and that copy used when the network or the
 // server fails (offline visitors still get their surveys).
-import type { KeyValue } from './store.js';
+import { readJson, type KeyValue } from './store.js';
 
 interface Copy {
   etag?: string | null;
@@ -21,12 +21,7 @@ function surveysOf(copy: Copy | undefined): unknown[] {
  * error message when it had to fall back (or when there is nothing at all).
  */
 export async function fetchSurveys(fetchFn: typeof fetch, url: string, cache: KeyValue): Promise<{ surveys: unknown[]; error?: string }> {
-  let copy: Copy | undefined;
-  try {
-    copy = JSON.parse(cache.get('cfg')!) ?? undefined;
-  } catch {
-    // no usable cached copy
-  }
+  let copy = readJson<Copy>(cache, 'cfg');
   try {
     const res = await fetchFn(url, { headers: copy?.etag ? { 'If-None-Match': copy.etag } : {}, credentials: 'omit' });
     if (res.status !== 304 || !copy) {

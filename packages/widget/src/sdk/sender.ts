@@ -5,6 +5,7 @@
 // earlier page queued are still waiting. Most page views need neither and
 // never load the engine.
 import type { Delivery, DeliveryEvent, EnqueueResult, Outgoing } from '../delivery/types.js';
+import { onLocalStorage as local } from '../storage/local.js';
 import type { Engine } from './engine-types.js';
 import type { SaysoConfig } from './types.js';
 
@@ -39,14 +40,6 @@ export function createSender(
   allowed: () => boolean,
   listener: (e: DeliveryEvent) => void,
 ): Sender {
-  /** Runs `fn` on localStorage; undefined where storage throws (blocked, sandboxed). */
-  const local = (fn: (s: Storage) => unknown): unknown => {
-    try {
-      return fn(localStorage);
-    } catch {
-      return undefined;
-    }
-  };
   /** True when the mark is set, or storage cannot say. */
   const marked = (key = PENDING): boolean => local((s) => s.getItem(key)) !== null;
   /** Drops the mark once the queue is empty and nothing was queued since we looked (another tab may have). */

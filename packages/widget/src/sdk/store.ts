@@ -16,6 +16,15 @@ export interface KeyValue {
 
 const PREFIX = 'sayso.';
 
+/** The JSON value kept under `key`, or undefined when there is none or it does not parse. */
+export function readJson<T>(kv: KeyValue, key: string): T | undefined {
+  try {
+    return JSON.parse(kv.get(key)!) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Storage behind a consent gate, with a memory copy that always works. */
 export function consentStore(storage: () => Storage | undefined, allowed: () => boolean): KeyValue {
   const memory = new Map<string, string>();
