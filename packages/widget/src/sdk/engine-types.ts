@@ -2,12 +2,13 @@
 // (validation with @sayso/core's parseSurvey, and the durable delivery layer).
 // Kept apart from engine.ts so that importing the types and the global's name
 // pulls none of the engine into the always-loaded bundle.
-import type { AttributeValue, SaysoErrorCode, Survey, SurveyKind, UserHistoryEntry } from '@sayso/core';
-import type { Delivery, EnqueueResult, Outgoing } from '../delivery/types.js';
+import type { AttributeValue, SaysoErrorCode, Survey } from '@sayso/core';
+import type { Delivery, DeliveryEvent } from '../delivery/types.js';
 import type { SurveyHandle, UiModule } from '../ui/types.js';
 import type { Emitter } from './emitter.js';
 import type { History } from './history.js';
-import type { HistorySource, SaysoConfig } from './types.js';
+import type { Sender } from './sender.js';
+import type { SaysoConfig } from './types.js';
 
 /** An invalid survey, as the `error` event reports it. */
 export interface SurveyProblem {
@@ -23,21 +24,30 @@ export interface Who {
   userSignature?: string;
 }
 
-/** What the always-loaded SDK lends the engine to show one survey. */
-export interface Stage {
+/**
+ * What the always-loaded SDK lends the engine: one object per instance, so
+ * the engine can show surveys, keep their history and report without the
+ * always-loaded side spelling any of that out.
+ */
+export interface Host {
   config: SaysoConfig;
-  ui: UiModule;
+  /** The page's language (a survey's own `locale` wins). */
   locale: string;
-  attributes: Record<string, AttributeValue>;
-  who(): Who;
   emit: Emitter['emit'];
-  /** Stores a record durably (and marks the queue as pending). */
-  enqueue(record: Outgoing): Promise<{ d: Delivery; out: EnqueueResult }>;
-  /** Reports a failed write through the `error` event. */
-  report(err: unknown): void;
-  /** Bookkeeping the caps need (history, counters, the `show`/`dismiss` events); runs once per kind. */
-  note(type: 'display' | 'dismiss' | 'response'): void;
-  /** The survey left the screen. */
+  error(code: SaysoErrorCode, message: string, surveyId?: string): void;
+  /** The attributes given to `identify()`. */
+  attributes(): Record<string, AttributeValue>;
+  who(): Who;
+  /** The display history the caps read; `save()` keeps it after a change. */
+  history(): History;
+  save(): void;
+  /** The surveys in force. */
+  surveys(): Survey[];
+  /** Durable storage for one record (the delivery's sender). */
+  sender: Sender;
+  /** A survey reached the screen: it counts against the page and session caps. */
+  shown(): void;
+  /** The survey on screen left it. */
   closed(): void;
 }
 
@@ -47,20 +57,20 @@ export interface Stage {
  * records are waiting to be delivered.
  */
 export interface Engine {
-  /** The valid surveys of `list`, reporting each invalid one (parseSurvey, field by field). */
-  check(list: unknown[], report: (problem: SurveyProblem) => void): Survey[];
+  /** The valid surveys of a list (`s`) and the problem with each invalid one (`e`), field by field (parseSurvey). */
+  check(list: unknown[]): { s: Survey[]; e: SurveyProblem[] };
   /** The default delivery for a config: the durable queue with the collector's HTTP adapter. */
   delivery(config: SaysoConfig): Delivery;
-  /** Deletes the records queued for `site` without starting a sender (consent denied). */
+  /** Deletes the records queued for `site` without starting a delivery (consent denied). */
   purge(site: string): Promise<void>;
+  /** The sender of one instance: starts, flushes, stops and purges its delivery. */
+  sender(config: SaysoConfig, allowed: () => boolean, listener: (e: DeliveryEvent) => void): Sender;
   /** Mounts `survey` and turns its answer into a durably queued response. */
-  present(survey: Survey, stage: Stage): Promise<SurveyHandle>;
-  /** The collector's cross-device history endpoint. */
-  history(endpoint: string, site: string, fetchFn: typeof fetch): HistorySource;
-  /** Folds a user's server-side history into the local one. */
-  merge(h: History, entries: UserHistoryEntry[], kindOf: (id: string) => SurveyKind | undefined): void;
+  present(survey: Survey, host: Host, ui: UiModule): Promise<SurveyHandle>;
+  /** Loads a signed user's history from the server and folds it into the local one; never rejects. */
+  identify(host: Host, userId: string, signature: string): Promise<void>;
   /** Adds the feedback tab of a `tab` survey; `onOpen` runs on each press. */
-  launch(survey: Survey, ui: UiModule, config: SaysoConfig, locale: string, onOpen: () => void): SurveyHandle | undefined;
+  launch(survey: Survey, host: Host, ui: UiModule, onOpen: () => void): SurveyHandle | undefined;
 }
 
 /** The global the script-tag engine chunk (`sayso-engine.js`) registers itself on. */

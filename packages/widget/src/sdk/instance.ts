@@ -6,13 +6,13 @@ import type { AttributeValue, SaysoErrorCode, Survey, Trigger } from '@sayso/cor
 import type { SurveyHandle, UiModule } from '../ui/types.js';
 import { initialConsent } from './consent.js';
 import { createEmitter } from './emitter.js';
-import { note, readHistory, type History } from './history.js';
-import type { Engine, SurveyProblem } from './engine-types.js';
+import { readHistory, type History } from './history.js';
+import type { Engine, Host } from './engine-types.js';
 import { pickLocale } from './locale.js';
 import { fetchSurveys } from './remote-config.js';
 import { consentStore, readJson } from './store.js';
 import { hash32 } from './sampling.js';
-import { createSender } from './sender.js';
+import { senderGate } from './sender-gate.js';
 import { mergeSurveys } from './surveys.js';
 import { isMobile, targeted, type Audience } from './targeting.js';
 import { capsAllow, surveyAllows } from './throttle.js';
@@ -47,15 +47,16 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const em = createEmitter(win);
   const error = (code: SaysoErrorCode, message: string, surveyId?: string): void =>
     em.emit('error', { code, message, ...(surveyId && { surveyId }) });
-  const report = (err: unknown): void => error((err as { code?: SaysoErrorCode }).code ?? 'E_STORAGE_UNAVAILABLE', String((err as Error).message));
 
   let consent: ConsentState = initialConsent(config.consent, config.respectGpc, nav);
   const granted = (): boolean => consent == 'granted';
+  /** Consent granted and not destroyed: what anything that stores, sends or shows needs. */
+  const live = (): boolean => granted() && !destroyed;
   const loadEngine = retrying(deps.loadEngine);
-  const sender = createSender(
+  const sender = senderGate(
     config,
     loadEngine,
-    () => granted() && !destroyed,
+    live,
     (e) =>
       e.type == 'queued'
         ? em.emit('queued', { id: e.id, durability: e.durability })
@@ -147,38 +148,13 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   /** Shows `s` now if nothing else is on screen; `check` applies targeting and caps. */
   async function display(s: Survey, check: boolean): Promise<boolean> {
     await historyReady;
-    if (open || !granted() || destroyed || (check && !eligible(s))) return false;
+    if (open || !live() || (check && !eligible(s))) return false;
     open = true;
     try {
       // Never show a survey whose answer could not be kept: the engine (and its delivery) loads with the UI.
       const [ui, e] = await Promise.all([loadUi(), loadEngine(), sender.get()]);
-      if (destroyed || !granted()) throw 0;
-      handle = await e.present(s, {
-        config,
-        ui,
-        locale,
-        attributes,
-        who,
-        emit: em.emit,
-        enqueue: sender.enqueue,
-        report,
-        // present() notes a display once per survey shown, however often the UI reports it.
-        note(type) {
-          if (type == 'display') {
-            pageShows++;
-            session.set(`n.${site}`, String(shownThisSession() + 1));
-            em.emit('show', { surveyId: s.id });
-          }
-          if (type == 'dismiss') em.emit('dismiss', { surveyId: s.id });
-          note(history, s.id, s.kind, type, Date.now());
-          saveHistory();
-        },
-        closed() {
-          open = false;
-          handle = undefined;
-          deferred.splice(0).forEach(want);
-        },
-      });
+      if (!live()) throw 0;
+      handle = await e.present(s, host, ui);
       return true;
     } catch (err) {
       open = false;
@@ -231,7 +207,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       if (s.presentation?.mode != 'tab' || s.enabled === false || tabs.has(s.id) || !granted() || !targeted(s, audience())) continue;
       tabs.set(s.id, undefined);
       Promise.all([loadUi(), loadEngine()]).then(
-        ([ui, e]) => granted() && !destroyed && tabs.has(s.id) && tabs.set(s.id, e.launch(s, ui, config, locale, () => void display(s, false))),
+        ([ui, e]) => live() && tabs.has(s.id) && tabs.set(s.id, e.launch(s, host, ui, () => void display(s, false))),
         (err: Error) => error('E_UI_LOAD_FAILED', err.message, s.id),
       );
     }
@@ -249,29 +225,39 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     }
   }
 
+  const host: Host = {
+    config,
+    locale,
+    emit: em.emit,
+    error,
+    attributes: () => attributes,
+    who,
+    history: () => history,
+    save: saveHistory,
+    surveys: () => surveys,
+    sender,
+    shown() {
+      pageShows++;
+      session.set(`n.${site}`, String(shownThisSession() + 1));
+    },
+    closed() {
+      open = false;
+      handle = undefined;
+      deferred.splice(0).forEach(want);
+    },
+  };
+
   const api: SaysoInstance = {
     identify(id, attrs, options) {
       if (id !== userId) attributes = {};
       userId = id;
       attributes = { ...attributes, ...attrs };
-      const sig = (signature = options?.signature);
-      const own = config.history;
-      const endpoint = config.endpoint;
-      if (!sig || own === false || !(own || endpoint) || !granted()) return;
-      const kindOf = (sid: string) => surveys.find((s) => s.id === sid)?.kind;
-      // Surveys wait for the history, but never longer than 3 s for a slow server.
-      historyReady = Promise.race([
-        loadEngine().then((e) =>
-          (own || e.history(endpoint!, site, win.fetch.bind(win))).load(id, sig).then(
-            (entries) => {
-              e.merge(history, entries, kindOf);
-              saveHistory();
-            },
-            (err: Error) => error('E_REMOTE_CONFIG', err.message),
-          ),
-        ),
-        new Promise((r) => setTimeout(r, 3000)),
-      ]);
+      signature = options?.signature;
+      // A signed user's server-side history joins the local one (config.history, else the collector's).
+      // Surveys wait for it, but never longer than 3 s for a slow server.
+      if (signature && config.history !== false && (config.history || config.endpoint) && granted()) {
+        historyReady = Promise.race([loadEngine().then((e) => e.identify(host, id, signature!), noop), new Promise((r) => setTimeout(r, 3000))]);
+      }
     },
     track(name, properties = {}) {
       whenReady(() => each((s, t) => eventMatches(t, name, properties) && fire(s, t)));
@@ -340,11 +326,10 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     if (!list.length) return [];
     const text = JSON.stringify(list);
     const k = `${hash32(text)}.${hash32(site + text)}.${text.length}`;
-    let c = readJson<{ k: string; s: Survey[]; e: SurveyProblem[] }>(store, slot);
+    let c = readJson<{ k: string } & ReturnType<Engine['check']>>(store, slot);
     if (c?.k !== k) {
-      const e: SurveyProblem[] = [];
       try {
-        c = { k, s: (await loadEngine()).check(list, (p) => e.push(p)), e };
+        c = { k, ...(await loadEngine()).check(list) };
       } catch (err) {
         error('E_UI_LOAD_FAILED', String((err as Error).message));
         return [];

@@ -1,10 +1,11 @@
 // Showing one survey and keeping its answer: the part of the SDK that runs
 // only once a survey is on its way to the screen, so it lives in the engine
 // rather than in the always-loaded bundle.
-import { defaultScale, uuidv7, type Survey, type SurveyResponse } from '@sayso/core';
+import { defaultScale, uuidv7, type SaysoErrorCode, type Survey, type SurveyResponse } from '@sayso/core';
 import type { Delivery } from '../delivery/types.js';
 import type { Answer, SubmitReceipt, SurveyHandle, UiModule } from '../ui/types.js';
-import type { Stage } from './engine-types.js';
+import type { Host } from './engine-types.js';
+import { note } from './history.js';
 import type { SaysoConfig } from './types.js';
 import { variablesFor } from './placeholders.js';
 
@@ -28,13 +29,22 @@ const chunkOptions = (config: SaysoConfig) => ({
   ...(config.assetBase && { assetBase: config.assetBase }),
 });
 
-/** Mounts `s` through the stage's UI; displays, dismissals and the answer go to the durable queue. */
-export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
-  const { config } = st;
-  const locale = s.locale ?? st.locale;
+/** Mounts `s` through the UI; displays, dismissals and the answer go to the durable queue and the history the caps read. */
+export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHandle> {
+  const { config } = host;
+  const locale = s.locale ?? host.locale;
+  const attributes = host.attributes();
+  const report = (err: unknown): void => host.error((err as { code?: SaysoErrorCode }).code ?? 'E_STORAGE_UNAVAILABLE', String((err as Error).message));
+  /** Bookkeeping for the caps and the `show`/`dismiss` events: once per display, dismissal or answer. */
+  const record = (type: 'display' | 'dismiss' | 'response'): void => {
+    if (type == 'display') host.shown();
+    if (type != 'response') host.emit(type == 'display' ? 'show' : 'dismiss', { surveyId: s.id });
+    note(host.history(), s.id, s.kind, type, Date.now());
+    host.save();
+  };
   const event = (type: 'display' | 'dismiss'): void => {
-    st.note(type);
-    st.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...st.who(), createdAt: new Date().toISOString(), channel: 'web' } }).catch(st.report);
+    record(type);
+    host.sender.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web' } }).catch(report);
   };
   let shown = false;
   const onShow = (): void => {
@@ -55,30 +65,30 @@ export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
       ...(answer.comment && { comment: answer.comment }),
       ...(answer.answers && { answers: answer.answers }),
       createdAt: new Date().toISOString(),
-      ...st.who(),
-      attributes: st.attributes,
+      ...host.who(),
+      attributes,
       page: { url: location.href, ...(document.referrer && { referrer: document.referrer }) },
       locale,
       channel: 'web',
     };
     let stored;
     try {
-      stored = await st.enqueue({ kind: 'response', value: response });
+      stored = await host.sender.enqueue({ kind: 'response', value: response });
     } catch (err) {
-      st.report(err);
+      report(err);
       throw err;
     }
-    st.note('response');
+    record('response');
     const { durability } = stored.out;
-    st.emit('submit', { surveyId: s.id, response, durability });
+    host.emit('submit', { surveyId: s.id, response, durability });
     return { durability, online: navigator.onLine !== false && (await deliveredSoon(stored.d, id, 2000)) };
   }
 
-  return st.ui
+  return ui
     .mountSurvey({
       survey: s,
       locale,
-      variables: variablesFor(config.variables, s, st.attributes),
+      variables: variablesFor(config.variables, s, attributes),
       ...chunkOptions(config),
       onShow,
       // One id per display: a double click or a retry after an error resends the same response.
@@ -88,7 +98,7 @@ export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
           throw err;
         })),
       onDismiss: () => event('dismiss'),
-      onClose: st.closed,
+      onClose: host.closed,
     })
     .then((handle) => {
       onShow();
@@ -97,13 +107,13 @@ export function present(s: Survey, st: Stage): Promise<SurveyHandle> {
 }
 
 /** Adds the feedback tab of a `tab` survey; without a label of its own, the UI says "Feedback" in the survey's language. */
-export function launch(s: Survey, ui: UiModule, config: SaysoConfig, locale: string, onOpen: () => void): SurveyHandle | undefined {
+export function launch(s: Survey, host: Host, ui: UiModule, onOpen: () => void): SurveyHandle | undefined {
   const p = s.presentation ?? {};
   const label = p.launcherLabel ?? s.strings?.feedback;
   return ui.mountLauncher?.({
     ...(label && { label }),
-    locale: s.locale ?? locale,
-    ...chunkOptions(config),
+    locale: s.locale ?? host.locale,
+    ...chunkOptions(host.config),
     ...(p.position && { position: p.position }),
     onOpen,
   });

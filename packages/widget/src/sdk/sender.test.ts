@@ -1,10 +1,11 @@
-// The always-loaded side of delivery: when it loads the engine, and the
-// pending mark that lets most pages skip it.
+// Delivery's two sides: the always-loaded gate (when the engine loads at all)
+// and the engine's sender (the pending mark that lets most pages skip it).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery, DeliveryEvent, Outgoing } from '../delivery/types.js';
 import { engine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { createSender } from './sender.js';
+import { senderGate } from './sender-gate.js';
 
 /** A delivery that keeps records in an array and tells its listeners what happens. */
 function fakeDelivery() {
@@ -34,7 +35,8 @@ const load = (): Promise<Engine> => {
   loads++;
   return Promise.resolve({ ...engine, delivery: () => fake.d, purge: async (site) => void purged.push(site) });
 };
-const make = (allowed = () => true, seen: DeliveryEvent[] = []) => createSender({ site: 'pk' }, load, allowed, (e) => seen.push(e));
+/** The gate, as the instance builds it, over an engine whose delivery is the fake. */
+const make = (allowed = () => true, seen: DeliveryEvent[] = []) => senderGate({ site: 'pk' }, load, allowed, (e) => seen.push(e));
 const settled = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
@@ -44,7 +46,7 @@ beforeEach(() => {
   purged = [];
 });
 
-describe('createSender', () => {
+describe('senderGate and createSender', () => {
   it('loads nothing for flush() or resume() while no record is marked pending', async () => {
     const s = make();
     s.resume();
@@ -116,16 +118,30 @@ describe('createSender', () => {
   it('refuses to start without consent', async () => {
     const s = make(() => false);
     expect(s.get()).toBeUndefined();
-    await expect(s.enqueue(event('e1'))).rejects.toThrow('no consent');
+    s.resume();
+    localStorage.setItem('sayso.p', '1');
+    s.resume();
     expect(loads).toBe(0);
+    const inner = createSender({ site: 'pk' }, { ...engine, delivery: () => fake.d }, () => false, () => {});
+    expect(inner.get()).toBeUndefined();
+    await expect(inner.enqueue(event('e1'))).rejects.toThrow('no consent');
   });
 
-  it('stopped while the engine loads: the delivery it built is destroyed, never used', async () => {
-    const s = make();
+  it('stopped before its delivery starts: the delivery it built is destroyed, never used', async () => {
+    const s = createSender({ site: 'pk' }, { ...engine, delivery: () => fake.d }, () => true, () => {});
     const p = s.get()!;
     s.stop();
     await expect(p).rejects.toThrow('stopped');
     expect(fake.d.destroy).toHaveBeenCalled();
+  });
+
+  it('an engine that fails to load is asked again next time', async () => {
+    let fail = true;
+    const s = senderGate({ site: 'pk' }, () => (fail ? Promise.reject(new Error('offline')) : load()), () => true, () => {});
+    await expect(s.enqueue(event('e1'))).rejects.toThrow('offline');
+    fail = false;
+    await s.enqueue(event('e1'));
+    expect(fake.records).toHaveLength(1);
   });
 
   it('stop(true) clears a running delivery; without one, purges through the engine only when the stores were used', async () => {

@@ -1,30 +1,27 @@
-// The always-loaded side of delivery. The durable queue itself (IndexedDB,
-// retries, the sender election, the adapters) lives in the lazily loaded
-// engine; this is what decides when that is needed: when a record is about to
-// be queued, and on a page where a mark in localStorage says records an
-// earlier page queued are still waiting. Most page views need neither and
-// never load the engine.
+// The engine's side of delivery for one instance: starts the durable queue
+// (IndexedDB, retries, the sender election, the adapters) when it is first
+// needed, keeps the pending mark in step with it, and stops or purges it.
+// The always-loaded gate (sender-gate.ts) decides when this is loaded at all.
 import type { Delivery, DeliveryEvent, EnqueueResult, Outgoing } from '../delivery/types.js';
 import { onLocalStorage as local } from '../storage/local.js';
 import type { Engine } from './engine-types.js';
+import { marked, PENDING, USED } from './marks.js';
 import type { SaysoConfig } from './types.js';
-
-/** Set (to the time) once a record is durably queued; removed when the queue is seen empty. */
-const PENDING = 'sayso.p';
-/** Says the delivery stores were used in this browser, so a denial knows there is something to purge. */
-const USED = 'sayso.d';
 
 /** The delivery layer as the SDK instance reaches it. */
 export interface Sender {
-  /** The delivery layer, loading the engine on first need; undefined while `allowed()` says no. */
+  /** The delivery layer, started on first need; undefined while `allowed()` says no. */
   get(): Promise<Delivery> | undefined;
   /** Stores a record durably, and marks the queue as pending before anyone is told it is stored. */
   enqueue(record: Outgoing): Promise<{ d: Delivery; out: EnqueueResult }>;
   /** Delivers what an earlier page left queued, when the mark says so (or storage cannot tell). */
   resume(): void;
-  /** Sends what is queued now; resolves at once, loading nothing, when nothing is. */
+  /** Sends what is queued now. */
   flush(): Promise<void>;
-  /** Stops the delivery layer (consent withdrawn, destroy); with `purge`, deletes every queued record unsent. */
+  /**
+   * Stops the delivery layer (consent withdrawn, destroy); with `purge`, deletes
+   * every queued record unsent (the gate asks only where the stores were used).
+   */
   stop(purge?: boolean): void;
 }
 
@@ -36,12 +33,10 @@ const noop = (): void => {};
  */
 export function createSender(
   config: SaysoConfig,
-  loadEngine: () => Promise<Engine>,
+  engine: Pick<Engine, 'delivery' | 'purge'>,
   allowed: () => boolean,
   listener: (e: DeliveryEvent) => void,
 ): Sender {
-  /** True when the mark is set, or storage cannot say. */
-  const marked = (key = PENDING): boolean => local((s) => s.getItem(key)) !== null;
   /** Drops the mark once the queue is empty and nothing was queued since we looked (another tab may have). */
   const settle = (d: Delivery): void => {
     const t = Date.now();
@@ -51,8 +46,8 @@ export function createSender(
 
   function get(): Promise<Delivery> | undefined {
     if (!allowed()) return undefined;
-    const p = (delivery ??= (config.delivery ? Promise.resolve(config.delivery) : loadEngine().then((e) => e.delivery(config))).then((d) => {
-      // Stopped while the engine loaded: this delivery must not start.
+    const p = (delivery ??= Promise.resolve(config.delivery ?? engine.delivery(config)).then((d) => {
+      // Stopped before it started: this delivery must not run.
       if (delivery !== p) {
         d.destroy();
         throw new Error('stopped');
@@ -77,7 +72,7 @@ export function createSender(
       return { d, out };
     },
     resume: () => void (marked() && get()?.then((d) => d.flush().then(() => settle(d)), noop)),
-    flush: async () => void (await (delivery || marked() ? get() : undefined))?.flush(),
+    flush: async () => (await (delivery || marked() ? get() : undefined))?.flush(),
     stop(purge) {
       const d = delivery;
       delivery = undefined;
@@ -86,9 +81,7 @@ export function createSender(
           ? d.then((x) => x.clear().finally(() => x.destroy()))
           : config.delivery
             ? config.delivery.clear()
-            : marked(USED)
-              ? loadEngine().then((e) => e.purge(config.site))
-              : undefined
+            : engine.purge(config.site)
         : d?.then((x) => x.destroy())
       )?.catch(noop);
     },
