@@ -23,16 +23,17 @@ const w = window as unknown as { sayso?: Global };
 const stub = w.sayso;
 
 if (!stub?.v) {
-  const script = (document.currentScript ?? document.querySelector('script[data-site]')) as HTMLScriptElement | null;
+  const doc = document;
+  const script = (doc.currentScript ?? doc.querySelector('script[data-site]')) as HTMLScriptElement | null;
   const data = script?.dataset ?? {};
   const src = script?.src ?? '';
-  const base = src.slice(0, src.lastIndexOf('/') + 1);
-  const defaults: Partial<SaysoConfig> = { assetBase: base };
+  const defaults: Partial<SaysoConfig> = { assetBase: src.slice(0, src.lastIndexOf('/') + 1) };
   // data-site, data-consent and data-locale are taken as they are.
   for (const k of ['site', 'consent', 'locale'] as const) if (data[k]) (defaults as Record<string, string>)[k] = data[k];
   // The collector serves the SDK too, so by default it is where the script came from.
-  if (data.endpoint ?? src) defaults.endpoint = data.endpoint ?? new URL(src).origin;
-  if (data.gpc != null) defaults.respectGpc = true;
+  const endpoint = data.endpoint ?? (src && new URL(src).origin);
+  if (endpoint) defaults.endpoint = endpoint;
+  if ('gpc' in data) defaults.respectGpc = true;
   if (script?.nonce) defaults.nonce = script.nonce;
 
   let instance: SaysoInstance | undefined;
@@ -40,21 +41,24 @@ if (!stub?.v) {
   const call = (args: unknown[]): unknown => {
     const [method, ...rest] = args;
     if (method === 'init') {
-      if (instance) return instance; // a second snippet's init: the first one stands
-      const config = { ...defaults, ...(rest[0] as SaysoConfig) };
-      const chunk = (name: string, global: string) => scriptChunk<never>(document, `${config.assetBase}sayso-${name}.js`, config.nonce, global);
-      instance = createInstance(config, { loadEngine: chunk('engine', ENGINE_GLOBAL), loadUi: chunk('ui', UI_GLOBAL) });
-      early.splice(0).forEach(call);
+      // Only the first init creates the instance; a second snippet's init gets it back.
+      if (!instance) {
+        const config = { ...defaults, ...(rest[0] as SaysoConfig) };
+        const chunk = (name: string, global: string) => scriptChunk<never>(doc, `${config.assetBase}sayso-${name}.js`, config.nonce, global);
+        instance = createInstance(config, { loadEngine: chunk('engine', ENGINE_GLOBAL), loadUi: chunk('ui', UI_GLOBAL) });
+        early.splice(0).forEach(call);
+      }
       return instance;
     }
     if (!instance) return void early.push(args);
-    const fn = instance[method as keyof SaysoInstance] as ((...a: unknown[]) => unknown) | undefined;
-    return typeof fn === 'function' ? fn(...rest) : undefined;
+    // Every property of an instance is a method; an unknown name answers undefined.
+    return (instance[method as keyof SaysoInstance] as ((...a: unknown[]) => unknown) | undefined)?.(...rest);
   };
   const api: Global = (...args: unknown[]) => call(args);
   api.v = 1;
   w.sayso = api;
-  const calls = replayOrder(stub?.q ?? []);
-  if (defaults.site && !calls.some((c) => c[0] === 'init')) calls.unshift(['init', {}]);
-  calls.forEach(call);
+  replayOrder(stub?.q ?? []).forEach(call);
+  // data-site alone starts the SDK when the page never called init; calls
+  // replayed before this waited in `early`, and now follow it in their order.
+  if (defaults.site && !instance) call(['init', {}]);
 }

@@ -31,9 +31,8 @@ export function createEmitter(win: Window | undefined): Emitter {
           });
         }
       }
-      if (!win) return;
-      win.dispatchEvent(new CustomEvent(`sayso:${name}`, { detail: payload }));
-      const dl = (win as { dataLayer?: unknown }).dataLayer;
+      win?.dispatchEvent(new CustomEvent(`sayso:${name}`, { detail: payload }));
+      const dl = (win as { dataLayer?: unknown } | undefined)?.dataLayer;
       if (Array.isArray(dl)) dl.push({ event: `sayso.${name}`, sayso: payload });
     },
   };

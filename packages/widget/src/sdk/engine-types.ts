@@ -3,7 +3,7 @@
 // Kept apart from engine.ts so that importing the types and the global's name
 // pulls none of the engine into the always-loaded bundle.
 import type { AttributeValue, SaysoErrorCode, Survey } from '@sayso/core';
-import type { Delivery, DeliveryEvent } from '../delivery/types.js';
+import type { Delivery } from '../delivery/types.js';
 import type { SurveyHandle, UiModule } from '../ui/types.js';
 import type { Emitter } from './emitter.js';
 import type { History } from './history.js';
@@ -64,7 +64,7 @@ export interface Engine {
   /** Deletes the records queued for `site` without starting a delivery (consent denied). */
   purge(site: string): Promise<void>;
   /** The sender of one instance: starts, flushes, stops and purges its delivery. */
-  sender(config: SaysoConfig, allowed: () => boolean, listener: (e: DeliveryEvent) => void): Sender;
+  sender(config: SaysoConfig, allowed: () => boolean, emit: Emitter['emit']): Sender;
   /** Mounts `survey` and turns its answer into a durably queued response. */
   present(survey: Survey, host: Host, ui: UiModule): Promise<SurveyHandle>;
   /** Loads a signed user's history from the server and folds it into the local one; never rejects. */

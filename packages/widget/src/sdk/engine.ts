@@ -20,8 +20,9 @@ export const engine: Engine = {
   // a store that is unavailable holds nothing to purge.
   purge: async (site) => void (await Promise.allSettled([indexedDbStorage({ name: site }).clear(), localStorageStorage({ name: site }).clear()])),
   // `this`, so an engine made from this one with its own delivery (tests) starts that one.
-  sender(config, allowed, listener) {
-    return createSender(config, this, allowed, listener);
+  // Delivery's events are the instance's `queued`, `delivered` and `error` events, payloads as they are.
+  sender(config, allowed, emit) {
+    return createSender(config, this, allowed, ({ type, ...detail }) => emit(type, detail as never));
   },
   present,
   identify(host, userId, signature) {

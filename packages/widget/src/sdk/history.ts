@@ -3,6 +3,7 @@
 // devices. Merging keeps the later time and the larger count, so merging the
 // same history twice changes nothing.
 import type { SurveyKind, UserHistoryEntry } from '@sayso/core';
+import { quietly } from '../storage/local.js';
 
 /** One survey's record: display count and the last display, answer and dismissal times (ms). */
 export interface SurveyRecord {
@@ -22,12 +23,9 @@ export type History = Record<string, SurveyRecord>;
 
 /** Parses a stored history; anything unreadable starts afresh. */
 export function readHistory(json: string | null): History {
-  try {
-    const h: unknown = json ? JSON.parse(json) : null;
-    return h && typeof h === 'object' && !Array.isArray(h) ? (h as History) : {};
-  } catch {
-    return {};
-  }
+  const h = quietly(() => JSON.parse(json!) as unknown);
+  // Only a plain object is a history (JSON.parse(null) is null, '[1]' an array).
+  return (h as object | null)?.constructor == Object ? (h as History) : {};
 }
 
 const later = (a: number | undefined, b: number): number => (a && a > b ? a : b);

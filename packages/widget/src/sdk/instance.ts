@@ -53,17 +53,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   /** Consent granted and not destroyed: what anything that stores, sends or shows needs. */
   const live = (): boolean => granted() && !destroyed;
   const loadEngine = retrying(deps.loadEngine);
-  const sender = senderGate(
-    config,
-    loadEngine,
-    live,
-    (e) =>
-      e.type == 'queued'
-        ? em.emit('queued', { id: e.id, durability: e.durability })
-        : e.type == 'delivered'
-          ? em.emit('delivered', { ids: e.ids })
-          : error(e.code, e.message),
-  );
+  const sender = senderGate(config, loadEngine, live, em.emit);
   const store = consentStore(() => win.localStorage, granted);
   const session = consentStore(() => win.sessionStorage, granted);
   const locale = pickLocale(config.locale, doc, nav);
@@ -97,8 +87,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const saveHistory = (): void => store.set(hKey, JSON.stringify(history));
   const anonymousId = (): string => {
     let id = store.get('aid');
-    // A random (v4) UUID; getRandomValues, unlike randomUUID, works on plain-http pages too.
-    if (!id) store.set('aid', (id = '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16))));
+    // 128 random bits; getRandomValues, unlike randomUUID, works on plain-http pages too.
+    if (!id) store.set('aid', (id = crypto.getRandomValues(new Uint32Array(4)).join('-')));
     return id;
   };
   const who = () => ({ anonymousId: anonymousId(), ...(userId && { userId }), ...(signature && { userSignature: signature }) });

@@ -8,9 +8,6 @@ export function pickLocale(configured: string | undefined, doc: Document | undef
 
 /** True when `locale` is one of `prefixes` (`'de'` matches `de-AT`, case-insensitive). */
 export function localeIn(locale: string, prefixes: string[]): boolean {
-  const l = locale.toLowerCase();
-  return prefixes.some((p) => {
-    const q = p.toLowerCase();
-    return l === q || l.startsWith(`${q}-`);
-  });
+  // With a `-` appended to both, equal tags and `de` before `de-AT` are one prefix test.
+  return prefixes.some((p) => `${locale.toLowerCase()}-`.startsWith(`${p.toLowerCase()}-`));
 }

@@ -4,11 +4,11 @@
 // apply to what follows), then everything else in the order it was called, so
 // an event tracked before the script arrived still triggers its survey.
 
-const rank = (method: unknown): number => (method === 'init' ? 0 : method === 'identify' || method === 'consent' ? 1 : 2);
+const rank = ([method]: unknown[]): number => (method === 'init' ? 0 : method === 'identify' || method === 'consent' ? 1 : 2);
 
 /** The recorded calls in replay order (stable within each rank). */
 export function replayOrder(calls: ArrayLike<ArrayLike<unknown>>): unknown[][] {
   // Array#sort is stable (ES2019, older than the SDK's ES2020 target), so calls
   // of one rank keep their recorded order without carrying indexes along.
-  return Array.from(calls, (c) => Array.from(c)).sort((a, b) => rank(a[0]) - rank(b[0]));
+  return Array.from(calls, (c) => Array.from(c)).sort((a, b) => rank(a) - rank(b));
 }

@@ -3,7 +3,7 @@
 // is about to be queued, once the sender has started, and on a page where the
 // pending mark says an earlier page left records waiting. Most page views need
 // none of these and never load the engine.
-import type { DeliveryEvent } from '../delivery/types.js';
+import type { Emitter } from './emitter.js';
 import type { Engine } from './engine-types.js';
 import { marked, USED } from './marks.js';
 import type { Sender } from './sender.js';
@@ -18,12 +18,12 @@ export function senderGate(
   config: SaysoConfig,
   loadEngine: () => Promise<Engine>,
   allowed: () => boolean,
-  listener: (e: DeliveryEvent) => void,
+  emit: Emitter['emit'],
 ): Sender {
   let inner: Promise<Sender> | undefined;
   const real = (): Promise<Sender> =>
     (inner ??= loadEngine().then(
-      (e) => e.sender(config, allowed, listener),
+      (e) => e.sender(config, allowed, emit),
       (err: unknown) => {
         inner = undefined;
         throw err;

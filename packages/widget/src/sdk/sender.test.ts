@@ -36,7 +36,7 @@ const load = (): Promise<Engine> => {
   return Promise.resolve({ ...engine, delivery: () => fake.d, purge: async (site) => void purged.push(site) });
 };
 /** The gate, as the instance builds it, over an engine whose delivery is the fake. */
-const make = (allowed = () => true, seen: DeliveryEvent[] = []) => senderGate({ site: 'pk' }, load, allowed, (e) => seen.push(e));
+const make = (allowed = () => true, seen: string[] = []) => senderGate({ site: 'pk' }, load, allowed, (name) => void seen.push(name));
 const settled = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
@@ -56,7 +56,7 @@ describe('senderGate and createSender', () => {
   });
 
   it('marks the queue pending (and used) before enqueue resolves, and clears the mark once delivered', async () => {
-    const seen: DeliveryEvent[] = [];
+    const seen: string[] = [];
     const s = make(() => true, seen);
     const { out } = await s.enqueue(event('e1'));
     expect(out.durability).toBe('indexeddb');
@@ -66,7 +66,7 @@ describe('senderGate and createSender', () => {
     await new Promise((r) => setTimeout(r, 5));
     await s.flush();
     await settled();
-    expect(seen.map((e) => e.type)).toEqual(['queued', 'delivered']);
+    expect(seen).toEqual(['queued', 'delivered']);
     expect(localStorage.getItem('sayso.p')).toBeNull();
     expect(localStorage.getItem('sayso.d')).toBe('1');
   });

@@ -3,6 +3,7 @@
 // localStorage/sessionStorage only while consent is granted; before that, and
 // when storage is missing or throws (Safari private mode, quota, sandboxed
 // iframes), values live in memory for the page's lifetime.
+import { quietly } from '../storage/local.js';
 
 /** A string key-value store. */
 export interface KeyValue {
@@ -18,56 +19,31 @@ const PREFIX = 'sayso.';
 
 /** The JSON value kept under `key`, or undefined when there is none or it does not parse. */
 export function readJson<T>(kv: KeyValue, key: string): T | undefined {
-  try {
-    return JSON.parse(kv.get(key)!) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return quietly(() => JSON.parse(kv.get(key)!) ?? undefined);
 }
 
 /** Storage behind a consent gate, with a memory copy that always works. */
 export function consentStore(storage: () => Storage | undefined, allowed: () => boolean): KeyValue {
+  // This page's values, by unprefixed key: only the real storage is shared with the host page.
   const memory = new Map<string, string>();
-  const real = (): Storage | undefined => {
-    try {
-      return allowed() ? storage() : undefined;
-    } catch {
-      return undefined; // touching localStorage itself throws when cookies are blocked
-    }
-  };
+  // Every touch of storage goes through `quietly`: reading `localStorage` itself
+  // throws when cookies are blocked, and setItem throws when storage is full.
+  const real = (): Storage | undefined => (allowed() ? storage() : undefined);
   return {
-    get(key) {
-      const k = PREFIX + key;
-      if (memory.has(k)) return memory.get(k)!;
-      try {
-        return real()?.getItem(k) ?? null;
-      } catch {
-        return null;
-      }
-    },
+    get: (key) => memory.get(key) ?? quietly(() => real()?.getItem(PREFIX + key)) ?? null,
     set(key, value) {
-      const k = PREFIX + key;
-      memory.set(k, value);
-      try {
-        real()?.setItem(k, value);
-      } catch {
-        // full or unavailable: the memory copy keeps this page working
-      }
+      memory.set(key, value); // kept even when storage refuses it, so this page keeps working
+      quietly(() => real()?.setItem(PREFIX + key, value));
     },
     forget: () => memory.clear(),
     clear() {
       memory.clear();
-      try {
+      // Not behind the consent gate: consent withdrawn is when the keys must go.
+      quietly(() => {
         const s = storage();
-        if (!s) return;
-        for (let i = s.length - 1; i >= 0; i--) {
-          const k = s.key(i);
-          if (k?.startsWith(PREFIX)) s.removeItem(k);
-        }
-      } catch {
-        // nothing we could clear
-      }
+        // Object.keys lists a Storage's keys up front, so removing while looping is safe.
+        if (s) for (const k of Object.keys(s)) if (k.startsWith(PREFIX)) s.removeItem(k);
+      });
     },
   };
 }
-

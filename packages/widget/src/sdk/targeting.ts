@@ -16,24 +16,25 @@ export interface Audience {
   returning: boolean;
 }
 
-/** A two-way choice (`'mobile' | 'desktop' | 'any'` and the like): unset or `any` admits everyone, else `yes` must match `is`. */
-const either = (choice: string | undefined, yes: string, is: boolean): boolean => !choice || choice == 'any' || (choice == yes) == is;
-
 /** True when the survey's targeting admits this person. */
 export function targeted(s: Survey, a: Audience): boolean {
   const t = s.targeting;
-  if (!t) return true;
+  // Device, visitor and identity are two-way choices (plus `any`): each
+  // turns away only the people on the other side, so unset and `any` admit
+  // everyone.
   return (
-    passesAll(a.attributes, t.attributes) &&
-    (!t.languages?.length || localeIn(a.locale, t.languages)) &&
-    either(t.device, 'mobile', a.mobile) &&
-    either(t.visitor, 'returning', a.returning) &&
-    either(t.identity, 'identified', a.identified) &&
-    sampled(a.site, s.id, a.personId, t.sample)
+    !t ||
+    (passesAll(a.attributes, t.attributes) &&
+      (!t.languages?.length || localeIn(a.locale, t.languages)) &&
+      t.device != (a.mobile ? 'desktop' : 'mobile') &&
+      t.visitor != (a.returning ? 'new' : 'returning') &&
+      t.identity != (a.identified ? 'anonymous' : 'identified') &&
+      sampled(a.site, s.id, a.personId, t.sample))
   );
 }
 
 /** Coarse pointer or a mobile user agent. */
 export function isMobile(win: Window): boolean {
-  return !!win.matchMedia?.('(pointer: coarse)').matches || /Mobi|Android/i.test(win.navigator.userAgent);
+  // No matchMedia (jsdom) leaves it to the user agent; either way a boolean.
+  return win.matchMedia?.('(pointer: coarse)').matches || /Mobi|Android/i.test(win.navigator.userAgent);
 }

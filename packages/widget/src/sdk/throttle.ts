@@ -19,13 +19,19 @@ export interface Caps {
 /** True when this survey's own rules let it show now. */
 export function surveyAllows(s: Survey, h: History, now: number): boolean {
   const r = h[s.id];
-  if (!r) return true;
   const t = s.throttle ?? {};
-  const show = t.show ?? 'until-answered';
-  if (t.maxDisplays != null && r.n >= t.maxDisplays) return false;
-  if (show == 'once' && r.n > 0) return false;
-  if (r.a && (show != 'recurring' || now - r.a < (t.recontactDays ?? 90) * DAY)) return false;
-  return !(r.x && now - r.x < (t.dismissCooldownDays ?? 7) * DAY);
+  // 'until-answered', the default, is what remains when neither 'once' nor
+  // 'recurring' applies. Missing numbers need no checks: `n >= undefined` is
+  // false, and so is `now - undefined < x` (NaN), never within a cooldown.
+  return (
+    !r ||
+    !(
+      r.n >= t.maxDisplays! ||
+      (t.show == 'once' && r.n > 0) ||
+      (r.a && (t.show != 'recurring' || now - r.a < (t.recontactDays ?? 90) * DAY)) ||
+      now - r.x! < (t.dismissCooldownDays ?? 7) * DAY
+    )
+  );
 }
 
 /** True when no other survey was shown within the global cooldown, nor one of the same kind within its kind's. */
@@ -33,10 +39,9 @@ export function capsAllow(s: Survey, h: History, caps: Caps, now: number): boole
   const global = (caps.cooldownDays ?? 14) * DAY;
   const kind = (caps.kindCooldownDays?.[s.kind] ?? 0) * DAY;
   for (const id in h) {
-    const r = h[id]!;
-    if (id === s.id || !r.d) continue;
-    const since = now - r.d;
-    if (since < global || (r.k === s.kind && since < kind)) return false;
+    // A record without a display time gives NaN here, which blocks nothing.
+    const since = now - h[id]!.d!;
+    if (id != s.id && (since < global || (h[id]!.k == s.kind && since < kind))) return false;
   }
   return true;
 }

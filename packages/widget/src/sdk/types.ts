@@ -77,7 +77,8 @@ export interface SaysoEvents {
   dismiss: { surveyId: string };
   queued: { id: string; durability: Durability };
   delivered: { ids: string[] };
-  error: { code: SaysoErrorCode; message: string; path?: string; surveyId?: string };
+  /** `path` names the bad field of an invalid survey; `ids` the records a delivery error concerns. */
+  error: { code: SaysoErrorCode; message: string; path?: string; surveyId?: string; ids?: string[] };
 }
 
 export type SaysoEventName = keyof SaysoEvents;

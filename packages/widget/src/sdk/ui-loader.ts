@@ -11,15 +11,15 @@ export function scriptChunk<T>(doc: Document, src: string, nonce: string | undef
       const win = doc.defaultView as unknown as Record<string, T | undefined>;
       if (win[global]) return resolve(win[global]);
       const el = doc.createElement('script');
-      el.src = src;
-      el.async = true;
+      el.src = src; // inserted by script, so async already
       if (nonce) el.nonce = nonce;
-      el.onload = () => (win[global] ? resolve(win[global]) : reject(new Error(`no ${global}`)));
-      el.onerror = () => {
+      // Loaded or not, what counts is whether the chunk set its global.
+      el.onload = el.onerror = () => {
+        if (win[global]) return resolve(win[global]);
         el.remove(); // so a retry adds a fresh element
         reject(new Error(`could not load ${src}`));
       };
-      doc.head.appendChild(el);
+      doc.head.append(el);
     });
 }
 

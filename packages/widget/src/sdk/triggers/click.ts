@@ -9,9 +9,11 @@ export function watchClicks(doc: Document, onClick: (target: Element) => void): 
     doc,
     'click',
     (e) => {
-      // Inside open shadow roots the real target is the first composed one.
-      const t = (e.composedPath?.()[0] ?? e.target) as Node | null;
-      const el = t && (t.nodeType === 1 ? (t as Element) : t.parentElement);
+      // Inside open shadow roots the real target is the first composed one
+      // (during dispatch the path always starts with the target).
+      const t = e.composedPath()[0] as Node;
+      // A click dispatched on a text node counts for its element.
+      const el = t.nodeType == 1 ? (t as Element) : t.parentElement;
       if (el) onClick(el);
     },
     true,

@@ -7,13 +7,11 @@
 export function declared(el: Element): { survey?: string; track?: string; properties: Record<string, string> } | null {
   const host = el.closest('[data-sayso-survey],[data-sayso-track]') as HTMLElement | null;
   if (!host) return null;
-  const data = host.dataset;
+  const { saysoSurvey: survey, saysoTrack: track, ...data } = host.dataset;
   const properties: Record<string, string> = {};
-  for (const k in data) {
-    if (k.startsWith('saysoProp') && k.length > 9) properties[k[9]!.toLowerCase() + k.slice(10)] = data[k]!;
-  }
-  const out: { survey?: string; track?: string; properties: Record<string, string> } = { properties };
-  if (data.saysoSurvey) out.survey = data.saysoSurvey;
-  if (data.saysoTrack) out.track = data.saysoTrack;
-  return out;
+  // `data-sayso-prop-seat-count` is `saysoPropSeatCount` in the dataset: the
+  // name is what follows `saysoProp`, first letter lowered (`seatCount`).
+  for (const k in data) if (/^saysoProp./s.test(k)) properties[k[9]!.toLowerCase() + k.slice(10)] = data[k]!;
+  // Empty attributes ask for nothing, so they leave their key out.
+  return { properties, ...(survey && { survey }), ...(track && { track }) };
 }

@@ -5,33 +5,29 @@
 // calls replaceState for scroll state does not count as a new page.
 import { listen } from '../../listen.js';
 
-type HistoryMethod = 'pushState' | 'replaceState';
-
 /** Calls `onChange(href)` after each same-document navigation; returns a stop function. */
 export function watchNavigation(win: Window, onChange: (href: string) => void): () => void {
   let last = win.location.href;
   const check = (): void => {
     const href = win.location.href;
-    if (href === last) return;
-    last = href;
-    onChange(href);
+    if (href != last) onChange((last = href));
   };
   const h = win.history;
-  const wrapped: Partial<Record<HistoryMethod, History[HistoryMethod]>> = {};
-  const originals: Partial<Record<HistoryMethod, History[HistoryMethod]>> = {};
-  for (const m of ['pushState', 'replaceState'] as const) {
-    const original = (originals[m] = h[m]);
-    h[m] = wrapped[m] = function (this: History, ...args: Parameters<History[HistoryMethod]>) {
+  // Each wrapper comes with the function that takes it off again.
+  const offs = (['pushState', 'replaceState'] as const).map((m) => {
+    const original = h[m];
+    const wrapped = (h[m] = function (this: History, ...args: Parameters<History['pushState']>) {
       const r = original.apply(this, args);
       check();
       return r;
-    };
-  }
-  const nav = (win as { navigation?: EventTarget }).navigation;
-  const offs = [listen(win, 'popstate', check), listen(win, 'hashchange', check), ...(nav ? [listen(nav, 'navigatesuccess', check)] : [])];
-  return () => {
+    });
     // Restore only if nobody wrapped after us, or we would unhook them.
-    for (const m of ['pushState', 'replaceState'] as const) if (h[m] === wrapped[m]) h[m] = originals[m]!;
-    offs.forEach((off) => off());
-  };
+    return () => {
+      if (h[m] === wrapped) h[m] = original;
+    };
+  });
+  offs.push(listen(win, 'popstate', check), listen(win, 'hashchange', check));
+  const nav = (win as { navigation?: EventTarget }).navigation;
+  if (nav) offs.push(listen(nav, 'navigatesuccess', check));
+  return () => offs.forEach((off) => off());
 }

@@ -5,18 +5,19 @@ import { listen } from '../../listen.js';
 
 /** How far down the page the viewport's bottom edge is, in percent. */
 export function scrollDepth(win: Window): number {
-  const el = win.document.documentElement;
-  const height = Math.max(el.scrollHeight, win.document.body?.scrollHeight ?? 0);
+  const doc = win.document;
+  const height = Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0);
   return height ? Math.min(100, ((win.scrollY + win.innerHeight) / height) * 100) : 100;
 }
 
 /** Calls `fire` once the scroll depth reaches `percent`; returns a stop function. */
 export function watchScroll(win: Window, percent: number, fire: () => void): () => void {
+  // `scroll` cannot be cancelled, so the listener needs no `passive`.
   const stop = listen(win, 'scroll', () => {
     if (scrollDepth(win) >= percent) {
       stop();
       fire();
     }
-  }, { passive: true });
+  });
   return stop;
 }

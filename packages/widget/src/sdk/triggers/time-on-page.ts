@@ -8,18 +8,19 @@ export function afterTimeOnPage(doc: Document, seconds: number, fire: () => void
   let left = seconds * 1000;
   let started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = (): void => {
-    started = Date.now();
-    timer = setTimeout(fire, left);
-  };
-  const onVisibility = (): void => {
-    if (doc.visibilityState == 'hidden') {
+  const hidden = (): boolean => doc.visibilityState == 'hidden';
+  const check = (): void => {
+    if (hidden()) {
       clearTimeout(timer);
       left -= Date.now() - started;
-    } else arm();
+    } else {
+      started = Date.now();
+      timer = setTimeout(fire, left);
+    }
   };
-  if (doc.visibilityState != 'hidden') arm();
-  const off = listen(doc, 'visibilitychange', onVisibility);
+  // A page that starts hidden waits for its first visibilitychange.
+  if (!hidden()) check();
+  const off = listen(doc, 'visibilitychange', check);
   return () => {
     clearTimeout(timer);
     off();

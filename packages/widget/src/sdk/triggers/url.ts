@@ -4,33 +4,28 @@
 // `https://shop.example/*` both read naturally.
 import type { UrlRule, UrlRules } from '@sayso/core';
 
-function globToRegExp(glob: string): RegExp {
-  let src = '';
-  for (const ch of glob) src += ch == '*' ? '.*' : ch == '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${src}$`);
-}
-
 /** True when `href` matches one rule. An invalid regex matches nothing. */
 export function matchRule(href: string, rule: UrlRule): boolean {
+  const { match, value } = rule;
+  // contains and regex look at the whole URL.
+  if (match == 'contains') return href.includes(value);
+  if (match == 'regex')
+    try {
+      return new RegExp(value).test(href);
+    } catch {
+      return false;
+    }
+  // exact compares strings; glob: `*` is any run and `?` one character,
+  // everything else literal (escaped, so the pattern is always a valid regex).
+  const glob = new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c == '*' ? '.*' : c == '?' ? '.' : `\\${c}`))}$`);
+  const is = (s: string): boolean => (match == 'exact' ? s === value : glob.test(s));
   const u = new URL(href);
-  const subject = rule.value[0] == '/' ? u.pathname + u.search : href;
-  const v = rule.value;
-  try {
-    return rule.match == 'exact'
-      ? subject === v || (v[0] == '/' && u.pathname === v)
-      : rule.match == 'contains'
-        ? href.includes(v)
-        : rule.match == 'glob'
-          ? globToRegExp(v).test(subject) || (v[0] == '/' && globToRegExp(v).test(u.pathname))
-          : new RegExp(v).test(href);
-  } catch {
-    return false;
-  }
+  // A path rule matches with or without the query.
+  return value[0] == '/' ? is(u.pathname + u.search) || is(u.pathname) : is(href);
 }
 
 /** Excludes win; with no includes every URL is in. */
 export function matchUrl(href: string, rules: UrlRules | undefined): boolean {
-  if (!rules) return true;
-  if (rules.exclude?.some((r) => matchRule(href, r))) return false;
-  return !rules.include?.length || rules.include.some((r) => matchRule(href, r));
+  const hit = (r: UrlRule): boolean => matchRule(href, r);
+  return !rules || (!rules.exclude?.some(hit) && (!rules.include?.length || rules.include.some(hit)));
 }
