@@ -11,7 +11,7 @@ export interface Emitter {
 }
 
 /** An emitter that also dispatches on `win` and pushes to its dataLayer. */
-export function createEmitter(win: Window | undefined): Emitter {
+export function createEmitter(win: Window): Emitter {
   const handlers = new Map<string, Set<Handler>>();
   return {
     on(name, fn) {
@@ -31,8 +31,8 @@ export function createEmitter(win: Window | undefined): Emitter {
           });
         }
       }
-      win?.dispatchEvent(new CustomEvent(`sayso:${name}`, { detail: payload }));
-      const dl = (win as { dataLayer?: unknown } | undefined)?.dataLayer;
+      win.dispatchEvent(new CustomEvent(`sayso:${name}`, { detail: payload }));
+      const dl = (win as { dataLayer?: unknown }).dataLayer;
       if (Array.isArray(dl)) dl.push({ event: `sayso.${name}`, sayso: payload });
     },
   };

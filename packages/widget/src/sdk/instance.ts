@@ -62,7 +62,6 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const delays = createDelays();
   const stops: Array<() => void> = [];
   let pageStops: Array<() => void> = [];
-  const waiting: Array<() => void> = [];
 
   let surveys: Survey[] = [];
   let ready = false;
@@ -82,7 +81,6 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   let onConsent = noop;
   const consented = new Promise<void>((r) => (onConsent = r));
 
-  const whenReady = (fn: () => void): void => void (ready ? fn() : waiting.push(fn));
   const hKey = `h.${site}`;
   const saveHistory = (): void => store.set(hKey, JSON.stringify(history));
   const anonymousId = (): string => {
@@ -249,18 +247,16 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         historyReady = Promise.race([loadEngine().then((e) => e.identify(host, id, signature!), noop), new Promise((r) => setTimeout(r, 3000))]);
       }
     },
+    // Both wait for the surveys (config checked, remote config fetched).
     track(name, properties = {}) {
-      whenReady(() => each((s, t) => eventMatches(t, name, properties) && fire(s, t)));
+      void started.then(() => each((s, t) => eventMatches(t, name, properties) && fire(s, t)));
     },
-    show(surveyId, options) {
-      return new Promise((resolve) =>
-        whenReady(() => {
-          const s = surveys.find((x) => x.id === surveyId);
-          if (!s) error('E_ARGUMENT_INVALID', `unknown survey ${surveyId}`, surveyId);
-          resolve(s ? display(s, !options?.force) : false);
-        }),
-      );
-    },
+    show: (surveyId, options) =>
+      started.then(() => {
+        const s = surveys.find((x) => x.id === surveyId);
+        if (!s) error('E_ARGUMENT_INVALID', `unknown survey ${surveyId}`, surveyId);
+        return !!s && display(s, !options?.force);
+      }),
     on: em.on,
     // Without a pending mark there is nothing to send, and no reason to load the engine.
     flush: sender.flush,
@@ -305,7 +301,6 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       each((s, t) => t.type == 'click' && closest(el, t.selector) && fire(s, t));
     }),
   );
-  listenDataLayer(win, api.track, stops);
 
   /**
    * The valid surveys of `list`. parseSurvey lives in the engine, so its
@@ -340,16 +335,17 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
           return valid(r.surveys, 'vr');
         }))
       : Promise.resolve([]);
-  void Promise.all([mine, remote]).then(([mine, theirs]) => {
+  const started = Promise.all([mine, remote]).then(([mine, theirs]) => {
     if (destroyed) return;
     surveys = mergeSurveys(mine, theirs);
     ready = true;
     em.emit('ready', { surveys: surveys.map((s) => s.id) });
     pageView();
-    for (const fn of waiting.splice(0)) fn();
     launchers();
     preload();
   });
+  // After `started` exists: entries already in the dataLayer are tracked at once.
+  listenDataLayer(win, api.track, stops);
   return api;
 }
 

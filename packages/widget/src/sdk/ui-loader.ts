@@ -23,16 +23,16 @@ export function scriptChunk<T>(doc: Document, src: string, nonce: string | undef
     });
 }
 
-/** Memoises `load`, retrying `tries` times with growing waits; a final failure clears the memo. */
-export function retrying<T>(load: () => Promise<T>, tries = 3, waitMs = 500): () => Promise<T> {
+/** Memoises `load`, trying it 3 times with growing waits (0.5 s, 1 s); a final failure clears the memo. */
+export function retrying<T>(load: () => Promise<T>): () => Promise<T> {
   let memo: Promise<T> | undefined;
   const attempt = async (): Promise<T> => {
     for (let i = 1; ; i++) {
       try {
         return await load();
       } catch (err) {
-        if (i >= tries) throw err;
-        await new Promise((r) => setTimeout(r, waitMs * i));
+        if (i > 2) throw err;
+        await new Promise((r) => setTimeout(r, 500 * i));
       }
     }
   };
