@@ -1,5 +1,6 @@
 // The contract between the always-loaded SDK and its lazily loaded engine
-// (validation with @sayso/core's parseSurvey, and the durable delivery layer).
+// (validation with @sayso/core's parseSurvey, the durable delivery layer and
+// its sender, showing a survey and keeping its history).
 // Kept apart from engine.ts so that importing the types and the global's name
 // pulls none of the engine into the always-loaded bundle.
 import type { AttributeValue, SaysoErrorCode, Survey } from '@sayso/core';

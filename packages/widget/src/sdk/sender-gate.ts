@@ -13,7 +13,7 @@ export type { Sender };
 
 const noop = (): void => {};
 
-/** A Sender that loads the engine's only when it has something to do. */
+/** A Sender that loads the engine's own (sender.ts) only when there is something for it to do. */
 export function senderGate(
   config: SaysoConfig,
   loadEngine: () => Promise<Engine>,
@@ -35,10 +35,10 @@ export function senderGate(
     enqueue: (r) => real().then((s) => s.enqueue(r)),
     resume: () => void (marked() && allowed() && real().then((s) => s.resume(), noop)),
     flush: async () => (inner || marked() ? (await real()).flush() : undefined),
-    // Decided now: a denial wipes the marks right after this. Nothing to purge where the stores were never used.
+    // Decided now, as a denial wipes the marks right after this: without a
+    // started sender, there is nothing to purge where the stores were never used.
     stop(purge) {
-      const p = purge && !!(config.delivery || marked(USED));
-      if (inner || p) real().then((s) => s.stop(p), noop);
+      if (inner || (purge && (config.delivery || marked(USED)))) real().then((s) => s.stop(purge), noop);
     },
   };
 }

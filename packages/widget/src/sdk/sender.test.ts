@@ -135,6 +135,15 @@ describe('senderGate and createSender', () => {
     expect(fake.d.destroy).toHaveBeenCalled();
   });
 
+  it('stop(true) clears a started delivery even where the used mark could not be written (storage full)', async () => {
+    const s = make();
+    await s.enqueue(event('e1'));
+    localStorage.removeItem('sayso.d');
+    s.stop(true);
+    await settled();
+    expect(fake.d.clear).toHaveBeenCalled();
+  });
+
   it('an engine that fails to load is asked again next time', async () => {
     let fail = true;
     const s = senderGate({ site: 'pk' }, () => (fail ? Promise.reject(new Error('offline')) : load()), () => true, () => {});
