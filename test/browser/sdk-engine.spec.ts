@@ -5,19 +5,12 @@
 // make the next page load it and deliver them, and consent('denied') purges
 // queued records without sending them.
 import { expect, test, type Page } from '@playwright/test';
-import { answer, startCollector, type TestCollector } from './fixtures/sayso-collector.js';
+import { answer } from './fixtures/sayso-collector.js';
 import { nps, snippetPage } from './fixtures/sdk-pages.js';
-import { startStaticServer, type StaticServer } from './fixtures/static-server.js';
+import { sdkServers } from './fixtures/sdk-servers.js';
 
-let c: TestCollector;
-let s: StaticServer;
-test.beforeAll(async () => {
-  // Remote config: one survey that shows only on an event.
-  [c, s] = await Promise.all([startCollector([nps({ id: 'on-event', triggers: [{ type: 'event', name: 'bought' }] })]), startStaticServer()]);
-});
-test.afterAll(async () => {
-  await Promise.all([c.close(), s.close()]);
-});
+// Remote config: one survey that shows only on an event.
+const env = sdkServers([nps({ id: 'on-event', triggers: [{ type: 'event', name: 'bought' }] })]);
 
 const ENGINE = '/sayso-engine.js';
 /** Paths of the chunks (engine, UI) and collector calls the page makes from now on. */
@@ -26,7 +19,7 @@ function watch(page: Page): string[] {
   page.on('request', (r) => {
     const u = new URL(r.url());
     if (u.pathname.endsWith(ENGINE) || u.pathname.endsWith('/sayso-ui.js')) seen.push(u.pathname.slice(u.pathname.lastIndexOf('/')));
-    else if (u.origin === c.url) seen.push(`${r.method()} ${u.pathname}`);
+    else if (u.origin === env.c.url) seen.push(`${r.method()} ${u.pathname}`);
   });
   return seen;
 }
@@ -48,16 +41,16 @@ const queued = (page: Page) =>
   );
 
 test('the engine loads to validate a config once; later pages with nothing to send or show never load it', async ({ page }) => {
-  s.page('/once.html', snippetPage({ site: 'demo', endpoint: c.url }));
+  env.s.page('/once.html', snippetPage({ site: 'demo', endpoint: env.c.url }));
   let seen = watch(page);
-  await page.goto(`${s.url}/once.html`);
+  await page.goto(`${env.s.url}/once.html`);
   await ready(page);
   expect(seen).toContain(ENGINE); // first sight of this config: validated by parseSurvey
 
   await page.close();
   page = await page.context().newPage();
   seen = watch(page);
-  await page.goto(`${s.url}/once.html`);
+  await page.goto(`${env.s.url}/once.html`);
   await ready(page);
   await page.waitForTimeout(1500); // idle callbacks and timers have run
   expect(seen).toContain('GET /v1/sites/demo/surveys'); // revalidated (304), the kept verdict reused
@@ -68,26 +61,26 @@ test('the engine loads to validate a config once; later pages with nothing to se
   await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
   expect(seen).toContain(ENGINE);
   await answer(page, /^9/);
-  await expect.poll(async () => (await c.responses()).filter((r) => r.surveyId === 'on-event').length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await env.c.responses()).filter((r) => r.surveyId === 'on-event').length, { timeout: 15_000 }).toBe(1);
 });
 
 test('records left by an earlier page make the next page load the engine and deliver them, once', async ({ page, context }) => {
-  const config = { site: 'demo', endpoint: c.url, remoteConfig: false, surveys: [nps({ id: 'left-behind' })] };
-  s.page('/left.html', snippetPage(config));
+  const config = { site: 'demo', endpoint: env.c.url, remoteConfig: false, surveys: [nps({ id: 'left-behind' })] };
+  env.s.page('/left.html', snippetPage(config));
   // The collector is unreachable while the first page is open.
-  await context.route(`${c.url}/v1/responses`, (route) => route.abort('connectionrefused'));
-  await page.goto(`${s.url}/left.html`);
+  await context.route(`${env.c.url}/v1/responses`, (route) => route.abort('connectionrefused'));
+  await page.goto(`${env.s.url}/left.html`);
   await answer(page, /^4/);
   await expect.poll(() => queued(page)).toBeGreaterThan(0);
   await page.close();
-  await context.unroute(`${c.url}/v1/responses`);
+  await context.unroute(`${env.c.url}/v1/responses`);
 
   // Next visit: a page with no survey to show; only the pending mark brings the engine.
-  s.page('/quiet.html', snippetPage({ site: 'demo', endpoint: c.url, remoteConfig: false }));
+  env.s.page('/quiet.html', snippetPage({ site: 'demo', endpoint: env.c.url, remoteConfig: false }));
   page = await context.newPage();
   let seen = watch(page);
-  await page.goto(`${s.url}/quiet.html`);
-  await expect.poll(() => c.responses().then((r) => r.filter((x) => x.surveyId === 'left-behind').length), { timeout: 15_000 }).toBe(1);
+  await page.goto(`${env.s.url}/quiet.html`);
+  await expect.poll(() => env.c.responses().then((r) => r.filter((x) => x.surveyId === 'left-behind').length), { timeout: 15_000 }).toBe(1);
   expect(seen).toContain(ENGINE);
   expect(seen).not.toContain('/sayso-ui.js');
   await expect.poll(() => queued(page)).toBe(0);
@@ -97,27 +90,27 @@ test('records left by an earlier page make the next page load the engine and del
   await page.close();
   page = await context.newPage();
   seen = watch(page);
-  await page.goto(`${s.url}/quiet.html`);
+  await page.goto(`${env.s.url}/quiet.html`);
   await ready(page);
   await page.waitForTimeout(1500);
   expect(seen).not.toContain(ENGINE);
-  expect((await c.responses()).filter((x) => x.surveyId === 'left-behind')).toHaveLength(1);
+  expect((await env.c.responses()).filter((x) => x.surveyId === 'left-behind')).toHaveLength(1);
 });
 
 test("consent('denied') on a later page purges queued records without sending them", async ({ page, context }) => {
   // A collector that never answers (nothing listens on port 9): the records stay queued, even through the unload beacon.
   const endpoint = 'http://127.0.0.1:9';
-  s.page('/deny-1.html', snippetPage({ site: 'demo', endpoint, remoteConfig: false, surveys: [nps({ id: 'to-forget' })] }));
-  await page.goto(`${s.url}/deny-1.html`);
+  env.s.page('/deny-1.html', snippetPage({ site: 'demo', endpoint, remoteConfig: false, surveys: [nps({ id: 'to-forget' })] }));
+  await page.goto(`${env.s.url}/deny-1.html`);
   await answer(page, /^2/);
   await expect.poll(() => queued(page)).toBeGreaterThan(0);
   await page.close();
 
-  s.page('/deny-2.html', snippetPage({ site: 'demo', endpoint, remoteConfig: false, consent: 'denied' }));
+  env.s.page('/deny-2.html', snippetPage({ site: 'demo', endpoint, remoteConfig: false, consent: 'denied' }));
   page = await context.newPage();
   const posts: string[] = [];
   page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
-  await page.goto(`${s.url}/deny-2.html`);
+  await page.goto(`${env.s.url}/deny-2.html`);
   await expect.poll(() => queued(page)).toBe(0);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sayso')))).toEqual([]);
   await page.waitForTimeout(1000);

@@ -2,38 +2,31 @@
 // snippet twice, a script that arrives after `track` was called, and a plain
 // script tag under a strict CSP (no inline script at all) with nonces.
 import { expect, test } from '@playwright/test';
-import { answer, startCollector, type TestCollector } from './fixtures/sayso-collector.js';
+import { answer } from './fixtures/sayso-collector.js';
 import { nps, SDK_PATH, snippet, snippetPage } from './fixtures/sdk-pages.js';
-import { startStaticServer, type StaticServer } from './fixtures/static-server.js';
+import { sdkServers } from './fixtures/sdk-servers.js';
 
-let c: TestCollector;
-let s: StaticServer;
-test.beforeAll(async () => {
-  [c, s] = await Promise.all([startCollector([nps({ id: 'remote-nps', question: 'How likely are you to recommend our docs?' })]), startStaticServer()]);
-});
-test.afterAll(async () => {
-  await Promise.all([c.close(), s.close()]);
-});
+const env = sdkServers([nps({ id: 'remote-nps', question: 'How likely are you to recommend our docs?' })]);
 
 test('a page that loads the snippet twice: one SDK, one survey, sayso() works after load', async ({ page }) => {
   const config = {
     site: 'demo',
-    endpoint: c.url,
+    endpoint: env.c.url,
     remoteConfig: false,
     perPageView: 2,
     surveys: [nps({ id: 'twice', triggers: [{ type: 'event', name: 'bought' }] })],
   };
-  s.page('/twice.html', snippetPage(config, { body: `<script>${snippet()}\nsayso('init', ${JSON.stringify({ ...config, site: 'ignored' })});</script>` }));
+  env.s.page('/twice.html', snippetPage(config, { body: `<script>${snippet()}\nsayso('init', ${JSON.stringify({ ...config, site: 'ignored' })});</script>` }));
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${s.url}/twice.html`);
+  await page.goto(`${env.s.url}/twice.html`);
   await page.waitForFunction(() => (window as { sayso?: { v?: number } }).sayso?.v === 1);
   expect(await page.locator(`script[src="${SDK_PATH}"]`).count()).toBe(1);
   await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('track', 'bought'));
   await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
   await expect(page.locator('sayso-widget')).toHaveCount(1);
   await answer(page, /^8/);
-  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('twice');
+  await expect.poll(async () => (await env.c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('twice');
   expect(errors).toEqual([]);
 });
 
@@ -43,32 +36,32 @@ test('a page whose SDK script arrives after track() was called still shows the s
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
-  s.page(
+  env.s.page(
     '/late.html',
-    snippetPage({ site: 'demo', endpoint: c.url, remoteConfig: false, surveys: [nps({ id: 'late', triggers: [{ type: 'event', name: 'signed-up', where: [{ property: 'plan', op: 'eq', value: 'pro' }] }] })] }, {
+    snippetPage({ site: 'demo', endpoint: env.c.url, remoteConfig: false, surveys: [nps({ id: 'late', triggers: [{ type: 'event', name: 'signed-up', where: [{ property: 'plan', op: 'eq', value: 'pro' }] }] })] }, {
       head: `<script>sayso('track', 'signed-up', { plan: 'pro' }); window.__trackedBeforeLoad = !(window.sayso.v);</script>`,
     }),
   );
-  await page.goto(`${s.url}/late.html`);
+  await page.goto(`${env.s.url}/late.html`);
   expect(await page.evaluate(() => (window as { __trackedBeforeLoad?: boolean }).__trackedBeforeLoad)).toBe(true);
   await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
   await answer(page, /^7/);
-  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('late');
+  await expect.poll(async () => (await env.c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('late');
 });
 
 test('strict CSP, plain script tag, no inline script: remote config, UI and delivery all work with the nonce', async ({ page }) => {
   const nonce = 'r4nd0mN0nce';
-  s.page('/csp.html', {
+  env.s.page('/csp.html', {
     headers: {
-      'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src ${c.url}; img-src 'none'; base-uri 'none'`,
+      'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src ${env.c.url}; img-src 'none'; base-uri 'none'`,
     },
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp</title>
-<script nonce="${nonce}" src="${SDK_PATH}" data-site="demo" data-endpoint="${c.url}" async></script></head>
+<script nonce="${nonce}" src="${SDK_PATH}" data-site="demo" data-endpoint="${env.c.url}" async></script></head>
 <body><h1>Strict CSP</h1></body></html>`,
   });
   const violations: string[] = [];
   page.on('console', (m) => /Content Security Policy|Refused/.test(m.text()) && violations.push(m.text()));
-  await page.goto(`${s.url}/csp.html`);
+  await page.goto(`${env.s.url}/csp.html`);
   await expect(page.getByText('How likely are you to recommend our docs?')).toBeVisible();
   // The UI's style element carries the nonce, so the card is styled (not the UA default).
   const styled = await page.locator('sayso-widget').evaluate((el) => {
@@ -78,7 +71,7 @@ test('strict CSP, plain script tag, no inline script: remote config, UI and deli
   expect(styled.nonce).toBe(true);
   expect(styled.sheets).toBeGreaterThan(0);
   await answer(page, /^10/);
-  await expect.poll(async () => (await c.responses()).map((r) => `${r.surveyId}:${r.score}`), { timeout: 15_000 }).toContain('remote-nps:10');
+  await expect.poll(async () => (await env.c.responses()).map((r) => `${r.surveyId}:${r.score}`), { timeout: 15_000 }).toContain('remote-nps:10');
   expect(violations).toEqual([]);
 });
 
@@ -86,10 +79,10 @@ test('a UI chunk that fails to load is retried, then reported as E_UI_LOAD_FAILE
   let attempts = 0;
   let fail = true;
   await page.route('**/sayso-ui.js', (route) => (attempts++, fail ? route.abort('connectionreset') : route.continue()));
-  s.page('/ui-fail.html', snippetPage({ site: 'demo', endpoint: c.url, remoteConfig: false, perPageView: 5, perSession: 5, surveys: [nps({ id: 'uifail', triggers: [{ type: 'event', name: 'go' }] })] }));
+  env.s.page('/ui-fail.html', snippetPage({ site: 'demo', endpoint: env.c.url, remoteConfig: false, perPageView: 5, perSession: 5, surveys: [nps({ id: 'uifail', triggers: [{ type: 'event', name: 'go' }] })] }));
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${s.url}/ui-fail.html`);
+  await page.goto(`${env.s.url}/ui-fail.html`);
   await page.waitForFunction(() => (window as { sayso?: { v?: number } }).sayso?.v === 1);
   const codes = await page.evaluate(
     () =>
@@ -109,18 +102,18 @@ test('a UI chunk that fails to load is retried, then reported as E_UI_LOAD_FAILE
 });
 
 test('a feedback tab (presentation mode "tab") opens its survey on demand, with the real UI chunk', async ({ page }) => {
-  s.page(
+  env.s.page(
     '/tab.html',
     snippetPage({
       site: 'demo',
-      endpoint: c.url,
+      endpoint: env.c.url,
       remoteConfig: false,
       surveys: [nps({ id: 'tab', kind: 'csat', question: 'How are we doing?', triggers: [{ type: 'manual' }], presentation: { mode: 'tab', launcherLabel: 'Give feedback' } })],
     }),
   );
-  await page.goto(`${s.url}/tab.html`);
+  await page.goto(`${env.s.url}/tab.html`);
   await page.getByRole('button', { name: 'Give feedback' }).click();
   await expect(page.getByText('How are we doing?')).toBeVisible();
   await answer(page, /^5/);
-  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab');
+  await expect.poll(async () => (await env.c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab');
 });

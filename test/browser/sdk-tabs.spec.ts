@@ -3,39 +3,32 @@
 // ids back over BroadcastChannel, so the answering tab says "sent", not
 // "saved, will be sent when you are back online". Real Chromium, real collector.
 import { expect, test } from '@playwright/test';
-import { answer, startCollector, type TestCollector } from './fixtures/sayso-collector.js';
+import { answer } from './fixtures/sayso-collector.js';
 import { nps, snippetPage } from './fixtures/sdk-pages.js';
-import { startStaticServer, type StaticServer } from './fixtures/static-server.js';
+import { sdkServers } from './fixtures/sdk-servers.js';
 
-let c: TestCollector;
-let s: StaticServer;
-test.beforeAll(async () => {
-  [c, s] = await Promise.all([startCollector(), startStaticServer()]);
-});
-test.afterAll(async () => {
-  await Promise.all([c.close(), s.close()]);
-});
+const env = sdkServers();
 
 test('an answer in a tab that is not the sender is delivered by the sender tab, and its thank-you says so', async ({ context }) => {
-  const config = (id: string) => ({ site: 'demo', endpoint: c.url, remoteConfig: false, cooldownDays: 0, surveys: [nps({ id })] });
-  s.page('/tab-a.html', snippetPage(config('tab-a')));
-  s.page('/tab-b.html', snippetPage(config('tab-b')));
+  const config = (id: string) => ({ site: 'demo', endpoint: env.c.url, remoteConfig: false, cooldownDays: 0, surveys: [nps({ id })] });
+  env.s.page('/tab-a.html', snippetPage(config('tab-a')));
+  env.s.page('/tab-b.html', snippetPage(config('tab-b')));
 
   // Tab A answers first: its delivery starts and takes the site's Web Lock, so it is the sender.
   const a = await context.newPage();
-  await a.goto(`${s.url}/tab-a.html`);
+  await a.goto(`${env.s.url}/tab-a.html`);
   await answer(a, /^9/);
-  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab-a');
+  await expect.poll(async () => (await env.c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab-a');
 
   // Tab B (same site, still open A) queues its answer; A sends it.
   const b = await context.newPage();
-  await b.goto(`${s.url}/tab-b.html`);
+  await b.goto(`${env.s.url}/tab-b.html`);
   const sent: string[] = [];
   b.on('request', (r) => r.method() === 'POST' && sent.push(r.url()));
   await answer(b, /^3/); // resolves once the thank-you shows, which waits up to 2 s for a delivery report
   expect(await b.evaluate(() => (window as { __events?: string[] }).__events)).toContain('delivered');
   await expect(b.locator('sayso-widget [part=offline]')).toHaveCount(0);
   await expect(b.locator('sayso-widget p.sr')).toHaveText('Thank you for your feedback!');
-  await expect.poll(async () => (await c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab-b');
+  await expect.poll(async () => (await env.c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab-b');
   expect(sent).toEqual([]); // B did not send: the sender tab did
 });
