@@ -12,10 +12,6 @@ export function quietly<T>(fn: () => T): T | undefined {
 
 /** Runs `fn` on localStorage; undefined where there is none or it throws (blocked cookies, sandboxed frames, Node). */
 export function onLocalStorage<T>(fn: (s: Storage) => T): T | undefined {
-  // Its own try rather than quietly(): terser inlines this into its one caller more tightly.
-  try {
-    return fn(localStorage);
-  } catch {
-    // no storage here: undefined
-  }
+  // Inside quietly(): reading `localStorage` itself is what throws where cookies are blocked.
+  return quietly(() => fn(localStorage));
 }
