@@ -117,3 +117,23 @@ test('a feedback tab (presentation mode "tab") opens its survey on demand, with 
   await answer(page, /^5/);
   await expect.poll(async () => (await env.c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('tab');
 });
+
+test('a throwing on() handler is reported as the page\'s error, and neither the other handlers nor the survey notice', async ({ page }) => {
+  env.s.page('/throwing.html', snippetPage({ site: 'demo', endpoint: env.c.url, remoteConfig: false, surveys: [nps({ id: 'throwing', triggers: [{ type: 'event', name: 'go' }] })] }));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.s.url}/throwing.html`);
+  await page.evaluate(() => {
+    const sayso = (window as unknown as { sayso: (...a: unknown[]) => void }).sayso;
+    sayso('on', 'show', () => {
+      throw new Error('a host handler broke');
+    });
+    sayso('on', 'show', () => ((window as { __heard?: boolean }).__heard = true));
+    sayso('track', 'go');
+  });
+  await expect(page.getByText('How likely are you to recommend us?')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as { __heard?: boolean }).__heard)).toBe(true);
+  expect(errors).toEqual(['a host handler broke']);
+  await answer(page, /^9/);
+  await expect.poll(async () => (await env.c.responses()).map((r) => r.surveyId), { timeout: 15_000 }).toContain('throwing');
+});

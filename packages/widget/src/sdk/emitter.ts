@@ -1,9 +1,9 @@
 // Events for code (`on`), for the page (`sayso:*` CustomEvents on window) and
-// for tag managers (`window.dataLayer`). A throwing handler never reaches the
-// host's code path that caused the event.
+// for tag managers (`window.dataLayer`). `on` handlers listen on a private
+// EventTarget: the platform already calls each one apart and reports a
+// throwing handler (window `error`) without breaking the SDK's own flow.
+import { listen } from '../listen.js';
 import type { SaysoEventName, SaysoEvents } from './types.js';
-
-type Handler = (payload: never) => void;
 
 export interface Emitter {
   on<K extends SaysoEventName>(name: K, fn: (p: SaysoEvents[K]) => void): () => void;
@@ -12,28 +12,13 @@ export interface Emitter {
 
 /** An emitter that also dispatches on `win` and pushes to its dataLayer. */
 export function createEmitter(win: Window): Emitter {
-  const handlers = new Map<string, Set<Handler>>();
+  const own = new EventTarget();
   return {
-    on(name, fn) {
-      let set = handlers.get(name);
-      if (!set) handlers.set(name, (set = new Set()));
-      set.add(fn as Handler);
-      return () => void set.delete(fn as Handler);
-    },
-    emit(name, payload) {
-      for (const fn of handlers.get(name) ?? []) {
-        try {
-          (fn as (p: unknown) => void)(payload);
-        } catch (err) {
-          // report, asynchronously, without breaking the SDK's own flow
-          setTimeout(() => {
-            throw err;
-          });
-        }
-      }
-      win.dispatchEvent(new CustomEvent(`sayso:${name}`, { detail: payload }));
+    on: (name, fn) => listen<CustomEvent>(own, `sayso:${name}`, (e) => fn(e.detail)),
+    emit(name, detail) {
+      for (const target of [own, win]) target.dispatchEvent(new CustomEvent(`sayso:${name}`, { detail }));
       const dl = (win as { dataLayer?: unknown }).dataLayer;
-      if (Array.isArray(dl)) dl.push({ event: `sayso.${name}`, sayso: payload });
+      if (Array.isArray(dl)) dl.push({ event: `sayso.${name}`, sayso: detail });
     },
   };
 }

@@ -70,8 +70,8 @@ export interface Engine {
   present(survey: Survey, host: Host, ui: UiModule): Promise<SurveyHandle>;
   /** Loads a signed user's history from the server and folds it into the local one; never rejects. */
   identify(host: Host, userId: string, signature: string): Promise<void>;
-  /** Adds the feedback tab of a `tab` survey; `onOpen` runs on each press. */
-  launch(survey: Survey, host: Host, ui: UiModule, onOpen: () => void): SurveyHandle | undefined;
+  /** Adds the feedback tabs of `tab` surveys; `open` runs on each press. Returns what takes them all down. */
+  tabs(surveys: Survey[], host: Host, ui: UiModule, open: (survey: Survey) => void): () => void;
 }
 
 /** The global the script-tag engine chunk (`sayso-engine.js`) registers itself on. */

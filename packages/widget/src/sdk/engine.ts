@@ -6,7 +6,7 @@ import { defaultDelivery } from './default-delivery.js';
 import type { Engine, SurveyProblem } from './engine-types.js';
 import { merge } from './history.js';
 import { collectorHistory } from './history-source.js';
-import { launch, present } from './present.js';
+import { present, tabs } from './present.js';
 import { createSender } from './sender.js';
 import { checkSurveys } from './surveys.js';
 
@@ -36,5 +36,5 @@ export const engine: Engine = {
       (err: Error) => host.error('E_REMOTE_CONFIG', err.message),
     );
   },
-  launch,
+  tabs,
 };

@@ -38,6 +38,11 @@ export interface Deps {
 
 const noop = (): void => {};
 
+/** A kept validation: the key of the list it judged, the engine's answer, remote config's ETag. */
+type Verdict = { k: string; t?: string | null } & ReturnType<Engine['check']>;
+/** The verdict's format: a new one when the engine's output changes (2: URL rules come compiled). */
+const VERDICT = 2;
+
 /** Creates a live instance; call only in a browser. */
 export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const win = window;
@@ -61,6 +66,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const loadUi = retrying(config.loadUi ?? deps.loadUi);
   const delays = createDelays();
   const stops: Array<() => void> = [];
+  /** Takes the feedback tabs down; `noop` while they load. */
+  let untab: (() => void) | undefined;
   let pageStops: Array<() => void> = [];
 
   let surveys: Survey[] = [];
@@ -77,7 +84,6 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   let wanted: Survey[] = [];
   /** Triggered while another survey was on screen: they compete again when it closes (caps permitting). */
   const deferred: Survey[] = [];
-  const tabs = new Map<string, SurveyHandle | undefined>();
   let onConsent = noop;
   const consented = new Promise<void>((r) => (onConsent = r));
 
@@ -99,7 +105,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   };
   /** Takes down whatever is on screen or waiting to show. */
   const hide = (): void => {
-    closeTabs();
+    untab?.();
+    untab = undefined;
     handle?.close();
     delays.clear();
   };
@@ -189,21 +196,19 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     });
   }
 
-  /** Feedback tabs (`presentation.mode: 'tab'`): always there for the people a survey targets; a press is an explicit show. */
+  /**
+   * Feedback tabs (`presentation.mode: 'tab'`): always there for the people a
+   * survey targets; a press is an explicit show. The engine mounts them: a
+   * tab needs it and the UI anyway.
+   */
   function launchers(): void {
-    for (const s of surveys) {
-      if (s.presentation?.mode != 'tab' || s.enabled === false || tabs.has(s.id) || !granted() || !targeted(s, audience())) continue;
-      tabs.set(s.id, undefined);
-      Promise.all([loadUi(), loadEngine()]).then(
-        ([ui, e]) => live() && tabs.has(s.id) && tabs.set(s.id, e.launch(s, host, ui, () => void display(s, false))),
-        (err: Error) => error('E_UI_LOAD_FAILED', err.message, s.id),
-      );
-    }
-  }
-
-  function closeTabs(): void {
-    for (const h of tabs.values()) h?.close();
-    tabs.clear();
+    const list = surveys.filter((s) => s.presentation?.mode == 'tab' && s.enabled !== false && targeted(s, audience()));
+    if (!list.length || untab || !granted()) return;
+    const mine = (untab = noop);
+    Promise.all([loadUi(), loadEngine()]).then(
+      ([ui, e]) => live() && untab == mine && (untab = e.tabs(list, host, ui, (s) => void display(s, false))),
+      (err: Error) => error('E_UI_LOAD_FAILED', err.message, list[0]!.id),
+    );
   }
 
   /** Loads the UI on idle when a survey could show on this page. */
@@ -305,35 +310,43 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   /**
    * The valid surveys of `list`. parseSurvey lives in the engine, so its
    * verdict is kept (in the slot, under a hash of the list): a browser
-   * loads the engine to validate a config once, not on every page.
+   * loads the engine to validate a config once, not on every page. Remote
+   * config keeps its ETag (`t`) with it, to revalidate.
    */
-  async function valid(list: unknown[], slot: string): Promise<Survey[]> {
+  async function valid(list: unknown[], slot: string, t?: string | null): Promise<Survey[]> {
     if (!list.length) return [];
     const text = JSON.stringify(list);
-    const k = `${hash32(text)}.${hash32(site + text)}.${text.length}`;
-    let c = readJson<{ k: string } & ReturnType<Engine['check']>>(store, slot);
-    if (c?.k !== k) {
+    const k = `${VERDICT}.${hash32(text)}.${hash32(site + text)}.${text.length}`;
+    let v = readJson<Verdict>(store, slot);
+    if (v?.k !== k) {
       try {
-        c = { k, ...(await loadEngine()).check(list) };
+        v = { k, ...(await loadEngine()).check(list) };
       } catch (err) {
         error('E_UI_LOAD_FAILED', String((err as Error).message));
         return [];
       }
-      store.set(slot, JSON.stringify(c));
     }
-    for (const p of c.e) em.emit('error', p);
-    return c.s;
+    store.set(slot, JSON.stringify({ ...v, t }));
+    return kept(v);
   }
+  /** A verdict's surveys, its problems reported again (every page hears about a bad config). */
+  const kept = (v: Verdict): Survey[] => {
+    for (const p of v.e) em.emit('error', p);
+    return v.s;
+  };
 
   // Checked a tick later, so `on('error')` right after `init` hears about bad surveys.
   const mine = Promise.resolve().then(() => valid(config.surveys ?? [], 'vl'));
   // Not even the config request leaves the page before consent: it would tell the collector who is visiting.
   const remote =
     config.endpoint && (config.remoteConfig ?? true)
-      ? consented.then(() => fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, store).then((r) => {
+      ? consented.then(async () => {
+          const v = readJson<Verdict>(store, 'vr');
+          const r = await fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, v?.t);
           if (r.error) error('E_REMOTE_CONFIG', r.error);
-          return valid(r.surveys, 'vr');
-        }))
+          // A fresh list; else (304, offline, a server error) the kept copy.
+          return r.list ? valid(r.list, 'vr', r.etag) : v ? kept(v) : [];
+        })
       : Promise.resolve([]);
   const started = Promise.all([mine, remote]).then(([mine, theirs]) => {
     if (destroyed) return;

@@ -107,7 +107,7 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
 }
 
 /** Adds the feedback tab of a `tab` survey; without a label of its own, the UI says "Feedback" in the survey's language. */
-export function launch(s: Survey, host: Host, ui: UiModule, onOpen: () => void): SurveyHandle | undefined {
+function launch(s: Survey, host: Host, ui: UiModule, onOpen: () => void): SurveyHandle | undefined {
   const p = s.presentation ?? {};
   const label = p.launcherLabel ?? s.strings?.feedback;
   return ui.mountLauncher?.({
@@ -117,4 +117,10 @@ export function launch(s: Survey, host: Host, ui: UiModule, onOpen: () => void):
     ...(p.position && { position: p.position }),
     onOpen,
   });
+}
+
+/** The feedback tabs of `list`; the function returned takes them all down. */
+export function tabs(list: Survey[], host: Host, ui: UiModule, open: (s: Survey) => void): () => void {
+  const handles = list.map((s) => launch(s, host, ui, () => open(s)));
+  return () => handles.forEach((h) => h?.close());
 }

@@ -2,8 +2,9 @@
 // is skipped with an `error` event naming the field (`surveys[2].triggers[0].url`),
 // never taking the others down with it.
 import { parseSurvey, SaysoError, type SaysoErrorCode, type Survey } from '@sayso/core';
+import { compileSurveyUrls } from './triggers/url-compile.js';
 
-/** The valid surveys of `list`, reporting each invalid one through `report`. */
+/** The valid surveys of `list` (URL rules compiled for the matcher), reporting each invalid one through `report`. */
 export function checkSurveys(
   list: unknown[],
   report: (e: { code: SaysoErrorCode; message: string; path?: string }) => void,
@@ -11,7 +12,7 @@ export function checkSurveys(
   const out: Survey[] = [];
   list.forEach((input, i) => {
     try {
-      out.push(parseSurvey(input));
+      out.push(compileSurveyUrls(parseSurvey(input)));
     } catch (err) {
       // parseSurvey is bundled with this file, so its errors are this realm's SaysoError:
       // `instanceof` suffices (isSaysoError's cross-frame check is not needed here).

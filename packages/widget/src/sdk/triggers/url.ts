@@ -1,31 +1,17 @@
 // URL rules of a trigger: include/exclude lists of exact, contains, glob and
-// regex matches. A rule whose value starts with `/` is tested against the path
-// (plus query), any other against the full URL, so `/pricing*` and
-// `https://shop.example/*` both read naturally.
-import type { UrlRule, UrlRules } from '@sayso/core';
+// regex matches. The engine compiled each rule to a regex source when it
+// validated the survey (url-compile.ts); here they are only tested.
+import type { UrlRules } from '@sayso/core';
+import type { CompiledUrlRule } from './url-compile.js';
 
-/** True when `href` matches one rule. An invalid regex matches nothing. */
-export function matchRule(href: string, rule: UrlRule): boolean {
-  const { match, value } = rule;
-  // contains and regex look at the whole URL.
-  if (match == 'contains') return href.includes(value);
-  if (match == 'regex')
-    try {
-      return new RegExp(value).test(href);
-    } catch {
-      return false;
-    }
-  // exact compares strings; glob: `*` is any run and `?` one character,
-  // everything else literal (escaped, so the pattern is always a valid regex).
-  const glob = new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c == '*' ? '.*' : c == '?' ? '.' : `\\${c}`))}$`);
-  const is = (s: string): boolean => (match == 'exact' ? s === value : glob.test(s));
-  const u = new URL(href);
-  // A path rule matches with or without the query.
-  return value[0] == '/' ? is(u.pathname + u.search) || is(u.pathname) : is(href);
-}
-
-/** Excludes win; with no includes every URL is in. */
+/** Excludes win; with no includes every URL is in. `rules` come compiled. */
 export function matchUrl(href: string, rules: UrlRules | undefined): boolean {
-  const hit = (r: UrlRule): boolean => matchRule(href, r);
-  return !rules || (!rules.exclude?.some(hit) && (!rules.include?.length || rules.include.some(hit)));
+  const u = new URL(href);
+  const hit = ({ re, p }: CompiledUrlRule): boolean => {
+    const is = (s: string): boolean => new RegExp(re).test(s);
+    // A path rule matches with or without the query.
+    return p ? is(u.pathname + u.search) || is(u.pathname) : is(href);
+  };
+  const { include, exclude } = (rules ?? {}) as { include?: CompiledUrlRule[]; exclude?: CompiledUrlRule[] };
+  return !exclude?.some(hit) && (!include?.length || include.some(hit));
 }
