@@ -289,6 +289,35 @@ describe('feedback tabs', () => {
     s.consent('denied');
     expect(launched[0]!.closed).toBe(true);
   });
+
+  it('tabs taken down while their chunks load never appear; a UI that cannot load is reported', async () => {
+    let mounted = 0;
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    ui.ui.mountLauncher = () => (mounted++, { close() {} });
+    const tab = csat({ id: 'tab', presentation: { mode: 'tab' } });
+    const s = createInstance(
+      { site: 'pk_test', surveys: [tab], loadUi: () => slow.then(() => ui.ui) },
+      { loadEngine: () => Promise.resolve({ ...engine, delivery: () => del.d }), loadUi: () => Promise.reject(new Error('unused')) },
+    );
+    live.push(s);
+    await settle();
+    s.consent('denied');
+    release();
+    await settle();
+    expect(mounted).toBe(0);
+
+    const failing = createInstance(
+      { site: 'pk_test', surveys: [tab], loadUi: () => Promise.reject(new Error('offline')) },
+      { loadEngine: () => Promise.resolve({ ...engine, delivery: () => del.d }), loadUi: () => Promise.reject(new Error('unused')) },
+    );
+    live.push(failing);
+    const seen: unknown[] = [];
+    failing.on('error', (e) => seen.push(e));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(seen).toEqual([{ code: 'E_UI_LOAD_FAILED', message: 'offline', surveyId: 'tab' }]);
+    expect(mounted).toBe(0);
+  });
 });
 
 describe('caps on one page', () => {

@@ -204,9 +204,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   function launchers(): void {
     const list = surveys.filter((s) => s.presentation?.mode == 'tab' && s.enabled !== false && targeted(s, audience()));
     if (!list.length || untab || !granted()) return;
-    const mine = (untab = noop);
+    const token = (untab = noop);
     Promise.all([loadUi(), loadEngine()]).then(
-      ([ui, e]) => live() && untab == mine && (untab = e.tabs(list, host, ui, (s) => void display(s, false))),
+      ([ui, e]) => live() && untab == token && (untab = e.tabs(list, host, ui, (s) => void display(s, false))),
       (err: Error) => error('E_UI_LOAD_FAILED', err.message, list[0]!.id),
     );
   }
