@@ -65,7 +65,11 @@ describe('remote config through the instance', () => {
   it('validates a fresh list once; later pages revalidate with the ETag and a 304 needs no engine', async () => {
     expect(await page()).toEqual({ ready: ['nps'], errors: [] });
     expect(await page()).toEqual({ ready: ['nps'], errors: [] });
+    const writes = vi.spyOn(Storage.prototype, 'setItem');
     expect(await page()).toEqual({ ready: ['nps'], errors: [] });
+    // The kept copy is reused as it is: nothing to write back.
+    expect(writes.mock.calls.filter(([key]) => key === 'sayso.vr')).toEqual([]);
+    writes.mockRestore();
     expect(asked).toEqual([null, '"v1"', '"v1"']);
     expect({ loads, checks }).toEqual({ loads: 1, checks: 1 });
   });

@@ -223,7 +223,10 @@ describe('the lazily loaded engine', () => {
     };
     const first = await run([bad, quiet]);
     expect(calls).toEqual({ loads: 1, checks: 1 });
+    const writes = vi.spyOn(Storage.prototype, 'setItem');
     const second = await run([bad, quiet]);
+    expect(writes.mock.calls.filter(([key]) => key === 'sayso.vl')).toEqual([]); // reused as it is, not written back
+    writes.mockRestore();
     expect(calls).toEqual({ loads: 1, checks: 1 }); // nothing to show, nothing queued: no engine
     expect(second).toEqual(first);
     expect(second.errors).toMatchObject([{ code: 'E_SURVEY_INVALID', path: 'surveys[0].triggers[0].percent' }]);

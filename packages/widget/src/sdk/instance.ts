@@ -204,9 +204,10 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   function launchers(): void {
     const list = surveys.filter((s) => s.presentation?.mode == 'tab' && s.enabled !== false && targeted(s, audience()));
     if (!list.length || untab || !granted()) return;
+    // hide() (consent withdrawn, destroy) clears `untab`, so a load it overtook mounts nothing.
     const token = (untab = noop);
     Promise.all([loadUi(), loadEngine()]).then(
-      ([ui, e]) => live() && untab == token && (untab = e.tabs(list, host, ui, (s) => void display(s, false))),
+      ([ui, e]) => untab == token && (untab = e.tabs(list, host, ui, (s) => void display(s, false))),
       (err: Error) => error('E_UI_LOAD_FAILED', err.message, list[0]!.id),
     );
   }
@@ -311,13 +312,14 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
    * The valid surveys of `list`. parseSurvey lives in the engine, so its
    * verdict is kept (in the slot, under a hash of the list): a browser
    * loads the engine to validate a config once, not on every page. Remote
-   * config keeps its ETag (`t`) with it, to revalidate.
+   * config keeps its ETag (`t`) with it, to revalidate; it passes the
+   * verdict it already read as `was`.
    */
-  async function valid(list: unknown[], slot: string, t?: string | null): Promise<Survey[]> {
+  async function valid(list: unknown[], slot: string, t?: string | null, was = readJson<Verdict>(store, slot)): Promise<Survey[]> {
     if (!list.length) return [];
     const text = JSON.stringify(list);
     const k = `${VERDICT}.${hash32(text)}.${hash32(site + text)}.${text.length}`;
-    let v = readJson<Verdict>(store, slot);
+    let v = was;
     if (v?.k !== k) {
       try {
         v = { k, ...(await loadEngine()).check(list) };
@@ -326,7 +328,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         return [];
       }
     }
-    store.set(slot, JSON.stringify({ ...v, t }));
+    // Written only when it changed (`!=`: a missing ETag is null or absent alike): most pages reuse it as it is.
+    if (v !== was || v.t != t) store.set(slot, JSON.stringify({ ...v, t }));
     return kept(v);
   }
   /** A verdict's surveys, its problems reported again (every page hears about a bad config). */
@@ -345,7 +348,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
           const r = await fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, v?.t);
           if (r.error) error('E_REMOTE_CONFIG', r.error);
           // A fresh list; else (304, offline, a server error) the kept copy.
-          return r.list ? valid(r.list, 'vr', r.etag) : v ? kept(v) : [];
+          return r.list ? valid(r.list, 'vr', r.etag, v) : v ? kept(v) : [];
         })
       : Promise.resolve([]);
   const started = Promise.all([mine, remote]).then(([mine, theirs]) => {
