@@ -1,0 +1,93 @@
+// Sentiment lexicons, shipped as compact strings (see scripts/build-lexicons.mjs)
+// and parsed on first use per language.
+import type { Lang, Language } from './lang/index.js';
+import { stemOf } from './stem.js';
+import { fold } from './tokenize.js';
+import emoticonsData from './lexicons/emoticons.js';
+import en from './lexicons/en.js';
+import fr from './lexicons/fr.js';
+import it from './lexicons/it.js';
+import nl from './lexicons/nl.js';
+import pl from './lexicons/pl.js';
+import sv from './lexicons/sv.js';
+
+/** Where each language's sentiment lexicon comes from. Languages not listed have no sentiment (emoticons only). */
+export const LEXICON_SOURCES: Readonly<Partial<Record<Lang, string>>> = {
+  en: 'AFINN-en-165, Finn Årup Nielsen (Apache-2.0)',
+  fr: 'AFINN-fr-165, Finn Årup Nielsen (Apache-2.0)',
+  pl: 'AFINN-pl-165, Finn Årup Nielsen (Apache-2.0)',
+  sv: 'AFINN-sv-165, Finn Årup Nielsen (Apache-2.0)',
+  it: 'Pattern it-sentiment, CLiPS, University of Antwerp (BSD-3-Clause)',
+  nl: 'Pattern nl-sentiment, CLiPS, University of Antwerp (PDDL)',
+};
+
+const DATA: Partial<Record<Lang, string>> = { en, fr, it, nl, pl, sv };
+
+/** One language's lexicon, ready for lookups. */
+export interface Lexicon {
+  /** Folded single word → weight (−5..5). */
+  words: Map<string, number>;
+  /** Stem → mean weight of the lexicon words with that stem: catches forms the list does not have. */
+  stems: Map<string, number>;
+  /** First word of a phrase → [the phrase's words, weight], longest first. */
+  phrases: Map<string, [string[], number][]>;
+}
+
+function parse(data: string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of data.split('\n')) {
+    const colon = line.indexOf(':');
+    const weight = Number(line.slice(0, colon));
+    for (const w of line.slice(colon + 1).split('\t')) map.set(w, weight);
+  }
+  return map;
+}
+
+const lexicons = new Map<Lang, Lexicon | null>();
+
+/** The lexicon of a language, `null` where there is none. */
+export function lexiconOf(l: Language): Lexicon | null {
+  if (lexicons.has(l.lang)) return lexicons.get(l.lang)!;
+  const data = DATA[l.lang];
+  let lex: Lexicon | null = null;
+  if (data) {
+    lex = { words: new Map(), stems: new Map(), phrases: new Map() };
+    const sums = new Map<string, [number, number]>();
+    for (const [entry, weight] of parse(data)) {
+      const parts = fold(entry).split(/\s+/).filter(Boolean);
+      if (parts.length === 0) continue;
+      if (parts.length === 1) {
+        const w = parts[0]!;
+        // A word that negates, intensifies or contrasts is handled as such, never scored on its own.
+        if (l.negations.has(w) || l.contrasts.has(w) || l.stopwords.has(w)) continue;
+        lex.words.set(w, weight);
+        const s = stemOf(l, w);
+        const sum = sums.get(s) ?? [0, 0];
+        sum[0] += weight;
+        sum[1]++;
+        sums.set(s, sum);
+      } else {
+        const list = lex.phrases.get(parts[0]!) ?? [];
+        list.push([parts, weight]);
+        lex.phrases.set(parts[0]!, list);
+      }
+    }
+    for (const [s, [sum, n]] of sums) if (sum !== 0) lex.stems.set(s, sum / n);
+    for (const list of lex.phrases.values()) list.sort((a, b) => b[0].length - a[0].length);
+  }
+  lexicons.set(l.lang, lex);
+  return lex;
+}
+
+let emoticons: { pattern: RegExp; weights: Map<string, number> } | undefined;
+
+/** ASCII emoticons (AFINN-emoticon-8), scored in every language. */
+export function emoticonLexicon(): { pattern: RegExp; weights: Map<string, number> } {
+  if (!emoticons) {
+    const weights = parse(emoticonsData);
+    const escaped = [...weights.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    // Standing alone: "http://x" and "(a)" are no emoticons.
+    emoticons = { pattern: new RegExp(`(?<=^|\\s)(?:${escaped.join('|')})(?=$|\\s|[.,!?])`, 'gu'), weights };
+  }
+  return emoticons;
+}
