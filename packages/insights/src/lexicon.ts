@@ -21,6 +21,8 @@ export const LEXICON_SOURCES: Readonly<Partial<Record<Lang, string>>> = {
   nl: 'Pattern nl-sentiment, CLiPS, University of Antwerp (PDDL)',
 };
 
+const STEMLESS = new Set<Lang>([]);
+
 const DATA: Partial<Record<Lang, string>> = { en, fr, it, nl, pl, sv };
 
 /** One language's lexicon, ready for lookups. */
@@ -72,7 +74,9 @@ export function lexiconOf(l: Language): Lexicon | null {
         lex.phrases.set(parts[0]!, list);
       }
     }
-    for (const [s, [sum, n]] of sums) if (sum !== 0) lex.stems.set(s, sum / n);
+    // AFINN-en lists the inflected forms itself, where stems only add false hits
+    // ("several" as "sever"); the other lists are mostly lemmas and need them.
+    if (!STEMLESS.has(l.lang)) for (const [s, [sum, n]] of sums) if (sum !== 0) lex.stems.set(s, sum / n);
     for (const list of lex.phrases.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
   lexicons.set(l.lang, lex);

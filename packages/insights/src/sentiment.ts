@@ -42,6 +42,7 @@ const BEFORE_BUT = 0.5;
 const AFTER_BUT = 1.5;
 const ALPHA = 15;
 const WINDOW = 3;
+const BARE_NEGATION = -1;
 
 /** The languages with a sentiment lexicon, and where each lexicon comes from. */
 export function sentimentLanguages(): Readonly<Partial<Record<Lang, string>>> {
@@ -51,7 +52,7 @@ export function sentimentLanguages(): Readonly<Partial<Record<Lang, string>>> {
 const fmt = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function weightOf(lex: Lexicon, l: ReturnType<typeof language>, t: Token): number | undefined {
-  return lex.words.get(t.word) ?? lex.stems.get(stemOf(l, t.word));
+  return lex.words.get(t.word) ?? (lex.stems.size ? lex.stems.get(stemOf(l, t.word)) : undefined);
 }
 
 /**
@@ -76,6 +77,7 @@ export function sentiment(text: string, lang: string): Sentiment {
     tokens.forEach((t, i) => {
       if (t.role === 'contrast' && i > 0 && tokens[i - 1]!.sentence === t.sentence) contrastAt.set(t.sentence, i);
     });
+    const used = new Set<Token>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       let base: number | undefined;
@@ -129,8 +131,17 @@ export function sentiment(text: string, lang: string): Sentiment {
         reasons.push(`×${scale} ${i < but ? 'before' : 'after'} "${tokens[but]!.text}"`);
       }
       spans.push({ text: text.slice(t.start, tokens[last]!.end), start: t.start, end: tokens[last]!.end, weight, base, reason: reasons.join(' · ') });
+      if (negator) used.add(negator);
       i = last;
     }
+    // A negation with nothing of the lexicon to negate is a complaint in
+    // feedback: "doesn't work", "never arrived", "nicht geliefert".
+    for (const t of tokens) {
+      if (t.role !== 'negation' || used.has(t) || spans.some((s) => s.start <= t.start && t.end <= s.end)) continue;
+      if (tokens.some((m) => m !== t && m.clause === t.clause && used.has(m))) continue;
+      spans.push({ text: t.text, start: t.start, end: t.end, weight: BARE_NEGATION, base: BARE_NEGATION, reason: `"${t.text}" negates no opinion word: a complaint ${BARE_NEGATION}` });
+    }
+    spans.sort((a, b) => a.start - b.start);
   }
   if (typeof text === 'string' && /[:;=8xX(<)>]/.test(text)) {
     const { pattern, weights } = emoticonLexicon();
