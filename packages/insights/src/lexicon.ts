@@ -23,6 +23,10 @@ export const LEXICON_SOURCES: Readonly<Partial<Record<Lang, string>>> = {
 
 const STEMLESS = new Set<Lang>([]);
 
+// Words a lexicon scores that name things in feedback: "the support was slow"
+// says nothing good about anything.
+const NEUTRAL: Partial<Record<Lang, ReadonlySet<string>>> = { en: new Set(['support', 'care', 'supports', 'supported']) };
+
 const DATA: Partial<Record<Lang, string>> = { en, fr, it, nl, pl, sv };
 
 /** One language's lexicon, ready for lookups. */
@@ -61,7 +65,7 @@ export function lexiconOf(l: Language): Lexicon | null {
       if (parts.length === 1) {
         const w = parts[0]!;
         // A word that negates, intensifies or contrasts is handled as such, never scored on its own.
-        if (l.negations.has(w) || l.contrasts.has(w) || l.stopwords.has(w)) continue;
+        if (l.negations.has(w) || l.contrasts.has(w) || l.stopwords.has(w) || NEUTRAL[l.lang]?.has(w)) continue;
         lex.words.set(w, weight);
         const s = stemOf(l, w);
         const sum = sums.get(s) ?? [0, 0];
@@ -77,6 +81,7 @@ export function lexiconOf(l: Language): Lexicon | null {
     // AFINN-en lists the inflected forms itself, where stems only add false hits
     // ("several" as "sever"); the other lists are mostly lemmas and need them.
     if (!STEMLESS.has(l.lang)) for (const [s, [sum, n]] of sums) if (sum !== 0) lex.stems.set(s, sum / n);
+    for (const w of NEUTRAL[l.lang] ?? []) lex.stems.delete(stemOf(l, w));
     for (const list of lex.phrases.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
   lexicons.set(l.lang, lex);

@@ -10,6 +10,7 @@ import { stemmer as stemNl } from '@orama/stemmers/dutch';
 import { stemmer as stemPt } from '@orama/stemmers/portuguese';
 import { stemmer as stemSv } from '@orama/stemmers/swedish';
 import { SaysoError } from '@sayso/core';
+import { stemPolish } from './polish.js';
 import { WORDS } from './words.js';
 
 /** A language insights supports: the 14 the widget speaks. */
@@ -25,7 +26,7 @@ export type Script = 'alphabetic' | 'segmented' | 'korean' | 'arabic' | 'hebrew'
 export interface Language {
   lang: Lang;
   script: Script;
-  /** Snowball stemmer from @orama/stemmers; `null` where none exists (pl, ja, zh, ko, he). */
+  /** Snowball stemmer from @orama/stemmers, a light one for Polish; `null` where none exists (ja, zh, ko, he). */
   stem: ((word: string) => string) | null;
   /** French and Italian write "l'", "n'", "dell'" onto the next word. */
   elision: boolean;
@@ -48,8 +49,8 @@ const SETUP: Record<Lang, Pick<Language, 'script' | 'stem' | 'elision' | 'negati
   it: { script: 'alphabetic', stem: stemIt, elision: true, negationAfter: 0 },
   pt: { script: 'alphabetic', stem: stemPt, elision: false, negationAfter: 0 },
   nl: { script: 'alphabetic', stem: stemNl, elision: false, negationAfter: 3 },
-  // No Polish stemmer in Snowball nor a well-kept small one on npm: folded word forms.
-  pl: { script: 'alphabetic', stem: null, elision: false, negationAfter: 0 },
+  // No Polish stemmer in Snowball nor a well-kept small one on npm: a light suffix stripper.
+  pl: { script: 'alphabetic', stem: stemPolish, elision: false, negationAfter: 0 },
   sv: { script: 'alphabetic', stem: stemSv, elision: false, negationAfter: 2 },
   ja: { script: 'segmented', stem: null, elision: false, negationAfter: 0 },
   zh: { script: 'segmented', stem: null, elision: false, negationAfter: 0 },
