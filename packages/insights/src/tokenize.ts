@@ -57,11 +57,23 @@ export function useSegmenter(enabled: boolean): void {
 // katakana runs whole, which is close to its words.
 const CJK_RUNS = /\p{Script=Han}+|\p{Script=Hiragana}+|[\p{Script=Katakana}ー]+|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
+let zhModifiers: string[] | undefined;
+const ZH_MODIFIERS = (l: Language): string[] =>
+  (zhModifiers ??= [...l.negations, ...l.boosters, ...l.dampeners].sort((a, b) => b.length - a.length));
+
 function* rawWords(text: string, l: Language): Generator<[number, number]> {
   if (l.script === 'segmented') {
     const seg = segmenter(l.lang);
     if (seg) {
-      for (const s of seg.segment(text)) if (s.isWordLike) yield [s.index, s.index + s.segment.length];
+      for (const s of seg.segment(text)) {
+        if (!s.isWordLike) continue;
+        // ICU keeps "太慢" (too slow) and "不好" (not good) as one word; the modifier is a word of its own.
+        const lead = l.lang === 'zh' ? ZH_MODIFIERS(l).find((m) => s.segment.length > m.length && s.segment.startsWith(m)) : undefined;
+        if (lead) {
+          yield [s.index, s.index + lead.length];
+          yield [s.index + lead.length, s.index + s.segment.length];
+        } else yield [s.index, s.index + s.segment.length];
+      }
       return;
     }
     for (const m of text.matchAll(CJK_RUNS)) {

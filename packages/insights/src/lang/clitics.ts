@@ -37,8 +37,8 @@ export function stripArabic(l: Language, w: string): string {
   return word;
 }
 
-// Hebrew: ו (and), then one of ש/כש/מ/ל/ב/כ, then the article ה, each leaving
-// at least three letters. Common words that begin with these letters stay whole.
+// Hebrew: ו (and), then one of ש/כש/מ/ל/ב/כ, leaving three and four
+// letters ("שבור", broken, is a word), then the article ה, leaving four. Common words that begin with these letters stay whole.
 const HE_PROTECTED = new Set([
   'שירות', 'משלוח', 'מחיר', 'מחירים', 'מוצר', 'מוצרים', 'מהיר', 'מהירה', 'לקוח', 'לקוחות', 'בעיה', 'בעיות', 'הזמנה', 'הזמנות',
   'כסף', 'כמו', 'כל', 'ממש', 'מאוד', 'היה', 'הייתה', 'שלי', 'שלך', 'שלנו', 'מעולה', 'מעולם', 'משהו', 'מישהו', 'בסדר', 'לאט', 'מצוין', 'מצוינת', 'הכי', 'שעה', 'שעות', 'ממשק', 'מערכת', 'כרטיס', 'בית', 'מוקד', 'מנוי',
@@ -52,8 +52,9 @@ export function stripHebrew(l: Language, w: string): string {
   if (w[i] === 'ו' && left(1) >= 3) i++;
   if (!keep(w.slice(i))) {
     if (w.startsWith('כש', i) && left(2) >= 3) i += 2;
-    else if ('שמלבכ'.includes(w[i] ?? '') && left(1) >= 3) i++;
+    else if ('שמלבכ'.includes(w[i] ?? '') && left(1) >= 4) i++;
   }
-  if (!keep(w.slice(i)) && w[i] === 'ה' && left(1) >= 3) i++;
+  // The article needs four letters behind it: "הגיע" (arrived) and "היום" (today) are words.
+  if (!keep(w.slice(i)) && w[i] === 'ה' && left(1) >= 4) i++;
   return w.slice(i);
 }
