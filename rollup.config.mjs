@@ -70,6 +70,9 @@ const configs = [];
 // ---- @sayso/core ----
 if (wanted('core')) configs.push(...library('core', { index: 'src/index.ts' }));
 
+// ---- @sayso/insights ----
+if (wanted('insights') && existsSync('packages/insights/src/index.ts')) configs.push(...library('insights', { index: 'src/index.ts' }));
+
 // ---- @sayso/widget: npm entry (ESM/CJS/types) ----
 if (wanted('widget') && existsSync('packages/widget/src/index.ts')) {
   configs.push(...library('widget', { index: 'src/index.ts', testing: 'src/testing.ts' }));
