@@ -96,7 +96,7 @@ export function emoticonLexicon(): { pattern: RegExp; weights: Map<string, numbe
     const weights = parse(emoticonsData);
     const escaped = [...weights.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     // Standing alone: "http://x" and "(a)" are no emoticons.
-    emoticons = { pattern: new RegExp(`(?<=^|\\s)(?:${escaped.join('|')})(?=$|\\s|[.,!?])`, 'gu'), weights };
+    emoticons = { pattern: new RegExp(`(?<=^|\\s)(?:${escaped.join('|')})(?=$|\\s|[.,!?])`, 'giu'), weights };
   }
   return emoticons;
 }

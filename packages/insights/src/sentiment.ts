@@ -8,7 +8,7 @@
 import { language, type Lang } from './lang/index.js';
 import { emoticonLexicon, lexiconOf, LEXICON_SOURCES, type Lexicon } from './lexicon.js';
 import { stemOf } from './stem.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokensOf, type Token } from './tokenize.js';
 
 /** One word or phrase that moved the score. */
 export interface SentimentSpan {
@@ -43,6 +43,8 @@ const AFTER_BUT = 1.5;
 const ALPHA = 15;
 const WINDOW = 3;
 const BARE_NEGATION = -1;
+// Every AFINN emoticon holds one of these ("xd" and "8)" too: d, ), (); most comments hold none.
+const EMOTICON_HINT = /[:;=<()♥/]|x-?[do]|8[-d]/i;
 
 /** The languages with a sentiment lexicon, and where each lexicon comes from. */
 export function sentimentLanguages(): Readonly<Partial<Record<Lang, string>>> {
@@ -70,7 +72,7 @@ export function sentiment(text: string, lang: string): Sentiment {
   const l = language(lang);
   const lex = lexiconOf(l);
   const spans: SentimentSpan[] = [];
-  const tokens = typeof text === 'string' ? tokenize(text, l.lang) : [];
+  const tokens = typeof text === 'string' ? tokensOf(text, l) : [];
   if (lex) {
     // Where each sentence's last inner "but" is.
     const contrastAt = new Map<number, number>();
@@ -143,10 +145,10 @@ export function sentiment(text: string, lang: string): Sentiment {
     }
     spans.sort((a, b) => a.start - b.start);
   }
-  if (typeof text === 'string' && /[:;=8xX(<)>]/.test(text)) {
+  if (typeof text === 'string' && EMOTICON_HINT.test(text)) {
     const { pattern, weights } = emoticonLexicon();
     for (const m of text.matchAll(pattern)) {
-      const base = weights.get(m[0])!;
+      const base = weights.get(m[0].toLowerCase())!;
       spans.push({ text: m[0], start: m.index, end: m.index + m[0].length, weight: base, base, reason: `emoticon ${m[0]} ${fmt(base)}` });
     }
     spans.sort((a, b) => a.start - b.start);

@@ -3,7 +3,7 @@
 import { language } from './lang/index.js';
 import { stemOf } from './stem.js';
 import { themesIn, themeTerm, type Themes } from './themes.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokensOf, type Token } from './tokenize.js';
 import { textVersion } from './version.js';
 
 /** Options of {@link terms}. */
@@ -60,7 +60,7 @@ export function terms(text: string, lang: string, options: TermsOptions = {}): T
   };
   let prev: Token | null = null;
   let prevKey = '';
-  const tokens = tokenize(text, l.lang);
+  const tokens = tokensOf(text, l);
   for (const t of tokens) {
     if (!kept(t)) {
       // A stopword does not break a bigram ("not the best" gives "not best"); a new clause does.

@@ -35,8 +35,11 @@ const KEEP_WHOLE = new Set(["aujourd'hui", "prud'homme", "presqu'île"]);
 
 /** NFKC, lower case, typographic apostrophes made plain. */
 export function fold(text: string): string {
+  // Plain ASCII needs no normalisation: the common case, and NFKC is not cheap.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'");
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 const segmenters = new Map<string, Intl.Segmenter | null>();
 function segmenter(lang: string): Intl.Segmenter | null {
@@ -61,7 +64,12 @@ let zhModifiers: string[] | undefined;
 const ZH_MODIFIERS = (l: Language): string[] =>
   (zhModifiers ??= [...l.negations, ...l.boosters, ...l.dampeners].sort((a, b) => b.length - a.length));
 
-function* rawWords(text: string, l: Language): Generator<[number, number]> {
+/** Word boundaries as flat [start, end, start, end, …] offsets (an array is much faster than a generator here). */
+function rawWords(text: string, l: Language): number[] {
+  const out: number[] = [];
+  const add = (a: number, b: number): void => {
+    out.push(a, b);
+  };
   if (l.script === 'segmented') {
     const seg = segmenter(l.lang);
     if (seg) {
@@ -70,29 +78,31 @@ function* rawWords(text: string, l: Language): Generator<[number, number]> {
         // ICU keeps "太慢" (too slow) and "不好" (not good) as one word; the modifier is a word of its own.
         const lead = l.lang === 'zh' ? ZH_MODIFIERS(l).find((m) => s.segment.length > m.length && s.segment.startsWith(m)) : undefined;
         if (lead) {
-          yield [s.index, s.index + lead.length];
-          yield [s.index + lead.length, s.index + s.segment.length];
-        } else yield [s.index, s.index + s.segment.length];
+          add(s.index, s.index + lead.length);
+          add(s.index + lead.length, s.index + s.segment.length);
+        } else add(s.index, s.index + s.segment.length);
       }
-      return;
+      return out;
     }
     for (const m of text.matchAll(CJK_RUNS)) {
       if (l.lang === 'zh' && /^\p{Script=Han}/u.test(m[0])) {
-        for (let i = 0; i < m[0].length; i++) yield [m.index + i, m.index + i + 1];
-      } else yield [m.index, m.index + m[0].length];
+        for (let i = 0; i < m[0].length; i++) add(m.index + i, m.index + i + 1);
+      } else add(m.index, m.index + m[0].length);
     }
-    return;
+    return out;
   }
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const apostrophe = m[0].search(/['’]/);
+    const apostrophe = l.elision ? m[0].search(/['’]/) : -1;
     // French and Italian elision: "l'appli" is "l'" + "appli", "dell'ordine" is "dell'" + "ordine".
     if (l.elision && apostrophe > 0 && apostrophe <= 5 && !KEEP_WHOLE.has(fold(m[0]))) {
-      yield [start, start + apostrophe + 1];
-      yield [start + apostrophe + 1, end];
-    } else yield [start, end];
+      add(start, start + apostrophe + 1);
+      add(start + apostrophe + 1, end);
+    } else add(start, end);
   }
+  return out;
 }
 
 function foldWord(raw: string, l: Language): string {
@@ -137,13 +147,31 @@ function roleOf(w: string, l: Language): TokenRole {
  * // ['the', 'app', "isn't", 'fast', 'but', 'support', 'was', 'great']
  */
 export function tokenize(text: string, lang: string): Token[] {
-  const l = language(lang);
+  return tokensOf(text, language(lang)).slice();
+}
+
+// terms() and sentiment() usually run on the same comment one after the
+// other: the last tokenisation is kept (tokens are never changed after).
+let memo: { text: string; lang: string; tokens: Token[] } | undefined;
+
+/** @internal The tokens of a text, shared with the last caller: do not change them. */
+export function tokensOf(text: string, l: Language): Token[] {
+  if (memo && memo.text === text && memo.lang === l.lang) return memo.tokens;
+  const tokens = scan(text, l);
+  memo = { text, lang: l.lang, tokens };
+  return tokens;
+}
+
+function scan(text: string, l: Language): Token[] {
   const out: Token[] = [];
   if (typeof text !== 'string' || text === '') return out;
   let clause = 0;
   let sentence = 0;
   let last = 0;
-  for (const [start, end] of rawWords(text, l)) {
+  const bounds = rawWords(text, l);
+  for (let b = 0; b < bounds.length; b += 2) {
+    const start = bounds[b]!;
+    const end = bounds[b + 1]!;
     const gap = text.slice(last, start);
     if (out.length > 0) {
       if (SENTENCE_END.test(gap)) {

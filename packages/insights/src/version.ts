@@ -16,7 +16,7 @@ export interface TextVersion {
 
 export const ALGORITHM = 1;
 
-let cached: TextVersion | undefined;
+let cached: (TextVersion & { id: string }) | undefined;
 
 /**
  * The versions that produce terms in this runtime, and the same as one string
@@ -25,14 +25,14 @@ let cached: TextVersion | undefined;
 export function textVersion(): TextVersion & { id: string } {
   if (!cached) {
     const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
-    cached = {
+    const v: TextVersion = {
       algorithm: ALGORITHM,
       unicode: versions?.unicode ?? null,
       icu: versions?.icu ?? null,
       segmenter: typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function',
     };
+    const id = `terms/${v.algorithm} unicode/${v.unicode ?? 'unknown'} icu/${v.icu ?? 'unknown'} ${v.segmenter ? 'segmenter' : 'no-segmenter'}`;
+    cached = Object.freeze({ ...v, id });
   }
-  const v = cached;
-  const id = `terms/${v.algorithm} unicode/${v.unicode ?? 'unknown'} icu/${v.icu ?? 'unknown'} ${v.segmenter ? 'segmenter' : 'no-segmenter'}`;
-  return { ...v, id };
+  return cached;
 }
