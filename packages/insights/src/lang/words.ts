@@ -46,7 +46,7 @@ export const WORDS: Record<string, LanguageWords> = {
       "ist sind war waren bin bist sein seid hat haben hatte hatten habe wird werden wurde wurden " +
       "ich mich mir mein meine meinen meinem meiner wir uns unser unsere du dich dir dein deine sie er es ihr ihm ihn ihre ihren ihnen man " +
       "dass daß als wie wenn auch noch schon dann da hier dort diese dieser dieses diesen diesem jede jeder jedes",
-    negations: "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand ohne weder noch keinesfalls keineswegs kaum",
+    negations: "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand ohne weder keinesfalls keineswegs kaum",
     boosters: "sehr zu total extrem echt wirklich absolut völlig ziemlich besonders äußerst super mega richtig viel so",
     dampeners: "etwas bisschen leicht wenig kaum eher halbwegs",
     contrasts: "aber jedoch allerdings doch sondern obwohl trotzdem",
