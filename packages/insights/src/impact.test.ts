@@ -39,5 +39,7 @@ describe('themeImpact', () => {
       expect.objectContaining({ code: 'E_ARGUMENT_INVALID', path: 'input.terms["x"]' }),
     );
     expect(() => themeImpact({ kind: 'nope' as 'nps', total: t([1]), terms: {} })).toThrow(expect.objectContaining({ path: 'input.kind' }));
+    expect(() => themeImpact({ kind: 'nps', total: t([1]), terms: { y: tally([1], { scale: [1, 5] }) } })).toThrow(expect.objectContaining({ path: 'input.terms["y"]' }));
+    expect(() => themeImpact({ kind: 'nps', total: [1, 2] as never, terms: {} })).toThrow(expect.objectContaining({ path: 'input.total' }));
   });
 });

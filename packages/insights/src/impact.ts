@@ -1,7 +1,7 @@
 // What a theme does to the score: answers that mention it against those that
 // do not, with @sayso/core's `compare`, from tallies (computable in SQL as
 // counts per term and score).
-import { ces, compare, csat, mergeTallies, nps, SaysoError, type Comparable, type Comparison, type Tally } from '@sayso/core';
+import { ces, compare, csat, isTally, nps, SaysoError, type Comparable, type Comparison, type Tally } from '@sayso/core';
 import { byTerm, lookup, type TermLabels } from './counts.js';
 
 /** The score kinds a theme's impact is measured in. */
@@ -58,8 +58,9 @@ function scorer(kind: ScoreKind, level: number): (t: Tally) => Comparable {
 
 /** total − part, checked: a theme's answers are some of all answers. */
 function without(total: Tally, part: Tally, path: string): Tally {
-  mergeTallies(total, part); // checks both shapes and that the scales match
-  if (part.scale[0] !== total.scale[0] || part.scale[1] !== total.scale[1]) throw new SaysoError('E_ARGUMENT_INVALID', 'scale differs from total', { path });
+  if (!isTally(part) || !Array.isArray(part.scale) || part.scale[0] !== total.scale[0] || part.scale[1] !== total.scale[1] || part.counts.length !== total.counts.length) {
+    throw new SaysoError('E_ARGUMENT_INVALID', `must be a tally on the total's scale [${total.scale.join(', ')}]`, { path });
+  }
   const counts = total.counts.map((c, k) => c - part.counts[k]!);
   if (counts.some((c) => c < 0)) throw new SaysoError('E_ARGUMENT_INVALID', 'a theme cannot have more answers on a point than the total', { path });
   return { scale: [total.scale[0], total.scale[1]], counts, n: total.n - part.n, invalid: 0 };
@@ -83,6 +84,7 @@ export function themeImpact(input: ImpactInput, options: ImpactOptions = {}): Th
   }
   const score = options.score ?? scorer(input.kind, level);
   const total = input.total;
+  if (!isTally(total) || !Array.isArray(total.scale)) throw new SaysoError('E_ARGUMENT_INVALID', 'total must be a tally', { path: 'input.total' });
   const out: ThemeImpact[] = [];
   const list = input.terms instanceof Map ? [...input.terms] : Object.entries(input.terms);
   for (const [term, tally] of list) {

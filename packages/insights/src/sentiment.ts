@@ -75,9 +75,9 @@ export function sentiment(text: string, lang: string): Sentiment {
   const tokens = typeof text === 'string' ? tokensOf(text, l) : [];
   if (lex) {
     // Where each sentence's last inner "but" is.
-    const contrastAt = new Map<number, number>();
+    let contrastAt: Map<number, number> | undefined;
     tokens.forEach((t, i) => {
-      if (t.role === 'contrast' && i > 0 && tokens[i - 1]!.sentence === t.sentence) contrastAt.set(t.sentence, i);
+      if (t.role === 'contrast' && i > 0 && tokens[i - 1]!.sentence === t.sentence) (contrastAt ??= new Map()).set(t.sentence, i);
     });
     const used = new Set<Token>();
     for (let i = 0; i < tokens.length; i++) {
@@ -126,7 +126,7 @@ export function sentiment(text: string, lang: string): Sentiment {
         weight *= NEGATION;
         reasons.push(`negated by "${negator.text}" (×${NEGATION})`);
       }
-      const but = contrastAt.get(t.sentence);
+      const but = contrastAt?.get(t.sentence);
       if (but !== undefined) {
         const scale = i < but ? BEFORE_BUT : AFTER_BUT;
         weight *= scale;

@@ -60,6 +60,7 @@ const SETUP: Record<Lang, Pick<Language, 'script' | 'stem' | 'elision' | 'negati
 };
 
 const cache = new Map<Lang, Language>();
+const byTag = new Map<string, Language>();
 
 /** True for one of the 14 supported language codes. */
 export function isLang(value: unknown): value is Lang {
@@ -82,6 +83,9 @@ export function langOf(tag: string): Lang | null {
 
 /** The setup of `lang` (a code or a BCP 47 tag); throws E_ARGUMENT_INVALID for an unsupported one. */
 export function language(lang: string, path = 'lang'): Language {
+  // Called once per comment: the tag as given is looked up before it is parsed.
+  const hit = byTag.get(lang);
+  if (hit) return hit;
   const code = langOf(lang);
   if (!code) {
     throw new SaysoError('E_ARGUMENT_INVALID', `unsupported language ${JSON.stringify(lang)}; expected one of ${LANGUAGES.join(' ')}`, { path });
@@ -100,5 +104,6 @@ export function language(lang: string, path = 'lang'): Language {
     };
     cache.set(code, l);
   }
+  if (typeof lang === 'string' && byTag.size < 1000) byTag.set(lang, l);
   return l;
 }
