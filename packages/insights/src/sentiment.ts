@@ -20,7 +20,7 @@ export interface SentimentSpan {
   weight: number;
   /** Its lexicon weight (−5..5). */
   base: number;
-  /** Why, in words: `'"great" +3 · ×1.3 by "very" · negated by "not" (×−0.74)'`. */
+  /** Why, in words: `'"great" +3 · ×1.3 by "very" · negated by "not" (×-0.74)'`. */
   reason: string;
 }
 
@@ -64,9 +64,10 @@ function weightOf(lex: Lexicon, l: ReturnType<typeof language>, t: Token): numbe
  * {@link sentimentLanguages}) score emoticons only and say `supported: false`.
  *
  * @example
- * sentiment('Not great, but the support was very helpful', 'en');
- * // { score: 0.57…, spans: [{ text: 'great', weight: -1.11, reason: '"great" +3 · negated by "Not" (×−0.74) · ×0.5 before "but"' },
- * //                         { text: 'helpful', weight: 3.9, reason: '"helpful" +2 · ×1.3 by "very" · ×1.5 after "but"' }], … }
+ * sentiment('Not great, but the staff were very helpful', 'en');
+ * // { score: 0.584…, sum: 2.79, supported: true, spans: [
+ * //   { text: 'great', start: 4, end: 9, base: 3, weight: -1.11, reason: '"great" +3 · negated by "Not" (×-0.74) · ×0.5 before "but"' },
+ * //   { text: 'helpful', start: 35, end: 42, base: 2, weight: 3.9, reason: '"helpful" +2 · ×1.3 by "very" · ×1.5 after "but"' }] }
  */
 export function sentiment(text: string, lang: string): Sentiment {
   const l = language(lang);

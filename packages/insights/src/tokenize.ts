@@ -39,7 +39,8 @@ export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'");
 }
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/; // printable ASCII: no normalisation or apostrophe to fold
+
 
 const segmenters = new Map<string, Intl.Segmenter | null>();
 function segmenter(lang: string): Intl.Segmenter | null {
