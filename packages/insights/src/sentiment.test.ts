@@ -87,6 +87,7 @@ describe('sentiment', () => {
     expect(r.supported).toBe(false);
     expect(r.spans).toMatchObject([{ text: ':(', weight: -2 }]);
     expect(sentiment('see http://x.y/(a)', 'en').spans).toEqual([]);
+    expect(sentiment('Love it :D', 'en').spans.map((s) => s.text)).toEqual(['Love', ':D']);
     expect(sentiment('配送が遅い', 'ja')).toEqual({ score: 0, sum: 0, spans: [], supported: false });
   });
 
