@@ -83,7 +83,9 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       const latest = Date.now() + FUTURE_SLACK_MS;
       const verified = (userId?: string, signature?: string) => verifyUserId(site.identitySecret, userId, signature);
 
+      // Where each stored item sits in the batch, so a refusal by the database names the right index.
       const responses: StoredResponse[] = [];
+      const responseIndex: number[] = [];
       rawResponses.forEach((item: unknown, index) => {
         try {
           const r = parseResponse(item);
@@ -99,23 +101,25 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
           const stored: StoredResponse = r;
           stored.userVerified = verified(r.userId, r.userSignature);
           responses.push(stored);
+          responseIndex.push(index);
         } catch (err) {
           errors.push(refusal('responses', index, item, err));
         }
         return undefined;
       });
       const events: StoredEvent[] = [];
+      const eventIndex: number[] = [];
       rawEvents.forEach((item: unknown, index) => {
         try {
           const e = parseEvent(item);
           if (Date.parse(e.createdAt) > latest) return errors.push({ list: 'events', index, id: e.id, field: 'createdAt', reason: 'is in the future' });
-          if (e.surveyId.length > 256 || e.anonymousId.length > 256 || (e.userId?.length ?? 0) > 256) return errors.push({ list: 'events', index, id: e.id, field: 'surveyId', reason: 'ids are limited to 256 characters' });
           const key = e.id.toLowerCase();
           if (seen.has(key)) return repeats.push(e.id);
           seen.add(key);
           const stored: StoredEvent = e;
           stored.userVerified = verified(e.userId, e.userSignature);
           events.push(stored);
+          eventIndex.push(index);
         } catch (err) {
           errors.push(refusal('events', index, item, err));
         }
@@ -123,6 +127,15 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       });
 
       const outcome = await storage.ingest(site.id, { responses, events }, site.segments);
+      for (const r of outcome.refused ?? []) {
+        // A value the parsers let through but the database would not take: the
+        // item is refused like an invalid one (the client dead-letters it instead
+        // of retrying it forever), and the operator learns what slipped through.
+        const [list, index] = r.list === 'responses' ? [responses, responseIndex[r.index]!] : [events, eventIndex[r.index]!];
+        errors.push({ list: r.list, index, id: list[r.index]!.id, field: '', reason: `could not be stored (database error ${r.code})` });
+        log.warn('item refused by the database', { site: site.id, list: r.list, index, code: r.code, message: r.message });
+      }
+      errors.sort((a, b) => (a.list === b.list ? a.index - b.index : a.list === 'responses' ? -1 : 1));
       const result: IngestResult = {
         accepted: outcome.accepted.length,
         duplicates: outcome.duplicates.length + repeats.length,
