@@ -98,6 +98,22 @@ describe('POST /v1/responses', () => {
     }
   });
 
+  test('JSON nested as deep as the body limit allows is refused per item, never a 5xx', async () => {
+    const good = response();
+    const depth = 18_000; // two of these (6 bytes a level) and the list (2): about 253 kB, under the default maxBodyBytes (256 kB)
+    const nested = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    const list = '['.repeat(depth) + ']'.repeat(depth);
+    const items = [good, { ...response(), attributes: '@A' }, { ...response(), page: '@A' }, '@L'].map((x) => JSON.stringify(x));
+    const body = `{"site":"demo","responses":[${items.join(',')}]}`.replace('"@A"', nested).replace('"@A"', nested).replace('"@L"', list);
+    expect(body.length).toBeGreaterThan(250_000);
+    expect(body.length).toBeLessThan(262_144);
+    const res = await post(c, body);
+    expect(res.status).toBe(400);
+    const result = (await res.json()) as IngestResult;
+    expect(result).toMatchObject({ accepted: 1, ids: [good.id] });
+    expect(result.errors!.map((e) => [e.index, e.field])).toEqual([[1, 'attributes.a'], [2, 'page.a'], [3, '']]);
+  });
+
   test('bad events and non-object items are refused by index', async () => {
     const res = await post(c, { site: 'demo', responses: [42], events: [event(), event({ type: 'click' as 'display' })] });
     expect(res.status).toBe(400);
