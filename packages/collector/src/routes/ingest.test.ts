@@ -79,7 +79,8 @@ describe('POST /v1/responses', () => {
       const bad = response({ comment: 'poison' });
       const badEvent = event({ anonymousId: 'poison' });
       // Index 0 is refused by parseResponse, so the poisoned item is storage's index 1 but the batch's index 2.
-      const batch = { site: 'demo', responses: [response({ score: 11 }), good[0], bad, good[1]], events: [badEvent, good[2]] };
+      // The poisoned response again at index 4: not stored either, so not a duplicate.
+      const batch = { site: 'demo', responses: [response({ score: 11 }), good[0], bad, good[1], bad], events: [badEvent, good[2]] };
       for (const attempt of [1, 2]) {
         const res = await post(d, batch);
         expect(res.status).toBe(400);
@@ -89,6 +90,7 @@ describe('POST /v1/responses', () => {
         expect(body.errors).toEqual([
           expect.objectContaining({ list: 'responses', index: 0, field: 'score' }),
           { list: 'responses', index: 2, id: bad.id, field: '', reason: 'could not be stored (database error 22008)' },
+          { list: 'responses', index: 4, id: bad.id, field: '', reason: 'could not be stored (its first copy in this batch was refused)' },
           { list: 'events', index: 0, id: badEvent.id, field: '', reason: 'could not be stored (database error 22008)' },
         ]);
       }
