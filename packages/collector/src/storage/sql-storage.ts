@@ -306,8 +306,12 @@ export function sqlStorage(db: SqlDriver): Storage {
       const sort = (item: { id: string }) =>
         // The database returns uuids lower-cased.
         (fresh.has(item.id.toLowerCase()) ? outcome.accepted : outcome.duplicates).push(item.id);
-      responses.forEach((r, i) => skipResponses.has(i) || sort(r));
-      events.forEach((e, i) => skipEvents.has(i) || sort(e));
+      responses.forEach((r, i) => {
+        if (!skipResponses.has(i)) sort(r);
+      });
+      events.forEach((e, i) => {
+        if (!skipEvents.has(i)) sort(e);
+      });
       if (refused.length > 0) outcome.refused = refused;
       return outcome;
     },
