@@ -18,20 +18,15 @@ export function checkSurvey(input: unknown, at: string): Survey {
 }
 
 /**
- * The collector's own caps on text: the comment, each answer and each string
- * attribute at most `max` characters, at most 50 attributes and 20 answers.
- * Returns the path of the first field over the cap, or undefined.
+ * The collector's own cap on text, `limits.maxTextLength`: the comment, each
+ * answer and each string attribute. Every other cap (how many answers and
+ * attributes, key, id and URL lengths) and what may be stored at all (no NUL,
+ * no lone surrogate, dates from 1970 to 9999) is `parseResponse`'s, so the
+ * two cannot disagree. Returns the path of the first field over the cap, or undefined.
  */
 export function textOverCap(r: SurveyResponse, max: number): string | undefined {
   if (r.comment !== undefined && r.comment.length > max) return 'comment';
-  const answers = Object.entries(r.answers ?? {});
-  if (answers.length > 20) return 'answers';
-  for (const [k, v] of answers) if (v.length > max || k.length > 64) return `answers.${k}`;
-  const attrs = Object.entries(r.attributes);
-  if (attrs.length > 50) return 'attributes';
-  for (const [k, v] of attrs) if (k.length > 64 || (typeof v === 'string' && v.length > max)) return `attributes.${k}`;
-  if (r.page.url.length > 2048) return 'page.url';
-  if ((r.page.referrer?.length ?? 0) > 2048) return 'page.referrer';
-  for (const key of ['surveyId', 'anonymousId', 'userId', 'locale', 'channel'] as const) if ((r[key]?.length ?? 0) > 256) return key;
+  for (const [k, v] of Object.entries(r.answers ?? {})) if (v.length > max) return `answers.${k}`;
+  for (const [k, v] of Object.entries(r.attributes)) if (typeof v === 'string' && v.length > max) return `attributes.${k}`;
   return undefined;
 }

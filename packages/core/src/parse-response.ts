@@ -8,16 +8,17 @@ import {
   anonymousId,
   channel,
   dateTime,
+  exactText,
   id,
   locale,
-  scalar,
+  mendedText,
   url,
   userId,
   userSignature,
   uuid,
 } from './validate-fields.js';
 import { kind, scaleFor } from './validate-scale.js';
-import { arr, at, bad, int, obj, record, req, run, str, type Check } from './validate.js';
+import { arr, at, bad, int, obj, record, req, run, type Check } from './validate.js';
 
 /** `[min, max]`, a scale the response's kind allows. */
 const scale: Check<[number, number]> = (v, p, o) => {
@@ -33,7 +34,22 @@ const score: Check<number> = (v, p, o) => {
   return int(min, max)(v, p, o);
 };
 
-const answer = str(ANSWER_MAX);
+const answer = mendedText(ANSWER_MAX);
+
+/**
+ * An attribute value: text (mended like an answer: it is shown and tallied,
+ * never used to find anything), a finite number or a boolean. JSON has no
+ * negative zero, so -0 becomes 0 here rather than silently on the way to storage.
+ */
+const attributeText = mendedText(500);
+const attribute: Check<string | number | boolean> = (v, p, o) =>
+  typeof v == 'string'
+    ? attributeText(v, p, o)
+    : typeof v == 'number' && isFinite(v)
+      ? v || 0
+      : typeof v == 'boolean'
+        ? v
+        : bad(p, 'a string, number or boolean', v);
 
 // Key order is check order: `kind` before `scale` before `score`.
 const response = obj<SurveyResponse>({
@@ -48,7 +64,7 @@ const response = obj<SurveyResponse>({
   anonymousId: req(anonymousId),
   userId,
   userSignature,
-  attributes: req(record(str(64, 1), scalar(), 50)),
+  attributes: req(record(exactText(64, 1), attribute, 50)),
   page: req(
     obj({
       url: req(url),
@@ -64,7 +80,10 @@ const response = obj<SurveyResponse>({
  * Checks one survey response (from an HTTP body, a queue, an import) and
  * returns a fresh, typed copy. The score must be an integer within `scale`,
  * and `scale` one the kind allows; `id` a UUID; `createdAt` a real ISO 8601
- * date-time with zone; `page.url` an absolute URL; `attributes` flat.
+ * date-time with zone from 1970 to 9999; `page.url` an absolute URL;
+ * `attributes` flat. Ids, names and URLs holding NUL or a lone surrogate are
+ * refused; in the comment, answers and attribute values those characters
+ * become U+FFFD, so every returned string can be stored as UTF-8.
  *
  * @throws SaysoError with code `E_RESPONSE_INVALID` and `path` of the first bad field.
  * @example

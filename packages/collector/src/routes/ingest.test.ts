@@ -64,6 +64,58 @@ describe('POST /v1/responses', () => {
     expect(await c.storage.counts('demo')).toMatchObject({ responses: 1 });
   });
 
+  test('an item the database refuses is a 400 entry at its batch index; the rest is stored; a retry is the same', async () => {
+    // An unforeseen value: the parsers pass the item, then a storage that
+    // stands in for the database's surprise makes its date one PostgreSQL refuses.
+    const storage = c.storage;
+    const poisoned = { ...storage, ingest: (site: string, records: Parameters<typeof storage.ingest>[1], segments: readonly string[]) =>
+      storage.ingest(site, {
+        responses: records.responses.map((r) => (r.comment === 'poison' ? { ...r, createdAt: '0000-01-01T00:00:00Z' } : r)),
+        events: records.events.map((e) => (e.anonymousId === 'poison' ? { ...e, createdAt: '0000-01-01T00:00:00Z' } : e)),
+      }, segments) };
+    const d = await testCollector({ storage: poisoned });
+    try {
+      const good = [response(), response(), event()];
+      const bad = response({ comment: 'poison' });
+      const badEvent = event({ anonymousId: 'poison' });
+      // Index 0 is refused by parseResponse, so the poisoned item is storage's index 1 but the batch's index 2.
+      // The poisoned response again at index 4: not stored either, so not a duplicate.
+      const batch = { site: 'demo', responses: [response({ score: 11 }), good[0], bad, good[1], bad], events: [badEvent, good[2]] };
+      for (const attempt of [1, 2]) {
+        const res = await post(d, batch);
+        expect(res.status).toBe(400);
+        const body = (await res.json()) as IngestResult;
+        expect(body).toMatchObject(attempt === 1 ? { accepted: 3, duplicates: 0 } : { accepted: 0, duplicates: 3 });
+        expect([...body.ids!].sort()).toEqual(good.map((x) => x.id).sort());
+        expect(body.errors).toEqual([
+          expect.objectContaining({ list: 'responses', index: 0, field: 'score' }),
+          { list: 'responses', index: 2, id: bad.id, field: '', reason: 'could not be stored (database error 22008)' },
+          { list: 'responses', index: 4, id: bad.id, field: '', reason: 'could not be stored (its first copy in this batch was refused)' },
+          { list: 'events', index: 0, id: badEvent.id, field: '', reason: 'could not be stored (database error 22008)' },
+        ]);
+      }
+      expect(await d.storage.counts('demo')).toEqual({ responses: 2, events: 1, tallied: 2 });
+    } finally {
+      await d.close();
+    }
+  });
+
+  test('JSON nested as deep as the body limit allows is refused per item, never a 5xx', async () => {
+    const good = response();
+    const depth = 18_000; // two of these (6 bytes a level) and the list (2): about 253 kB, under the default maxBodyBytes (256 kB)
+    const nested = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    const list = '['.repeat(depth) + ']'.repeat(depth);
+    const items = [good, { ...response(), attributes: '@A' }, { ...response(), page: '@A' }, '@L'].map((x) => JSON.stringify(x));
+    const body = `{"site":"demo","responses":[${items.join(',')}]}`.replace('"@A"', nested).replace('"@A"', nested).replace('"@L"', list);
+    expect(body.length).toBeGreaterThan(250_000);
+    expect(body.length).toBeLessThan(262_144);
+    const res = await post(c, body);
+    expect(res.status).toBe(400);
+    const result = (await res.json()) as IngestResult;
+    expect(result).toMatchObject({ accepted: 1, ids: [good.id] });
+    expect(result.errors!.map((e) => [e.index, e.field])).toEqual([[1, 'attributes.a'], [2, 'page.a'], [3, '']]);
+  });
+
   test('bad events and non-object items are refused by index', async () => {
     const res = await post(c, { site: 'demo', responses: [42], events: [event(), event({ type: 'click' as 'display' })] });
     expect(res.status).toBe(400);

@@ -78,12 +78,15 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
 
       const errors: IngestError[] = [];
       const seen = new Set<string>();
-      const repeats: string[] = [];
+      // An id already in this batch: a duplicate, unless its first copy is refused by the database below.
+      const repeats: Array<{ list: IngestError['list']; index: number; id: string }> = [];
       const surveys = new Map(site.surveys.map((s) => [s.id, s]));
       const latest = Date.now() + FUTURE_SLACK_MS;
       const verified = (userId?: string, signature?: string) => verifyUserId(site.identitySecret, userId, signature);
 
+      // Where each stored item sits in the batch, so a refusal by the database names the right index.
       const responses: StoredResponse[] = [];
+      const responseIndex: number[] = [];
       rawResponses.forEach((item: unknown, index) => {
         try {
           const r = parseResponse(item);
@@ -93,29 +96,31 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
           if (known && known.kind !== r.kind) return errors.push({ list: 'responses', index, id: r.id, field: 'kind', reason: `survey "${r.surveyId}" is ${known.kind}` });
           if (Date.parse(r.createdAt) > latest) return errors.push({ list: 'responses', index, id: r.id, field: 'createdAt', reason: 'is in the future' });
           const key = r.id.toLowerCase();
-          if (seen.has(key)) return repeats.push(r.id);
+          if (seen.has(key)) return repeats.push({ list: 'responses', index, id: r.id });
           seen.add(key);
           // parseResponse returned a fresh copy: mark it in place rather than copy it again.
           const stored: StoredResponse = r;
           stored.userVerified = verified(r.userId, r.userSignature);
           responses.push(stored);
+          responseIndex.push(index);
         } catch (err) {
           errors.push(refusal('responses', index, item, err));
         }
         return undefined;
       });
       const events: StoredEvent[] = [];
+      const eventIndex: number[] = [];
       rawEvents.forEach((item: unknown, index) => {
         try {
           const e = parseEvent(item);
           if (Date.parse(e.createdAt) > latest) return errors.push({ list: 'events', index, id: e.id, field: 'createdAt', reason: 'is in the future' });
-          if (e.surveyId.length > 256 || e.anonymousId.length > 256 || (e.userId?.length ?? 0) > 256) return errors.push({ list: 'events', index, id: e.id, field: 'surveyId', reason: 'ids are limited to 256 characters' });
           const key = e.id.toLowerCase();
-          if (seen.has(key)) return repeats.push(e.id);
+          if (seen.has(key)) return repeats.push({ list: 'events', index, id: e.id });
           seen.add(key);
           const stored: StoredEvent = e;
           stored.userVerified = verified(e.userId, e.userSignature);
           events.push(stored);
+          eventIndex.push(index);
         } catch (err) {
           errors.push(refusal('events', index, item, err));
         }
@@ -123,10 +128,29 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       });
 
       const outcome = await storage.ingest(site.id, { responses, events }, site.segments);
+      const refusedIds = new Set<string>();
+      for (const r of outcome.refused ?? []) {
+        // A value the parsers let through but the database would not take: the
+        // item is refused like an invalid one (the client dead-letters it instead
+        // of retrying it forever), and the operator learns what slipped through.
+        const [list, index] = r.list === 'responses' ? [responses, responseIndex[r.index]!] : [events, eventIndex[r.index]!];
+        const { id } = list[r.index]!;
+        const reason = `could not be stored (database error ${r.code})`;
+        errors.push({ list: r.list, index, id, field: '', reason });
+        refusedIds.add(id.toLowerCase());
+        log.warn('item refused by the database', { site: site.id, list: r.list, index, code: r.code, message: r.message });
+      }
+      const duplicates: string[] = [];
+      for (const r of repeats) {
+        // A repeat of a refused item was not stored either: "duplicate" would tell the client it was delivered.
+        if (refusedIds.has(r.id.toLowerCase())) errors.push({ ...r, field: '', reason: 'could not be stored (its first copy in this batch was refused)' });
+        else duplicates.push(r.id);
+      }
+      errors.sort((a, b) => (a.list === b.list ? a.index - b.index : a.list === 'responses' ? -1 : 1));
       const result: IngestResult = {
         accepted: outcome.accepted.length,
-        duplicates: outcome.duplicates.length + repeats.length,
-        ids: [...outcome.accepted, ...outcome.duplicates, ...repeats],
+        duplicates: outcome.duplicates.length + duplicates.length,
+        ids: [...outcome.accepted, ...outcome.duplicates, ...duplicates],
       };
       if (errors.length > 0) {
         result.errors = errors;

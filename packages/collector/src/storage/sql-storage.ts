@@ -4,7 +4,7 @@
 import type { UserHistoryEntry } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { migrations } from './schema.js';
-import type { ExportRow, IngestOutcome, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
+import type { ExportRow, IngestOutcome, IngestRefusal, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
 
 /** How many rows of tallies concurrent ingests spread over (see schema.ts). */
 const SHARDS = 8;
@@ -186,6 +186,49 @@ function eventRow(e: StoredEvent) {
   };
 }
 
+/**
+ * True for a database error that blames a value rather than the database:
+ * SQLSTATE class 22 (data exception: text that is not UTF-8, NUL, a date out
+ * of range, an unsupported JSON escape), 23 (integrity constraint violation)
+ * or 54 (program limit exceeded: an index row too large, JSON nested too
+ * deep). Connection losses, deadlocks, a full disk and the like are not
+ * (08, 40, 53, 57, …): retrying the same items later can succeed.
+ */
+function refusesValue(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}
+
+function sqlError(err: unknown): { code: string; message: string } {
+  return { code: String((err as { code?: unknown }).code), message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Stores `rows` (whose first has index `offset`) with `insert`; when the
+ * database refuses a value in them, halves them until each offender is
+ * alone and reports it to `refuse`. Every other row is stored, each half in
+ * its own statement. One offender in n rows costs about 2·log2(n) statements
+ * rather than n; any error that does not blame a value rejects.
+ */
+async function storeApart<T>(
+  insert: (rows: readonly T[]) => Promise<string[]>,
+  rows: readonly T[],
+  offset: number,
+  refuse: (index: number, err: unknown) => void,
+  fresh: Set<string>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  try {
+    for (const id of await insert(rows)) fresh.add(id);
+  } catch (err) {
+    if (!refusesValue(err)) throw err;
+    if (rows.length === 1) return refuse(offset, err);
+    const half = Math.ceil(rows.length / 2);
+    await storeApart(insert, rows.slice(0, half), offset, refuse, fresh);
+    await storeApart(insert, rows.slice(half), offset + half, refuse, fresh);
+  }
+}
+
 /** Time bounds of a RangeQuery: `[from 00:00, to+1 00:00)` in UTC. */
 function bounds(q: RangeQuery): [string, string] {
   const end = new Date(`${q.to}T00:00:00.000Z`);
@@ -229,26 +272,47 @@ export function sqlStorage(db: SqlDriver): Storage {
 
     async ingest(site, { responses, events }, segments) {
       const shard = Math.floor(Math.random() * SHARDS);
-      const fresh = new Set<string>();
       const seg = JSON.stringify(segments);
-      const write = async (tx: SqlRunner) => {
-        if (responses.length > 0) {
-          const [row] = await tx.query<{ ids: string[] | null }>(INGEST_RESPONSES, [site, JSON.stringify(responses.map(responseRow)), seg, shard]);
-          for (const id of row?.ids ?? []) fresh.add(id);
-        }
-        if (events.length > 0) {
-          const [row] = await tx.query<{ ids: string[] | null }>(INGEST_EVENTS, [site, JSON.stringify(events.map(eventRow)), shard]);
-          for (const id of row?.ids ?? []) fresh.add(id);
-        }
+      const fresh = new Set<string>();
+      const insertResponses = async (tx: SqlRunner, rows: readonly StoredResponse[]) => {
+        if (rows.length === 0) return [];
+        const [row] = await tx.query<{ ids: string[] | null }>(INGEST_RESPONSES, [site, JSON.stringify(rows.map(responseRow)), seg, shard]);
+        return row?.ids ?? [];
       };
-      // One statement is atomic on its own; two (responses and events) share a transaction.
-      if (responses.length > 0 && events.length > 0) await db.transaction(write);
-      else if (responses.length > 0 || events.length > 0) await write(db);
+      const insertEvents = async (tx: SqlRunner, rows: readonly StoredEvent[]) => {
+        if (rows.length === 0) return [];
+        const [row] = await tx.query<{ ids: string[] | null }>(INGEST_EVENTS, [site, JSON.stringify(rows.map(eventRow)), shard]);
+        return row?.ids ?? [];
+      };
+      const refused: IngestRefusal[] = [];
+      try {
+        const write = async (tx: SqlRunner) => [...(await insertResponses(tx, responses)), ...(await insertEvents(tx, events))];
+        // One statement is atomic on its own; two (responses and events) share a transaction.
+        const ids = responses.length > 0 && events.length > 0 ? await db.transaction(write) : await write(db);
+        for (const id of ids) fresh.add(id);
+      } catch (err) {
+        if (!refusesValue(err)) throw err;
+        // Nothing was stored (the statement or transaction rolled back). The
+        // parsers keep out every value known to fail, so this is one nobody
+        // foresaw: find the items that hold it and store all the others.
+        const found = (list: IngestRefusal['list']) => (index: number, e: unknown) => refused.push({ list, index, ...sqlError(e) });
+        await storeApart((rows) => insertResponses(db, rows), responses, 0, found('responses'), fresh);
+        await storeApart((rows) => insertEvents(db, rows), events, 0, found('events'), fresh);
+      }
       const outcome: IngestOutcome = { accepted: [], duplicates: [] };
-      for (const item of [...responses, ...events]) {
+      const skip = (list: IngestRefusal['list']) => new Set(refused.filter((r) => r.list === list).map((r) => r.index));
+      const skipResponses = skip('responses');
+      const skipEvents = skip('events');
+      const sort = (item: { id: string }) =>
         // The database returns uuids lower-cased.
         (fresh.has(item.id.toLowerCase()) ? outcome.accepted : outcome.duplicates).push(item.id);
-      }
+      responses.forEach((r, i) => {
+        if (!skipResponses.has(i)) sort(r);
+      });
+      events.forEach((e, i) => {
+        if (!skipEvents.has(i)) sort(e);
+      });
+      if (refused.length > 0) outcome.refused = refused;
       return outcome;
     },
 

@@ -3,7 +3,7 @@
 // a real PostgreSQL server when SAYSO_TEST_DATABASE_URL is set.
 import { afterEach, describe, expect, test } from 'vitest';
 import { uuidv7 } from '@sayso/core';
-import type { SqlDriver } from './driver.js';
+import type { SqlDriver, SqlRunner } from './driver.js';
 import { latestVersion } from './schema.js';
 import { sqlStorage } from './sql-storage.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
@@ -127,6 +127,74 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
       expect(await storage.ingest('a', { responses: [r, resp({ id: r.id.toUpperCase() })], events: [e] }, [])).toMatchObject({ accepted: [] });
       expect(await storage.ingest('b', { responses: [r], events: [] }, [])).toEqual({ accepted: [r.id], duplicates: [] });
       expect(await storage.counts('a')).toEqual({ responses: 1, events: 1, tallied: 1 });
+    });
+
+    test('a value the database refuses costs its own item, never the batch', async () => {
+      const { storage } = await make();
+      // Values no parser lets through, handed straight to storage: what an unforeseen one would do.
+      const offenders = new Map<number, [Partial<StoredResponse>, string]>([
+        [0, [{ createdAt: '0000-01-01T00:00:00Z' }, '22008']], // PostgreSQL has no year 0000
+        [17, [{ comment: 'a\u0000b' }, '22P05']], // jsonb refuses \u0000
+        [18, [{ attributes: { plan: 'x\ud800' } }, '22P02']], // a lone surrogate
+        [36, [{ anonymousId: 'a\u0000' }, '22P05']],
+      ]);
+      const responses = Array.from({ length: 37 }, (_, i) => resp({ score: i % 11, ...offenders.get(i)?.[0] }));
+      const events = Array.from({ length: 5 }, (_, i) => ev(i === 2 ? { channel: '\udc00' } : {}));
+      const good = [...responses.filter((_, i) => !offenders.has(i)), ...events.filter((_, i) => i !== 2)].map((x) => x.id);
+      const expected = [...[...offenders].map(([index, [, code]]) => ({ list: 'responses', index, code })), { list: 'events', index: 2, code: '22P02' }];
+      const first = await storage.ingest('s', { responses, events }, ['plan']);
+      expect(first.refused?.map(({ list, index, code }) => ({ list, index, code }))).toEqual(expected);
+      expect(first.refused?.every((r) => r.message.length > 0)).toBe(true);
+      expect(first).toMatchObject({ accepted: good, duplicates: [] });
+      expect(await storage.counts('s')).toEqual({ responses: 33, events: 4, tallied: 33 });
+      const byPlan = await storage.tallies({ site: 's', from: '2026-10-01', to: '2026-10-01', dimension: 'attr:plan' });
+      expect(byPlan.every((r) => r.value === 'pro')).toBe(true);
+      expect(byPlan.reduce((n, r) => n + r.n, 0)).toBe(33);
+      // Sent again (a client retrying): nothing new, the same refusals.
+      const again = await storage.ingest('s', { responses, events }, ['plan']);
+      expect(again).toMatchObject({ accepted: [], duplicates: good });
+      expect(again.refused?.map(({ list, index, code }) => ({ list, index, code }))).toEqual(expected);
+      expect(await storage.counts('s')).toEqual({ responses: 33, events: 4, tallied: 33 });
+      // A batch with no offender has no `refused`.
+      expect(await storage.ingest('s', { responses: [resp()], events: [ev()] }, [])).not.toHaveProperty('refused');
+    });
+
+    test('an offender among responses and events sharing a transaction: the rest of both lists are stored', async () => {
+      const { storage } = await make();
+      const responses = [resp(), resp()];
+      const events = [ev(), ev({ createdAt: '0000-06-01T00:00:00Z' })];
+      const out = await storage.ingest('s', { responses, events }, []);
+      expect(out).toMatchObject({ accepted: [responses[0]!.id, responses[1]!.id, events[0]!.id], duplicates: [], refused: [{ list: 'events', index: 1, code: '22008' }] });
+      expect(await storage.counts('s')).toEqual({ responses: 2, events: 1, tallied: 2 });
+    });
+
+    test('finding one offender among 64 takes a few statements, not one per item', async () => {
+      const { driver } = await make();
+      let statements = 0;
+      const counting: SqlDriver = { ...driver, query: (text, params) => (statements++, driver.query(text, params)), transaction: (fn) => driver.transaction(fn) };
+      const storage = sqlStorage(counting);
+      const responses = Array.from({ length: 64 }, (_, i) => resp(i === 41 ? { comment: '\u0000' } : {}));
+      const out = await storage.ingest('s', { responses, events: [] }, []);
+      expect(out.refused?.map((r) => r.index)).toEqual([41]);
+      expect(out.accepted).toHaveLength(63);
+      // The batch, the whole list again, then two halves per level of 6: 14.
+      expect(statements).toBe(14);
+    });
+
+    test('a database failure that blames no value rejects, and stores nothing', async () => {
+      const { driver } = await make();
+      // Fails the events insert as a dropped connection would, inside a transaction or not.
+      const failing = <R extends SqlRunner>(runner: R): R => ({
+        ...runner,
+        query: (text: string, params?: readonly unknown[]) =>
+          text.includes('insert into sayso_events')
+            ? Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))
+            : runner.query(text, params),
+      });
+      const storage = sqlStorage({ ...failing(driver), transaction: (fn) => driver.transaction((tx) => fn(failing(tx))) });
+      await expect(storage.ingest('s', { responses: [resp()], events: [ev()] }, [])).rejects.toMatchObject({ code: '57P01' });
+      await expect(storage.ingest('s', { responses: [], events: [ev()] }, [])).rejects.toMatchObject({ code: '57P01' });
+      expect(await storage.counts('s')).toEqual({ responses: 0, events: 0, tallied: 0 });
     });
 
     test('tallies stay exact under concurrent ingests with duplicates', async () => {

@@ -14,12 +14,25 @@ export interface StoredEvent extends SurveyEvent {
   userVerified?: boolean;
 }
 
+/** One item the database refused to store, though it had passed every check. */
+export interface IngestRefusal {
+  list: 'responses' | 'events';
+  /** Index in the `responses` or `events` given to `ingest`. */
+  index: number;
+  /** The database's SQLSTATE (`22P05`): a class 22, 23 or 54 error, one that blames a value. */
+  code: string;
+  /** The database's message, for the operator's log (it may quote the value). */
+  message: string;
+}
+
 /** What one ingest call did. */
 export interface IngestOutcome {
   /** Ids newly stored. */
   accepted: string[];
   /** Ids that were already stored (same site and id). */
   duplicates: string[];
+  /** Items not stored because the database refused a value in them; absent when there were none. */
+  refused?: IngestRefusal[];
 }
 
 /** What `Storage.amendLinkResponse` did: the follow-up was stored, or why not. */
@@ -81,6 +94,8 @@ export interface Storage {
    * Stores new responses and events (de-duplicated by site and id) and adds
    * them to the daily tallies in the same transaction, so scores stay exact.
    * `segments` names the attributes to pre-aggregate besides channel and locale.
+   * An item holding a value the database refuses is listed in `refused` and
+   * the others are still stored; any other database failure rejects.
    */
   ingest(site: string, records: { responses: StoredResponse[]; events: StoredEvent[] }, segments: readonly string[]): Promise<IngestOutcome>;
   /**
