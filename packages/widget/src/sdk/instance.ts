@@ -322,7 +322,11 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
    */
   async function valid(list: unknown[], slot: string, t?: string | null, was = readJson<Verdict>(store, slot)): Promise<Survey[]> {
     if (!list.length) return [];
-    const text = JSON.stringify(list);
+    // The replacer hands back each value as it was before any toJSON (Prototype.js gives arrays one), so the key is
+    // the same on pages with and without such libraries; it hashes, it is never parsed.
+    const text = JSON.stringify(list, function (this: Record<string, unknown>, key) {
+      return this[key];
+    });
     const k = `${VERDICT}.${hash32(text)}.${hash32(site + text)}.${text.length}`;
     let v = was;
     if (v?.k !== k) {
