@@ -144,6 +144,8 @@ const TOUCHED = {
 export function install(...names: PatchName[]): () => void {
   const saved = Object.values(TOUCHED).map((target) => [target, Object.getOwnPropertyDescriptors(target)] as const);
   try {
+    // The libraries' own source, run as a page runs a <script>: in this realm, as plain code.
+    // eslint-disable-next-line no-new-func
     for (const name of names) new Function(PATCHES[name])();
   } catch (err) {
     undo();
