@@ -24,6 +24,14 @@ const env = sdkServers([
   }),
 ]);
 
+/** A stored response as the collector exports it (the fields this spec reads). */
+interface Row {
+  surveyId: string;
+  pageUrl: string | null;
+}
+/** The stored responses given on the page at `path`. */
+const rowsOf = async (path: string) => ((await env.c.responses()) as unknown as Row[]).filter((r) => r.pageUrl?.endsWith(path));
+
 /** Refused by parseSurvey (a scroll field on a pageview), so the page hears of it by path on every visit. */
 const bad = { id: 'bad', kind: 'nps', question: 'Never shown', triggers: [{ type: 'pageview', percent: 50 }] };
 
@@ -80,10 +88,8 @@ for (const [what, names] of cases) {
     await expect(page.getByText(QUESTION)).toBeVisible();
     const comment = `MARK-${names[0]} "quoted", back\\slash, naïve, 😀, and a\ttab`;
     await answer(page, /^9/, comment);
-    await expect
-      .poll(async () => (await env.c.responses()).filter((r) => r.surveyId === 'patched' && (r as { pageUrl?: string }).pageUrl?.endsWith(path)).length, { timeout: 15_000 })
-      .toBe(1);
-    const row = (await env.c.responses()).find((r) => (r as { pageUrl?: string }).pageUrl?.endsWith(path));
+    await expect.poll(async () => (await rowsOf(path)).length, { timeout: 15_000 }).toBe(1);
+    const [row] = await rowsOf(path);
     expect(row).toMatchObject({
       surveyId: 'patched',
       kind: 'nps',
