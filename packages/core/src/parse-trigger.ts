@@ -3,7 +3,7 @@
 // a field from another type (`selector` on a pageview) is refused.
 import type { PropertyFilter, Trigger, UrlRule, UrlRules } from './survey.js';
 import { URL_MAX, ms, scalar } from './validate-fields.js';
-import { arr, at, bad, fail, keysOf, num, obj, req, str, words, type Check, type Shape } from './validate.js';
+import { arr, at, bad, fail, has, keysOf, num, obj, own, req, str, words, type Check, type Shape } from './validate.js';
 
 const rule = obj<UrlRule>({
   match: req(words('exact contains glob regex')),
@@ -38,7 +38,8 @@ const filterFields = obj<PropertyFilter>({
 /** A test on a property: `value` is required except for `exists`/`not-exists`, and a list for `in`. */
 export const filter: Check<PropertyFilter> = (v, p, o) => {
   const f = filterFields(v, p, o);
-  if (!('value' in f || /exists/.test(f.op))) fail(at(p, 'value'), 'required');
+  // An own `value`: `in` would find one a page's library put on Object.prototype.
+  if (!(has(f, 'value') || /exists/.test(f.op))) fail(at(p, 'value'), 'required');
   return f;
 };
 
@@ -59,6 +60,6 @@ const type: Check<Trigger['type']> = words('pageview event click time-on-page sc
 /** One trigger: `type` first, then the fields of that type plus `delayMs` and `url`. */
 export const trigger: Check<Trigger> = (v, p, o) => {
   // The type picks the fields, so it is checked before the rest (a missing type reads "got undefined").
-  const t = type((keysOf(v, p), (v as { type?: unknown }).type), at(p, 'type'), o);
+  const t = type((keysOf(v, p), own(v as object, 'type')), at(p, 'type'), o);
   return obj({ type, ...TRIGGERS[t], delayMs: ms, url: urlRules } as Shape<Trigger>)(v, p, o);
 };

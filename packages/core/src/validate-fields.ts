@@ -2,7 +2,7 @@
 // caps keep one bad (or hostile) config or payload from bloating a queue, a
 // database row or the DOM; they are listed in the README's "Validating input".
 import { isUuid } from './id.js';
-import { bad, fail, int, str, type Check } from './validate.js';
+import { bad, fail, int, own, str, type Check } from './validate.js';
 
 /** Ids and map keys: letters, digits, `-`, `_`, `.` (1..64). */
 export const id: Check<string> = str(64, 1, /^[\w.-]+$/, 'letters, digits, -, _ or .');
@@ -78,8 +78,8 @@ export const anonymousId: Check<string> = exactText(128, 1);
 /** The host's user id (may be an email address). */
 export const userId: Check<string> = exactText(256, 1);
 const hmac = str(64, 64, /^[\da-f]+$/i, 'a hex HMAC-SHA256');
-/** A signature only means something beside the user id it signs, so `userId` must come first. */
-export const userSignature: Check<string> = (v, p, o) => (o.userId ? hmac(v, p, o) : fail(p, 'needs userId'));
+/** A signature only means something beside the user id it signs, so `userId` must come first (and be the item's own). */
+export const userSignature: Check<string> = (v, p, o) => (own(o, 'userId') ? hmac(v, p, o) : fail(p, 'needs userId'));
 
 /** `'web'`, `'link'` or a custom source's short name. */
 export const channel: Check<string> = exactText(32, 1);

@@ -50,7 +50,15 @@ export const bad = (path: string, what: string, v: unknown): never => fail(path,
 export const at = (path: string, key: string | number): string =>
   typeof key == 'number' ? `${path}[${key}]` : path ? path + '.' + key : key;
 
-const has = (o: object, k: string) => ({}).hasOwnProperty.call(o, k);
+/** True when `k` is an own property of `o`. */
+export const has = (o: object, k: string) => ({}).hasOwnProperty.call(o, k);
+
+/**
+ * `o[k]` when it is `o`'s own property, else undefined: a field a config
+ * leaves out must not be read from `Object.prototype`, where some pages'
+ * libraries put enumerable properties of their own (`trigger`, `value`).
+ */
+export const own = (o: object, k: string): unknown => (has(o, k) ? (o as Record<string, unknown>)[k] : undefined);
 
 /** Marks a checker's key as required in `obj`. */
 export const req = /* @__NO_SIDE_EFFECTS__ */ <T>(check: Check<T>): Check<T> => {
@@ -103,7 +111,10 @@ export const arr = /* @__NO_SIDE_EFFECTS__ */ <T>(item: Check<T>, max: number): 
     if (!Array.isArray(v)) bad(p, 'an array', v);
     const a = v as unknown[];
     if (a.length > max) bad(p, `at most ${max} items`, a.length);
-    return Array.from(a, (x, i) => item(x, at(p, i), {}));
+    // Not Array.from(a, fn): Prototype.js and MooTools replace Array.from with
+    // versions that ignore `fn` (MooTools even returns `a` itself). Spreading
+    // turns holes into undefined, as Array.from would.
+    return [...a].map((x, i) => item(x, at(p, i), {}));
   };
 
 /** Fails unless `v` is a plain object (not null, not an array); returns its own keys. */
@@ -114,14 +125,16 @@ export const keysOf = (v: unknown, p: string): string[] =>
  * An object with exactly the keys of `shape`. Unknown keys are reported
  * first (a misspelt key is usually the cause of a "required" further on),
  * then each field in shape order. `undefined` counts as absent and is dropped.
+ * Only own keys count, of the shape and of the value: `for...in` would also
+ * visit enumerable properties a page's library added to `Object.prototype`.
  */
 export const obj = /* @__NO_SIDE_EFFECTS__ */ <T>(shape: Shape<T>): Check<T> =>
   (v, p) => {
     for (const k of keysOf(v, p)) if (!has(shape, k)) fail(at(p, k), 'unknown key');
     const o: Record<string, unknown> = {};
-    for (const k in shape) {
-      const c = shape[k] as Check;
-      const x = (v as Record<string, unknown>)[k];
+    for (const k of Object.keys(shape)) {
+      const c = shape[k as keyof T] as Check;
+      const x = own(v as object, k);
       if (x !== undefined) o[k] = c(x, at(p, k), o);
       else if (c.r) fail(at(p, k), 'required');
     }

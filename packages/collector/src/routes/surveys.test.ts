@@ -60,3 +60,15 @@ test('/healthz reports the storage', async () => {
   const res = await get('/healthz');
   expect(await res.json()).toMatchObject({ ok: true, storage: 'pglite', schema: latestVersion });
 });
+
+test('a cross-origin revalidation may send If-None-Match: the preflight allows it', async () => {
+  const res = await c.fetch(
+    new Request('http://collector.test/v1/sites/demo/surveys', {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+    }),
+  );
+  expect(res.status).toBe(204);
+  expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+  expect(res.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/)).toContain('if-none-match');
+});

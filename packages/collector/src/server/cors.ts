@@ -2,8 +2,11 @@
 // an Origin (servers, curl) and same-origin pages (link surveys, the report)
 // are not cross-origin, so CORS does not apply to them.
 
-/** Headers the SDK sends: JSON bodies, the idempotency key, the site key and signed user ids. */
-export const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, X-Sayso-Site, X-Sayso-User-Signature';
+/**
+ * Headers the SDK sends: JSON bodies, the idempotency key, the site key, signed user ids, and the kept
+ * remote config's ETag (If-None-Match is not CORS-safelisted: without it here, every revalidation failed).
+ */
+export const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, X-Sayso-Site, X-Sayso-User-Signature, If-None-Match';
 
 /**
  * True when `origin` may call endpoints of a site that allows `allowed`.

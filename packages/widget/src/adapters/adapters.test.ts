@@ -6,10 +6,11 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Batch, SendContext } from '../delivery/types.js';
-import { sampleResponse, testAdapter } from '../testing.js';
+import { sampleEvent, sampleResponse, testAdapter } from '../testing.js';
 import { beaconAdapter } from './beacon.js';
 import { callbackAdapter } from './callback.js';
-import { httpAdapter, retryAfter } from './http.js';
+import { patched, type PatchName } from '../../../../test/builtin-patches.js';
+import { body, httpAdapter, retryAfter } from './http.js';
 import { memoryAdapter } from './memory.js';
 
 const URL = 'https://collector.test/v1/responses';
@@ -188,4 +189,16 @@ describe('memoryAdapter', () => {
     expect([...a.items.keys()]).toEqual([b.responses[0]!.id]);
     expect(a.batches.length).toBe(2);
   });
+});
+
+describe('the wire body on pages whose libraries patch built-ins', () => {
+  it.each<PatchName[]>([['prototype'], ['objectPrototype'], ['mootools'], ['stringify']])(
+    'is the batch, its lists as lists, with %s installed',
+    (...names) => {
+      const b: Batch = { ...batch(), events: [sampleEvent()] };
+      const sent = JSON.parse(patched(names, () => body(b)));
+      // Exactly the wire format's keys: nothing inherited, nothing turned into a string.
+      expect(sent).toStrictEqual({ ...JSON.parse(JSON.stringify(b)), sentAt: expect.any(String) });
+    },
+  );
 });

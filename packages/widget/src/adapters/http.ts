@@ -1,5 +1,6 @@
 import type { IngestBatch } from '@sayso/core';
 import type { Adapter, Batch, SendOutcome } from '../delivery/types.js';
+import { json } from '../plain.js';
 
 /** Options of {@link httpAdapter}. */
 export interface HttpAdapterOptions {
@@ -21,8 +22,12 @@ export function retryAfter(v: string | null | undefined, now = Date.now()): numb
   return ms == ms ? Math.min(Math.max(ms, 0), 3e5) : undefined;
 }
 
-/** The JSON body of the wire format (@sayso/core `IngestBatch`): the batch (exactly site, responses, events) and when it was sent. */
-export const body = (b: Batch): string => JSON.stringify({ ...b, sentAt: new Date().toISOString() } satisfies IngestBatch);
+/**
+ * The JSON body of the wire format (@sayso/core `IngestBatch`): the batch (exactly site, responses, events) and when it
+ * was sent. Written by sayso's own `json`, so a page's `Array.prototype.toJSON` (Prototype.js) or replaced
+ * JSON.stringify cannot turn `responses` into a string.
+ */
+export const body = (b: Batch): string => json({ ...b, sentAt: new Date().toISOString() } satisfies IngestBatch);
 
 /**
  * Posts each batch as JSON to a sayso collector (or any server speaking the

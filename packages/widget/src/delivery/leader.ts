@@ -5,6 +5,7 @@
 // ahead than a lease can be means the clock went back, so it counts as
 // expired rather than stalling every tab. A page leaving gives the lease up
 // at once; one coming back from the back/forward cache joins again.
+import { json } from '../plain.js';
 
 /** How long a localStorage lease lasts without a heartbeat (ms). */
 export const LEASE = 5000;
@@ -55,7 +56,7 @@ export function elect(
       const cur = JSON.parse(s.getItem(key)!);
       const t = now();
       ok = !cur || cur.id == me || !(cur.u > t && cur.u - t <= 2 * LEASE);
-      if (ok) s.setItem(key, JSON.stringify({ id: me, u: t + LEASE }));
+      if (ok) s.setItem(key, json({ id: me, u: t + LEASE }));
     } catch {
       // Unreadable or unwritable lease: send from here rather than never.
     }

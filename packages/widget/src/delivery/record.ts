@@ -1,6 +1,7 @@
 // The stored shape of a queued record, and the checks that keep a bad record
 // or a bad adapter answer from blocking the queue.
 import type { SaysoErrorCode, SurveyEvent, SurveyResponse } from '@sayso/core';
+import { json } from '../plain.js';
 import type { Batch, SendOutcome } from './types.js';
 
 /** Schema version of stored records; anything else is dead-lettered as corrupt. */
@@ -45,5 +46,5 @@ export const batch = (site: string, rs: Rec[]): Batch => {
   return b;
 };
 
-/** UTF-8 bytes a value adds to a JSON body (itself and a comma). */
-export const size = (x: unknown) => new Blob([JSON.stringify(x)]).size + 1;
+/** UTF-8 bytes a value adds to a JSON body (itself and a comma), as the adapters' `json` writes it. */
+export const size = (x: unknown) => new Blob([json(x)]).size + 1;

@@ -39,9 +39,10 @@ export interface Host {
   /** The attributes given to `identify()`. */
   attributes(): Record<string, AttributeValue>;
   who(): Who;
-  /** The display history the caps read; `save()` keeps it after a change. */
+  /** The display history the caps read; `save(json(history()))` keeps it after a change. */
   history(): History;
-  save(): void;
+  /** Keeps the history's JSON text, which the engine writes (see `Engine['json']`). */
+  save(text: string): void;
   /** The surveys in force. */
   surveys(): Survey[];
   /** Durable storage for one record (the delivery's sender). */
@@ -60,6 +61,8 @@ export interface Host {
 export interface Engine {
   /** The valid surveys of a list (`s`) and the problem with each invalid one (`e`), field by field (parseSurvey). */
   check(list: unknown[]): { s: Survey[]; e: SurveyProblem[] };
+  /** JSON text of plain data, by sayso's own writer: no `toJSON` and no page's `JSON.stringify` takes part (plain.ts). */
+  json(value: unknown): string;
   /** The default delivery for a config: the durable queue with the collector's HTTP adapter. */
   delivery(config: SaysoConfig): Delivery;
   /** Deletes the records queued for `site` without starting a delivery (consent denied). */

@@ -4,6 +4,7 @@
 import { indexedDbStorage, localStorageStorage } from '../delivery/index.js';
 import { defaultDelivery } from './default-delivery.js';
 import type { Engine, SurveyProblem } from './engine-types.js';
+import { json } from '../plain.js';
 import { merge } from './history.js';
 import { collectorHistory } from './history-source.js';
 import { present, tabs } from './present.js';
@@ -15,6 +16,7 @@ export const engine: Engine = {
     const e: SurveyProblem[] = [];
     return { s: checkSurveys(list, (p) => e.push(p)), e };
   },
+  json,
   delivery: defaultDelivery,
   // The stores the default delivery uses, namespaced by site as createDelivery does;
   // a store that is unavailable holds nothing to purge.
@@ -31,7 +33,7 @@ export const engine: Engine = {
     return source.load(userId, signature).then(
       (entries) => {
         merge(host.history(), entries, (id) => host.surveys().find((s) => s.id === id)?.kind);
-        host.save();
+        host.save(json(host.history()));
       },
       (err: Error) => host.error('E_REMOTE_CONFIG', err.message),
     );

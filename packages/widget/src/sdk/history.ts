@@ -21,11 +21,16 @@ export interface SurveyRecord {
 
 export type History = Record<string, SurveyRecord>;
 
-/** Parses a stored history; anything unreadable starts afresh. */
+/**
+ * Parses a stored history; anything unreadable starts afresh. Survey ids are
+ * its keys, and an id may be `constructor` or `__proto__`: on a null
+ * prototype, `h[id]` finds no inherited value and writing it sets no
+ * prototype (an assigned `__proto__` would otherwise reach Object.prototype).
+ */
 export function readHistory(json: string | null): History {
   const h = quietly(() => JSON.parse(json!) as unknown);
-  // Only a plain object is a history (JSON.parse(null) is null, '[1]' an array).
-  return (h as object | null)?.constructor == Object ? (h as History) : {};
+  // Only a plain object is a history (JSON.parse(null) is null, '[1]' an array); Object.assign skips the rest.
+  return Object.assign(Object.create(null) as History, typeof h == 'object' && !Array.isArray(h) && h);
 }
 
 const later = (a: number | undefined, b: number): number => (a && a > b ? a : b);
@@ -43,7 +48,7 @@ export function note(h: History, surveyId: string, kind: SurveyKind | undefined,
 
 /** Merges server entries in: later times win, and display counts take the larger of the two. */
 export function merge(h: History, entries: UserHistoryEntry[], kindOf: (id: string) => SurveyKind | undefined): void {
-  const remote: History = {};
+  const remote: History = Object.create(null);
   for (const e of entries) {
     const at = Date.parse(e.at);
     if (!Number.isNaN(at)) note(remote, e.surveyId, kindOf(e.surveyId), e.type, at);

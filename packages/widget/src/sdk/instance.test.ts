@@ -6,6 +6,7 @@ import type { Survey } from '@sayso/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery, DeliveryEvent, Outgoing } from '../delivery/types.js';
 import type { MountOptions, UiModule } from '../ui/types.js';
+import { install } from '../../../../test/builtin-patches.js';
 import { engine } from './engine.js';
 import { createInstance } from './instance.js';
 import type { SaysoConfig, SaysoEventName, SaysoInstance } from './types.js';
@@ -233,6 +234,37 @@ describe('the lazily loaded engine', () => {
     expect(second.ready).toEqual([{ surveys: ['nps'] }]);
     await run([quiet]); // a changed config is validated afresh
     expect(calls.checks).toBe(2);
+  });
+
+  it('on a page with Prototype.js, MooTools and Object.prototype members, keeps its verdict and history as JSON and reuses them', async () => {
+    const { calls, deps } = counting();
+    const bad = { id: 'bad', kind: 'nps', question: 'q', triggers: [{ type: 'pageview', percent: 5 }] } as unknown as Survey;
+    const page = async () => {
+      const errors: unknown[] = [];
+      const s = createInstance({ site: 'pk_test', surveys: [bad, nps()], loadUi: () => Promise.resolve(ui.ui), delivery: del.d }, deps);
+      live.push(s);
+      s.on('error', (e) => errors.push(e));
+      await settle();
+      return errors;
+    };
+    const undo = install('prototype', 'mootools', 'objectPrototype');
+    let errors: unknown[];
+    try {
+      errors = await page();
+      await ui.answer(9);
+    } finally {
+      undo();
+    }
+    expect(ui.ids()).toEqual(['nps']);
+    expect(errors).toMatchObject([{ code: 'E_SURVEY_INVALID', path: 'surveys[0].triggers[0].percent' }]);
+    const verdict = JSON.parse(localStorage.getItem('sayso.vl')!);
+    expect(verdict.s.map((x: Survey) => x.id)).toEqual(['nps']);
+    expect(verdict.e).toMatchObject([{ path: 'surveys[0].triggers[0].percent' }]);
+    expect(Object.keys(JSON.parse(localStorage.getItem('sayso.h.pk_test')!))).toEqual(['nps']);
+    // The next page reads both back: the verdict is reused (no second check), and the answer caps the survey.
+    expect(await page()).toEqual(errors);
+    expect(calls.checks).toBe(1);
+    expect(ui.ids()).toEqual(['nps']);
   });
 
   it('an engine that cannot load: nothing validated or shown, the failure is reported, nothing is thrown', async () => {

@@ -40,8 +40,12 @@ const noop = (): void => {};
 
 /** A kept validation: the key of the list it judged, the engine's answer, remote config's ETag. */
 type Verdict = { k: string; t?: string | null } & ReturnType<Engine['check']>;
-/** The verdict's format: a new one when the engine's output changes (2: URL rules come compiled). */
-const VERDICT = 2;
+/**
+ * The verdict's format: a new one when the engine's output changes (2: URL
+ * rules come compiled; 3: written by the engine's own JSON writer, as
+ * copies written on Prototype.js pages held their lists as strings).
+ */
+const VERDICT = 3;
 
 /** Creates a live instance; call only in a browser. */
 export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
@@ -88,7 +92,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const consented = new Promise<void>((r) => (onConsent = r));
 
   const hKey = `h.${site}`;
-  const saveHistory = (): void => store.set(hKey, JSON.stringify(history));
+  // The engine writes the JSON (the page's JSON.stringify may not be the platform's): it made the change.
+  const saveHistory = (text: string): void => store.set(hKey, text);
   const anonymousId = (): string => {
     let id = store.get('aid');
     // 128 random bits; getRandomValues, unlike randomUUID, works on plain-http pages too.
@@ -317,7 +322,11 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
    */
   async function valid(list: unknown[], slot: string, t?: string | null, was = readJson<Verdict>(store, slot)): Promise<Survey[]> {
     if (!list.length) return [];
-    const text = JSON.stringify(list);
+    // The replacer hands back each value as it was before any toJSON (Prototype.js gives arrays one), so the key is
+    // the same on pages with and without such libraries; it hashes, it is never parsed.
+    const text = JSON.stringify(list, function (this: Record<string, unknown>, key) {
+      return this[key];
+    });
     const k = `${VERDICT}.${hash32(text)}.${hash32(site + text)}.${text.length}`;
     let v = was;
     if (v?.k !== k) {
@@ -329,7 +338,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       }
     }
     // Written only when it changed (`!=`: a missing ETag is null or absent alike): most pages reuse it as it is.
-    if (v !== was || v.t != t) store.set(slot, JSON.stringify({ ...v, t }));
+    // By the engine's JSON writer, which a page's toJSON and JSON.stringify cannot reach; a new ETag for the
+    // same surveys is the one change that loads the engine just for this.
+    if (v !== was || v.t != t) await loadEngine().then((e) => store.set(slot, e.json({ ...v, t })), noop);
     return kept(v);
   }
   /** A verdict's surveys, its problems reported again (every page hears about a bad config). */

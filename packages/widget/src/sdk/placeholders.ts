@@ -10,7 +10,8 @@ export function variablesFor(
   attributes: Record<string, unknown>,
 ): Record<string, string> {
   const out: Record<string, string> = { ...site, ...survey.variables };
-  for (const k in attributes) if (attributes[k] != null) out[k] = String(attributes[k]);
+  // Own keys only: for...in would add a page library's enumerable Object.prototype members.
+  for (const k of Object.keys(attributes)) if (attributes[k] != null) out[k] = String(attributes[k]);
   return out;
 }
 

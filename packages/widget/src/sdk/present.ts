@@ -5,6 +5,7 @@ import { defaultScale, uuidv7, type SaysoErrorCode, type Survey, type SurveyResp
 import type { Delivery } from '../delivery/types.js';
 import type { Answer, SubmitReceipt, SurveyHandle, UiModule } from '../ui/types.js';
 import type { Host } from './engine-types.js';
+import { json } from '../plain.js';
 import { note } from './history.js';
 import type { SaysoConfig } from './types.js';
 import { variablesFor } from './placeholders.js';
@@ -40,7 +41,7 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
     if (type == 'display') host.shown();
     if (type != 'response') host.emit(type == 'display' ? 'show' : 'dismiss', { surveyId: s.id });
     note(host.history(), s.id, s.kind, type, Date.now());
-    host.save();
+    host.save(json(host.history()));
   };
   const event = (type: 'display' | 'dismiss'): void => {
     record(type);

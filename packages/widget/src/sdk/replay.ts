@@ -10,5 +10,8 @@ const rank = ([method]: unknown[]): number => (method === 'init' ? 0 : method ==
 export function replayOrder(calls: ArrayLike<ArrayLike<unknown>>): unknown[][] {
   // Array#sort is stable (ES2019, older than the SDK's ES2020 target), so calls
   // of one rank keep their recorded order without carrying indexes along.
+  // Prototype.js and MooTools replace Array.from with versions that ignore the
+  // map function: the calls then stay the snippet's `arguments` objects, which
+  // the caller destructures just the same (tested on such pages in Chromium).
   return Array.from(calls, (c) => Array.from(c)).sort((a, b) => rank(a) - rank(b));
 }

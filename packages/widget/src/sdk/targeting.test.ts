@@ -1,6 +1,7 @@
 import type { Survey } from '@sayso/core';
 import { describe, expect, it } from 'vitest';
 import { localeIn, pickLocale } from './locale.js';
+import { patched } from '../../../../test/builtin-patches.js';
 import { variablesFor } from './placeholders.js';
 import { bucket } from './sampling.js';
 import { targeted, type Audience } from './targeting.js';
@@ -65,5 +66,9 @@ describe('locale and placeholders', () => {
       team: 'Billing',
       seats: '3',
     });
+  });
+  it("takes the attributes' own keys only, whatever a page's library put on Object.prototype", () => {
+    const s: Survey = { id: 'x', kind: 'nps', question: 'q', variables: { product: 'Acme' } };
+    expect(patched(['objectPrototype'], () => ({ ...variablesFor(undefined, s, { team: 'Billing' }) }))).toEqual({ product: 'Acme', team: 'Billing' });
   });
 });

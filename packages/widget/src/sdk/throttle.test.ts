@@ -1,5 +1,7 @@
 import type { Survey } from '@sayso/core';
 import { describe, expect, it } from 'vitest';
+import { patched } from '../../../../test/builtin-patches.js';
+import { json } from '../plain.js';
 import { merge, note, readHistory, type History } from './history.js';
 import { capsAllow, surveyAllows } from './throttle.js';
 
@@ -90,5 +92,36 @@ describe('history', () => {
     expect(h.x).toBeUndefined();
     // and the merged history now blocks the answered survey across devices
     expect(surveyAllows(nps(), h, T0 + 3 * DAY)).toBe(false);
+  });
+});
+
+describe('history on pages whose libraries patch built-ins', () => {
+  it('keeps surveys with the ids __proto__ and constructor as records, never writing into Object.prototype', () => {
+    const h = readHistory(null);
+    note(h, '__proto__', 'nps', 'display', T0);
+    note(h, 'constructor', 'csat', 'response', T0 + 1);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as { n?: unknown }).n).toBeUndefined();
+    const back = readHistory(json(h));
+    expect(Object.entries(back)).toEqual([
+      ['__proto__', { k: 'nps', n: 1, d: T0 }],
+      ['constructor', { k: 'csat', n: 0, a: T0 + 1 }],
+    ]);
+    // 'once': shown, so no more; the one answered is within its recontact period.
+    expect(surveyAllows(nps({ show: 'once' }, '__proto__'), back, T0 + DAY)).toBe(false);
+    expect(surveyAllows(nps({}, 'constructor'), back, T0 + DAY)).toBe(false);
+    expect(surveyAllows(nps({}, 'toString'), back, T0 + DAY)).toBe(true);
+  });
+
+  it('merges and caps over own entries only, with enumerable Object.prototype members installed', () => {
+    const h = readHistory(JSON.stringify(hist(['nps', 'display', T0])));
+    const entries = [{ surveyId: 'csat', type: 'dismiss' as const, at: new Date(T0).toISOString() }];
+    const allowed = patched(['objectPrototype'], () => {
+      merge(h, entries, () => 'csat');
+      const ces: Survey = { id: 'ces', kind: 'ces', question: 'q' };
+      return [capsAllow(ces, h, { cooldownDays: 1 }, T0 + 2 * DAY), capsAllow(ces, h, { cooldownDays: 3 }, T0 + 2 * DAY)];
+    });
+    expect(Object.keys(h)).toEqual(['nps', 'csat']);
+    expect(allowed).toEqual([true, false]);
   });
 });

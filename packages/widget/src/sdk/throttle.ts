@@ -38,6 +38,7 @@ export function surveyAllows(s: Survey, h: History, now: number): boolean {
 export function capsAllow(s: Survey, h: History, caps: Caps, now: number): boolean {
   const global = (caps.cooldownDays ?? 14) * DAY;
   const kind = (caps.kindCooldownDays?.[s.kind] ?? 0) * DAY;
+  // A stored history sits on a null prototype (readHistory): for...in visits its own keys only.
   for (const id in h) {
     // A record without a display time gives NaN here, which blocks nothing.
     const since = now - h[id]!.d!;

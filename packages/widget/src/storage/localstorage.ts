@@ -1,3 +1,4 @@
+import { json } from '../plain.js';
 import type { QueueStorage } from './types.js';
 
 /**
@@ -22,7 +23,8 @@ export function localStorageStorage(options: { name?: string } = {}): QueueStora
         }
         return [k.slice(p.length), v];
       }),
-    put: async (items) => items.forEach(([k, v]) => ls().setItem(p + k, JSON.stringify(v))),
+    // sayso's own JSON writer: a page's toJSON (Prototype.js) would store arrays as strings.
+    put: async (items) => items.forEach(([k, v]) => ls().setItem(p + k, json(v))),
     del: async (ks) => ks.forEach((k) => ls().removeItem(p + k)),
     clear: async () => keys().forEach((k) => ls().removeItem(k)),
   };

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { testStorage } from '../testing.js';
 import { chain } from './chain.js';
 import { indexedDbStorage } from './indexeddb.js';
+import { patched } from '../../../../test/builtin-patches.js';
 import { localStorageStorage } from './localstorage.js';
 import { memoryStorage } from './memory.js';
 
@@ -47,6 +48,14 @@ describe('localStorageStorage', () => {
   it('returns an unreadable value raw, for the queue to dead-letter', async () => {
     localStorage.setItem('sayso:raw:q:x', '{not json');
     expect(await localStorageStorage({ name: 'raw' }).entries()).toEqual([['x', '{not json']]);
+  });
+
+  it("keeps a record's lists as lists on a page with Prototype.js's toJSON, Object.prototype members and a replaced JSON.stringify", async () => {
+    const s = localStorageStorage({ name: 'patched' });
+    const rec = { v: 1, id: 'r', value: { scale: [0, 10], answers: { followUp0: 'ok' }, comment: 'a "b" \\ c' } };
+    // put() writes before its first await, so inside the patched window.
+    patched(['prototype', 'objectPrototype', 'stringify'], () => void s.put([['r', rec]]));
+    expect(await s.entries()).toStrictEqual([['r', rec]]);
   });
 
   it('keeps namespaces apart', async () => {

@@ -93,3 +93,25 @@ describe('follow-ups', () => {
     expect(($('.b') as HTMLButtonElement).disabled).toBe(false);
   });
 });
+
+describe('follow-up ids named like Object.prototype members', () => {
+  it("reads and sends the answers of follow-ups with the ids constructor, toString and __proto__", async () => {
+    const ids = ['constructor', 'toString', '__proto__'];
+    const { $, $$, onSubmit } = await show(survey({ followUp: ids.map((id) => ({ id, question: `Q ${id}?`, required: true })) }));
+    fireEvent.click($$('[role=radio]')[6]!);
+    for (const id of ids) {
+      fireEvent.click($('.b')!);
+      expect($('label')!.textContent).toBe(`Q ${id}?`);
+      // An empty required answer holds the button: nothing inherited counts as text.
+      expect($<HTMLTextAreaElement>('textarea')!.value).toBe('');
+      expect(($('.b') as HTMLButtonElement).disabled).toBe(true);
+      fireEvent.input($('textarea')!, { target: { value: `a ${id}` } });
+    }
+    fireEvent.click($('.b')!);
+    await flush();
+    const sent = onSubmit.mock.calls[0]![0];
+    expect(sent.comment).toBe('a constructor');
+    expect(Object.entries(sent.answers!)).toEqual(ids.map((id) => [id, `a ${id}`]));
+    expect(Object.getPrototypeOf(sent.answers)).toBe(Object.prototype);
+  });
+});

@@ -3,6 +3,7 @@
 // region that announces step changes. No hooks: mount.ts re-renders the card
 // on every change of the flow (see flow.ts), so the chunk ships without
 // preact/hooks.
+import { own } from '../plain.js';
 import type { Flow } from './flow.js';
 import { FollowUpField } from './FollowUpField.js';
 import { Cross } from './icons.js';
@@ -71,7 +72,7 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
       </>
     );
   } else if (f) {
-    body = <FollowUpField f={f} value={flow.s.texts[f.id] ?? ''} onText={(v) => flow.set({ texts: { ...flow.s.texts, [f.id]: v } })} t={t} onSubmit={flow.next} />;
+    body = <FollowUpField f={f} value={own(flow.s.texts, f.id) ?? ''} onText={(v) => flow.set({ texts: { ...flow.s.texts, [f.id]: v } })} t={t} onSubmit={flow.next} />;
   } else {
     body = (
       <>

@@ -5,6 +5,7 @@
 // re-rendered as a whole on each change needs no fine-grained updates. It
 // stays testable without a DOM.
 import { scoreBand } from '@sayso/core';
+import { own } from '../plain.js';
 import { fill } from './strings.js';
 import type { Answer, SubmitReceipt } from './types.js';
 import type { FollowUpView, View } from './view.js';
@@ -14,6 +15,7 @@ export interface FlowState {
   score: number | undefined;
   /** 0 is the score; 1..n the follow-ups that apply to the score's band. */
   step: number;
+  /** By follow-up id; read with `own()`, as an id may be `constructor` or `toString`. */
   texts: Record<string, string>;
   busy: boolean;
   failed: boolean;
@@ -51,16 +53,18 @@ export function createFlow(view: View, submit: (a: Answer) => Promise<SubmitRece
    */
   const ready = () => {
     const f = current();
-    return s.score !== undefined && (!f || !f.required || !!s.texts[f.id]?.trim());
+    return s.score !== undefined && (!f || !f.required || !!own(s.texts, f.id)?.trim());
   };
 
   function answer(): Answer {
     const a: Answer = { score: s.score! };
-    const answers: Record<string, string> = {};
+    const pairs: Array<[string, string]> = [];
     for (const f of active()) {
-      const text = s.texts[f.id]?.trim();
-      if (text) answers[f.id] = text;
+      const text = own(s.texts, f.id)?.trim();
+      if (text) pairs.push([f.id, text]);
     }
+    // fromEntries defines own properties, so a follow-up with the id `__proto__` is an answer, not a prototype.
+    const answers = Object.fromEntries(pairs);
     const first = Object.values(answers)[0];
     if (first !== undefined) {
       a.comment = first;
