@@ -7,7 +7,7 @@ import { memoryStorage } from '../storage/memory.js';
 import type { QueueStorage } from '../storage/types.js';
 import { listen } from '../listen.js';
 import { elect, type Leadership } from './leader.js';
-import { batch, outcome, size, valid, V, type Rec } from './record.js';
+import { batch, outcome, size, tries, valid, V, type Rec } from './record.js';
 import type { Adapter, DeadLetter, Delivery, DeliveryEvent, Outgoing, SendOutcome } from './types.js';
 
 /** Options of {@link createDelivery}. */
@@ -38,6 +38,13 @@ export interface DeliveryOptions {
 
 /** Longest wait between attempts: 5 minutes. */
 const CAP = 3e5;
+/**
+ * A record alone in its batch is dead-lettered on a failure that is its third strike. A strike is a failed attempt
+ * after the server stored other records since this record's previous attempt: evidence that the record, not the
+ * server, is the problem. An outage gives no strikes, so it dead-letters nothing; with nothing else queued to give
+ * evidence, a record is retried (every 5 minutes at most) until it expires.
+ */
+const STRIKES = 3;
 /** The keepalive quota Chromium gives a page during unload (fetch keepalive and sendBeacon share it), less room for the body's envelope. */
 const BUDGET = 6e4;
 
@@ -79,6 +86,9 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
   let hidden: unknown;
   let fails = 0;
   let limit = 0;
+  let oks = 0; // deliveries so far: the evidence a strike needs
+  /** `oks` when each record was queued here or last failed here; records an earlier page left count from 0. */
+  const stamp = new Map<string, number>();
   let epoch = 0; // bumped by clear(), so nothing read or sent before it is written back
   let timer: ReturnType<typeof setTimeout>;
   let inflight: AbortController | undefined; // of the attempt in flight, aborted by destroy()
@@ -139,11 +149,12 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
     if (!ids[0]) return;
     // A dead letter's `at` becomes when it died (its age no longer matters); its stale lease is never read.
     await (code ? store.put(rs.map((r) => [r.id, { ...r, dead: code, why, at: now() }])) : store.del(ids));
-    ids.forEach((id) => (cache.delete(id), mine.delete(id)));
+    ids.forEach((id) => (cache.delete(id), mine.delete(id), stamp.delete(id)));
     if (code) {
       err(code, why!, ids);
       await prune();
     } else {
+      oks++;
       emit({ type: 'delivered', ids });
       // Tell the tabs that queued them: their thank-you can then say "sent" honestly.
       ch?.postMessage(ids);
@@ -168,18 +179,22 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
     return live;
   };
 
+  /** A failed attempt of `r` is a strike when the server stored other records since its previous attempt (or since it was queued). */
+  const struck = (r: Rec) => oks > (stamp.get(r.id) ?? 0);
+  const strikes = (r: Rec) => (r.strikes ?? 0) + +struck(r);
+
   /** One attempt: never throws, never hangs past `timeout`; anything odd is a retry. */
   const attempt = async (rs: Rec[], unloading?: 1): Promise<SendOutcome> => {
-    const attempt = Math.max(...rs.map((r) => r.attempts ?? 0)) + 1;
+    const attempt = Math.max(...rs.map(tries)) + 1;
     const e = epoch;
     const ac = new AbortController();
     if (!unloading) inflight = ac;
-    const mark = (l?: object) =>
+    const mark = (l?: object, f?: (r: Rec) => object | false) =>
       !unloading &&
       e == epoch &&
       !gone &&
       // Lifting a lease rewrites only records still queued: one a page-hide send got stored meanwhile stays deleted.
-      store.put(rs.filter((r) => l || cache.has(r.id)).map((r) => [r.id, { ...r, attempts: attempt, ...l }]));
+      store.put(rs.filter((r) => l || cache.has(r.id)).map((r) => [r.id, { ...r, attempts: attempt, ...l, ...f?.(r) }]));
     let out: unknown;
     let t: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -194,12 +209,26 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
     }
     clearTimeout(t);
     if (!outcome(out)) out = { status: 'retry' };
-    // Not stored: lift the lease, so a reload or another tab need not wait it out.
-    if ((out as SendOutcome).status != 'ok') await mark();
+    const s = (out as SendOutcome).status;
+    // Not stored: lift the lease, so a reload or another tab need not wait it out. A failure is kept with the record
+    // (its strikes, and its half of the batch: bisection), so a reload resumes where the last page was.
+    if (s != 'ok') await mark(undefined, (r) => s == 'retry' && { strikes: strikes(r), part: Math.ceil(rs.length / 2) });
     return out as SendOutcome;
   };
 
+  /** Full jitter: a random wait up to 1 s·2ⁿ after n failed runs, capped at 5 minutes. */
+  const backoff = () => Math.min((o.random ?? Math.random)() * 1e3 * 2 ** fails++, CAP);
+
+  /**
+   * Sends batches until the queue is empty or the server fails us. Records that never failed go first, and a batch
+   * holds records with the same number of attempts, at most as many as their `part` (half the batch they last failed
+   * in), so a record the server keeps failing never holds back others and is alone after O(log n) extra requests
+   * while the others are delivered. After a failure the run goes on with the next batch only when the server stored
+   * something in this run (the record, not the server, is the problem); otherwise it waits, as in an outage.
+   */
   const run = async () => {
+    const seen = oks;
+    const failed = new Set<string>(); // tried in this run and kept: not again before the next
     // Stops when destroyed: a dead tab's loop must not race the next sender.
     for (limit = o.batchSize ?? 50; !gone; ) {
       const t = now();
@@ -209,11 +238,20 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
       // request did land, the server's de-duplication absorbs the resend. A localStorage lease proves no such thing.
       // A lease further ahead than a lease can be means the clock went back, so it is ignored.
       const until = (r: Rec) => (leader < 2 && r.by != me && r.leaseUntil! > t && r.leaseUntil! - t <= lease ? r.leaseUntil! : 0);
-      const b = rs.filter((r) => !until(r)).slice(0, limit);
-      if (!b[0] || gone) return rs[0] && later(Math.min(...rs.map(until)) - t + 50);
+      // Stable sort: key (queue) order among records with as many attempts.
+      const due = rs.filter((r) => !until(r) && !failed.has(r.id)).sort((x, y) => tries(x) - tries(y));
+      // Once the server has stored something in this run, records with no strike (whose failures were the server's,
+      // an outage's) go together again in full batches, so an outage leaves no trail of small batches behind it.
+      const h = due[0];
+      const all = oks != seen && !h?.strikes;
+      const b = due.filter((r) => (all ? !r.strikes : tries(r) == tries(h))).slice(0, Math.min(limit, (!all && h?.part) || limit));
+      if (!b[0] || gone) return rs[0] && later(failed.size ? backoff() : Math.min(...rs.map(until)) - t + 50);
       const e = epoch;
       const out = await attempt(b);
       const s = out.status;
+      // Alone, and failing while the server stores others: given up on.
+      const poisoned = !b[1] && struck(b[0]!) && strikes(b[0]!) >= STRIKES;
+      if (s == 'retry') b.forEach((r) => stamp.set(r.id, oks));
       if (e != epoch) return;
       if (s == 'ok') {
         fails = 0;
@@ -230,17 +268,24 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
         const rej = b.filter((r) => !bad[0] || bad.includes(r.id));
         await settle(rej, 'E_DELIVERY_REJECTED', out.reason);
         await settle(b.filter((r) => !rej.includes(r)));
+      } else if (s == 'retry' && !(out.delayMs! >= 0)) {
+        if (poisoned)
+          await settle(b, 'E_DELIVERY_REJECTED', `${out.reason ?? 'failed'}: fails while others are delivered`);
+        else {
+          b.forEach((r) => failed.add(r.id));
+          if (oks == seen) return later(backoff());
+        }
       } else {
         // Auth refused: keep everything, say so once, look again after the longest wait.
-        // Otherwise full jitter: a random wait up to 1 s·2ⁿ capped at 5 min, unless the server said when.
-        const d = s == 'retry' ? out.delayMs : CAP;
+        // Retry-After: the server said when (capped at 5 minutes); no trigger sends before then.
+        const d = s == 'retry' ? out.delayMs! : CAP;
         if (s == 'reject' && !told) {
           err('E_DELIVERY_UNAUTHORIZED', out.reason);
           told = 1;
         }
-        hold = d! >= 0;
-        const w = Math.min(hold ? d! : (o.random ?? Math.random)() * 1e3 * 2 ** fails++, CAP);
-        if (hold) onLocalStorage((ls) => ls.setItem(HOLD, String(now() + w)));
+        hold = 1;
+        const w = Math.min(d, CAP);
+        onLocalStorage((ls) => ls.setItem(HOLD, String(now() + w)));
         return later(w);
       }
     }
@@ -279,10 +324,11 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
       chunk = [];
       if (rs[0]) void attempt(rs, 1).then((out) => void (out.status == 'ok' && settle(rs)));
     };
-    // What does not fit stays queued for a later send.
-    for (const r of cache.values())
+    // What does not fit stays queued for a later send. Batched as the sender batches, so records that keep failing
+    // do not take fresh ones down with them.
+    for (const r of [...cache.values()].sort((x, y) => tries(x) - tries(y)))
       if ((total += size(r.value)) <= BUDGET) {
-        if (chunk.length >= limit) go();
+        if (chunk.length >= limit || tries(chunk[0]) != tries(r)) go();
         chunk.push(r);
       }
     go();
@@ -333,6 +379,7 @@ export function createDelivery(o: DeliveryOptions): Required<Delivery> {
         const durability = await store.put([[id, rec]]);
         mine.add(id);
         if (!same) {
+          stamp.set(id, oks);
           cache.set(id, rec);
           emit({ type: 'queued', id, durability });
         }

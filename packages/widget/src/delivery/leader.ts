@@ -1,7 +1,9 @@
 // One sending tab per site. Web Locks first: the lock is held by a promise
 // that never settles while this tab leads, and the browser releases it when
 // the tab dies, so the next waiting tab takes over. Where Web Locks is
-// missing, a lease in localStorage renewed by a heartbeat; a lease further
+// missing or refuses (an opaque-origin sandboxed frame rejects every request
+// with SecurityError), a lease in localStorage renewed by a heartbeat, or,
+// where localStorage is blocked too, this page alone; a lease further
 // ahead than a lease can be means the clock went back, so it counts as
 // expired rather than stalling every tab. A page leaving gives the lease up
 // at once; one coming back from the back/forward cache joins again.
@@ -31,13 +33,23 @@ export function elect(
   const g = globalThis as unknown as Window;
   const key = `sayso:${ns}:leader`;
   const locks = g.navigator?.locks;
-  let mine = false;
   if (locks) {
     // One signal both withdraws a request still waiting and, once granted, ends the promise that holds the lock.
     const ac = new AbortController();
-    locks.request(key, { signal: ac.signal }, () => (lead(2), new Promise((r) => (ac.signal.onabort = r)))).catch(() => {}); // aborted by stop()
-    return () => (ac.abort(), lead(0));
+    let stop = () => (ac.abort(), lead(0));
+    locks
+      .request(key, { signal: ac.signal }, () => (lead(2), new Promise((r) => (ac.signal.onabort = r))))
+      // Aborted by stop(), or refused: then elect as if there were no Web Locks (an opaque origin has no other tab).
+      .catch(() => ac.signal.aborted || (stop = lease(key, me, now, lead, on)));
+    return () => stop();
   }
+  return lease(key, me, now, lead, on);
+}
+
+/** The election without Web Locks: a localStorage lease, or this page alone where localStorage is blocked. */
+function lease(key: string, me: string, now: () => number, lead: (level: Leadership) => void, on: (t: EventTarget, type: string, f: () => void) => void): () => void {
+  const g = globalThis as unknown as Window;
+  let mine = false;
   let ls: Storage | undefined;
   try {
     ls = g.localStorage;

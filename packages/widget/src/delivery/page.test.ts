@@ -364,6 +364,54 @@ describe('one sender per site with Web Locks', () => {
   });
 });
 
+describe('Web Locks that refuse (an opaque-origin sandboxed frame)', () => {
+  /** As Chromium in `<iframe sandbox="allow-scripts">`: every request rejects with SecurityError; storage throws too. */
+  const refuse = () => {
+    const request = vi.fn(() => Promise.reject(new DOMException('Access to the Locks API is denied in this context.', 'SecurityError')));
+    Object.defineProperty(navigator, 'locks', { value: { request }, configurable: true });
+    return request;
+  };
+  afterEach(() => void delete (navigator as { locks?: unknown }).locks);
+
+  it('localStorage blocked too: this page is alone in its origin, so it leads and sends at once from memory', async () => {
+    const request = refuse();
+    const denied = () => {
+      throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+    };
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(denied);
+    const factory = new IDBFactory();
+    factory.open = denied;
+    const b = testBackend();
+    const { d, events } = make({ adapter: b.adapter, storage: [indexedDbStorage({ factory, name: 'sb' }), localStorageStorage({ name: 'sb' })] });
+    const r = sampleResponse();
+    expect((await d.enqueue({ kind: 'response', value: r })).durability).toBe('memory');
+    await tick(0);
+    expect(request).toHaveBeenCalledTimes(1);
+    expect([...b.stored.keys()]).toEqual([r.id]);
+    expect(events.filter((e) => e.type == 'delivered')).toEqual([{ type: 'delivered', ids: [r.id] }]);
+    // Both stores refused in one go: one event, saying where records are kept now.
+    expect(events.filter((e) => e.type == 'error')).toEqual([
+      { type: 'error', code: 'E_STORAGE_UNAVAILABLE', message: expect.stringMatching(/^indexeddb: SecurityError.*; localstorage: SecurityError.*; kept in memory$/) },
+    ]);
+  });
+
+  it('localStorage usable: the localStorage lease elects one sender among the tabs', async () => {
+    refuse();
+    const storage = localStorageStorage({ name: 'pk_page' });
+    const a = testBackend();
+    const b = testBackend();
+    make({ adapter: a.adapter, storage });
+    const tabB = make({ adapter: b.adapter, storage });
+    await tick(0);
+    const r = sampleResponse();
+    await tabB.d.enqueue({ kind: 'response', value: r });
+    await tick(0);
+    expect(JSON.parse(localStorage.getItem('sayso:pk_page:leader')!)).toMatchObject({ id: expect.any(String) });
+    expect([...a.stored.keys()]).toEqual([r.id]);
+    expect(b.batches).toEqual([]);
+  });
+});
+
 describe('a pause outlives its page', () => {
   /** An adapter that answers like a server under load: a Retry-After of 60 s first, then stored. */
   const busyThenOk = () => {

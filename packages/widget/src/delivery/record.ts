@@ -17,6 +17,9 @@ export interface Rec {
   at: number;
   /** Attempts made so far. */
   attempts?: number;
+  /** How many failed attempts were strikes (the server stored others meanwhile), and the most records to send it with next (bisection). */
+  strikes?: number;
+  part?: number;
   /** In flight until then (ms since epoch), by the delivery instance `by`. */
   leaseUntil?: number;
   by?: string;
@@ -32,6 +35,9 @@ export const valid = (r: unknown, k: string): r is Rec => {
   const x = r as Rec;
   return x?.v === V && x.id === k && /^(response|event)$/.test(x.kind) && x.value?.id === k && x.at > 0;
 };
+
+/** Attempts made so far (0 for none, or no record). */
+export const tries = (r?: Rec) => r?.attempts ?? 0;
 
 /** True for a well-formed adapter outcome; anything else is retried. */
 export const outcome = (o: unknown): o is SendOutcome => {

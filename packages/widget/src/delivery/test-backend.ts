@@ -17,6 +17,8 @@ export interface TestBackend {
   script: Fault[];
   /** Most requests in flight at once. */
   maxInFlight: number;
+  /** Ids the server cannot take: any batch holding one is answered 500 and nothing of it is stored (after the script). */
+  poisoned: Set<string>;
 }
 
 export function testBackend(): TestBackend {
@@ -27,6 +29,7 @@ export function testBackend(): TestBackend {
     batches: [],
     script: [],
     maxInFlight: 0,
+    poisoned: new Set(),
     adapter: {
       name: 'test-backend',
       async send(batch, ctx): Promise<SendOutcome> {
@@ -40,6 +43,7 @@ export function testBackend(): TestBackend {
           if (f == 'hang') return await new Promise<never>((_, no) => ctx.signal.addEventListener('abort', () => no(new Error('aborted'))));
           if (f == '500' || f == '503') return { status: 'retry', reason: `HTTP ${f}` };
           if (f == '429') return { status: 'retry', reason: 'HTTP 429', delayMs: 7000 };
+          if ([...batch.responses, ...batch.events].some((it) => b.poisoned.has(it.id))) return { status: 'retry', reason: 'HTTP 500' };
           for (const it of [...batch.responses, ...batch.events]) {
             b.received.set(it.id, (b.received.get(it.id) ?? 0) + 1);
             b.stored.set(it.id, 1);

@@ -95,11 +95,19 @@ describe('the storage chain', () => {
     expect(await ls.entries()).toEqual([['a', { v: 1 }]]);
   });
 
-  it('goes down to memory when localStorage is full too', async () => {
+  it('goes down to memory when localStorage is full too: both in one report, which says where records are kept now', async () => {
     const report = vi.fn();
     const c = chain([failing('indexeddb', 'write', quota), failing('localstorage', 'write', quota), memoryStorage()], report);
     expect(await c.put([['a', 1]])).toBe('memory');
-    expect(report).toHaveBeenCalledTimes(2);
+    expect(await c.put([['b', 1]])).toBe('memory');
+    expect(report.mock.calls).toEqual([['E_STORAGE_QUOTA', expect.stringMatching(/^indexeddb: .*; localstorage: .*; kept in memory$/)]]);
+  });
+
+  it('a quota error beside another failure is reported as E_STORAGE_UNAVAILABLE', async () => {
+    const report = vi.fn();
+    const c = chain([failing('indexeddb', 'write'), failing('localstorage', 'write', quota), memoryStorage()], report);
+    expect(await c.put([['a', 1]])).toBe('memory');
+    expect(report.mock.calls).toEqual([['E_STORAGE_UNAVAILABLE', expect.stringContaining('Error: broken; localstorage: QuotaExceededError')]]);
   });
 
   it('reads every store, so records left lower down on an earlier visit are found', async () => {

@@ -4,7 +4,7 @@
 // on every change of the flow (see flow.ts), so the chunk ships without
 // preact/hooks.
 import { own } from '../plain.js';
-import type { Flow } from './flow.js';
+import { later, type Flow } from './flow.js';
 import { FollowUpField } from './FollowUpField.js';
 import { Cross } from './icons.js';
 import { ScoreScale } from './ScoreScale.js';
@@ -68,7 +68,7 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
         <p class="q" id="sy-q" tabIndex={-1} part="question thanks">
           <bdi>{view.thanks}</bdi>
         </p>
-        {!receipt.online && <p part="offline">{t.offline}</p>}
+        {!receipt.online && <p part="offline">{t[later(receipt)]}</p>}
       </>
     );
   } else if (f) {

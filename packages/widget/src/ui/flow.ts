@@ -29,6 +29,9 @@ export type Flow = ReturnType<typeof createFlow>;
  * Creates the state for `view`. `submit` is the SDK's onSubmit; `changed`
  * runs after every change (mount.ts re-renders there).
  */
+/** What the thank-you adds for an answer not sent yet: kept on the device until it can go, or only in this page. */
+export const later = (r: SubmitReceipt): 'offline' | 'unsaved' => (r.durability == 'memory' ? 'unsaved' : 'offline');
+
 export function createFlow(view: View, submit: (a: Answer) => Promise<SubmitReceipt>, changed: () => void) {
   const s: FlowState = { score: undefined, step: 0, texts: {}, busy: false, failed: false, receipt: undefined };
   const set = (patch: Partial<FlowState>) => {
@@ -43,7 +46,7 @@ export function createFlow(view: View, submit: (a: Answer) => Promise<SubmitRece
   /** What the polite live region says: the new step's question, or the thanks. */
   const live = () => {
     const f = current();
-    if (s.receipt) return s.receipt.online ? view.thanks : `${view.thanks} ${view.t.offline}`;
+    if (s.receipt) return s.receipt.online ? view.thanks : `${view.thanks} ${view.t[later(s.receipt)]}`;
     return f ? `${fill(view.t.step, { current: s.step + 1, total: total() })}: ${f.question}` : '';
   };
   /**

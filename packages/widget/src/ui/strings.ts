@@ -13,6 +13,8 @@ export const en = {
   error: 'Sorry, your answer could not be saved.',
   thanks: 'Thank you for your feedback!',
   offline: 'Saved — it will be sent when you are back online.',
+  /** Said instead of `offline` when nothing on the device could keep the answer (a sandboxed frame, storage blocked). */
+  unsaved: 'Not saved on this device — it will be sent while this page stays open.',
   step: 'Step {current} of {total}',
   charsLeft: '{count} characters left',
   placeholder: 'Tell us more (optional)',

@@ -15,7 +15,7 @@ export interface Answer {
 /** What the SDK reports back once an answer is stored (so the thank-you can be honest). */
 export interface SubmitReceipt {
   durability: Durability;
-  /** False when the device is offline or the first send failed: "Saved, will be sent when you are back online". */
+  /** False when the device is offline or the first send failed: "Saved, will be sent when you are back online", or with `memory` durability "Not saved on this device…". */
   online: boolean;
 }
 

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "عذرًا، تعذّر حفظ إجابتك.",
   thanks: "شكرًا لملاحظاتك!",
   offline: "تم الحفظ — سيُرسل عند عودتك إلى الاتصال.",
+  unsaved: "لم يُحفظ على هذا الجهاز — سيُرسل ما دامت هذه الصفحة مفتوحة.",
   step: "الخطوة {current} من {total}",
   charsLeft: "متبقٍ {count} حرفًا",
   placeholder: "أخبرنا المزيد (اختياري)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Ihre Antwort konnte leider nicht gespeichert werden.",
   thanks: "Vielen Dank für Ihr Feedback!",
   offline: "Gespeichert – wird gesendet, sobald Sie wieder online sind.",
+  unsaved: "Nicht auf diesem Gerät gespeichert – wird gesendet, solange diese Seite geöffnet bleibt.",
   step: "Schritt {current} von {total}",
   charsLeft: "Noch {count} Zeichen",
   placeholder: "Erzählen Sie uns mehr (optional)",

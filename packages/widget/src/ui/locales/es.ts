@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Lo sentimos, no se pudo guardar tu respuesta.",
   thanks: "¡Gracias por tu opinión!",
   offline: "Guardado: se enviará cuando vuelvas a estar en línea.",
+  unsaved: "No se ha guardado en este dispositivo: se enviará mientras esta página siga abierta.",
   step: "Paso {current} de {total}",
   charsLeft: "Quedan {count} caracteres",
   placeholder: "Cuéntanos más (opcional)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Désolé, votre réponse n'a pas pu être enregistrée.",
   thanks: "Merci pour votre avis !",
   offline: "Enregistré — il sera envoyé dès votre retour en ligne.",
+  unsaved: "Non enregistré sur cet appareil — il sera envoyé tant que cette page reste ouverte.",
   step: "Étape {current} sur {total}",
   charsLeft: "{count} caractères restants",
   placeholder: "Dites-nous en plus (facultatif)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "מצטערים, לא ניתן היה לשמור את התשובה.",
   thanks: "תודה על המשוב!",
   offline: "נשמר — יישלח כשתחזרו להיות מחוברים.",
+  unsaved: "לא נשמר במכשיר הזה — יישלח כל עוד הדף הזה פתוח.",
   step: "שלב {current} מתוך {total}",
   charsLeft: "נותרו {count} תווים",
   placeholder: "ספרו לנו עוד (לא חובה)",

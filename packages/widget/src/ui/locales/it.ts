@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Spiacenti, non è stato possibile salvare la risposta.",
   thanks: "Grazie per il tuo feedback!",
   offline: "Salvato: verrà inviato quando sarai di nuovo online.",
+  unsaved: "Non salvato su questo dispositivo: verrà inviato finché questa pagina resta aperta.",
   step: "Passo {current} di {total}",
   charsLeft: "{count} caratteri rimanenti",
   placeholder: "Raccontaci di più (facoltativo)",

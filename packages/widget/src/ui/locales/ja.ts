@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "回答を保存できませんでした。",
   thanks: "フィードバックをありがとうございます！",
   offline: "保存しました。オンラインに戻ると送信されます。",
+  unsaved: "この端末には保存されていません。このページを開いている間に送信されます。",
   step: "ステップ {current}/{total}",
   charsLeft: "残り {count} 文字",
   placeholder: "詳しく教えてください（任意）",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "죄송합니다. 응답을 저장하지 못했습니다.",
   thanks: "소중한 의견 감사합니다!",
   offline: "저장됨 — 다시 온라인이 되면 전송됩니다.",
+  unsaved: "이 기기에 저장되지 않았습니다 — 이 페이지가 열려 있는 동안 전송됩니다.",
   step: "{total}단계 중 {current}단계",
   charsLeft: "{count}자 남음",
   placeholder: "자세히 알려 주세요(선택 사항)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Sorry, je antwoord kon niet worden opgeslagen.",
   thanks: "Bedankt voor je feedback!",
   offline: "Opgeslagen — het wordt verstuurd zodra je weer online bent.",
+  unsaved: "Niet op dit apparaat opgeslagen — het wordt verstuurd zolang deze pagina open blijft.",
   step: "Stap {current} van {total}",
   charsLeft: "Nog {count} tekens",
   placeholder: "Vertel ons meer (optioneel)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Niestety nie udało się zapisać odpowiedzi.",
   thanks: "Dziękujemy za opinię!",
   offline: "Zapisano — zostanie wysłane, gdy wrócisz do sieci.",
+  unsaved: "Nie zapisano na tym urządzeniu — zostanie wysłane, dopóki ta strona jest otwarta.",
   step: "Krok {current} z {total}",
   charsLeft: "Pozostało znaków: {count}",
   placeholder: "Powiedz nam więcej (opcjonalnie)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Não foi possível guardar a sua resposta.",
   thanks: "Obrigado pelo seu feedback!",
   offline: "Guardado — será enviado quando voltar a estar online.",
+  unsaved: "Não foi guardado neste dispositivo — será enviado enquanto esta página estiver aberta.",
   step: "Passo {current} de {total}",
   charsLeft: "Restam {count} caracteres",
   placeholder: "Conte-nos mais (opcional)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "Tyvärr kunde ditt svar inte sparas.",
   thanks: "Tack för din feedback!",
   offline: "Sparat – skickas när du är online igen.",
+  unsaved: "Inte sparat på den här enheten – det skickas medan den här sidan är öppen.",
   step: "Steg {current} av {total}",
   charsLeft: "{count} tecken kvar",
   placeholder: "Berätta mer (valfritt)",

@@ -10,6 +10,7 @@ const strings: LocaleStrings = {
   error: "抱歉，无法保存您的回答。",
   thanks: "感谢您的反馈！",
   offline: "已保存——恢复联网后将自动发送。",
+  unsaved: "未保存在此设备上——此页面保持打开时将会发送。",
   step: "第 {current} 步，共 {total} 步",
   charsLeft: "还可输入 {count} 个字符",
   placeholder: "请告诉我们更多（可选）",
