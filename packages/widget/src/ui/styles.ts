@@ -66,5 +66,5 @@ export function surveyCss(inline: boolean, theme: Theme = {}): string {
 /** The feedback tab's stylesheet. */
 export const launcherCss = (): string =>
   `${baseCss(false)}
-.la{position:fixed;top:50%;right:0;writing-mode:vertical-rl;transform:translateY(-50%) rotate(180deg);padding:16px 8px;border-radius:0 var(--r) var(--r) 0;box-shadow:0 2px 12px #0004}
+.la{position:fixed;z-index:2147483647;top:50%;right:0;writing-mode:vertical-rl;transform:translateY(-50%) rotate(180deg);padding:16px 8px;border-radius:0 var(--r) var(--r) 0;box-shadow:0 2px 12px #0004}
 .la.left{right:auto;left:0;transform:translateY(-50%)}`;
