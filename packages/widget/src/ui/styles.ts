@@ -28,7 +28,7 @@ export function baseCss(block: boolean, theme: Theme = {}): string {
 @media(pointer:coarse){.b,.la{min-height:44px;min-width:44px}}
 .w :focus-visible{outline:2px solid var(--f);outline-offset:2px}
 .la:focus-visible{outline-color:var(--oa);outline-offset:-5px}
-@media(forced-colors:active){.b,.la,.s .o,.x{border:1px solid ButtonText}.b:disabled{border-color:GrayText;color:GrayText}.s .o[aria-checked=true]{forced-color-adjust:none;background:Highlight;color:HighlightText;border:3px solid CanvasText}.w :focus-visible{outline-color:CanvasText}.la:focus-visible{outline-color:ButtonText}}
+@media(forced-colors:active){.b,.la,.s .o,.w .x{border:1px solid ButtonText}.b:disabled{border-color:GrayText;color:GrayText}.s .o[aria-checked=true]{forced-color-adjust:none;background:Highlight;color:HighlightText;border:3px solid CanvasText}.w :focus-visible{outline-color:CanvasText}.la:focus-visible{outline-color:ButtonText}}
 @media(prefers-reduced-motion:no-preference){.p{animation:sy .2s ease-out}@keyframes sy{from{opacity:0;transform:translateY(6px)}}}`;
 }
 
