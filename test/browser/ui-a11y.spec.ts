@@ -352,3 +352,29 @@ test('forced colours: buttons keep a border, the selected option stands out by m
   expect(found).toEqual([]);
   expect(await focusRun(page)).toEqual([]);
 });
+
+test('at 400 % zoom and with forced colours, every mode and kind still has no axe violations', async ({ page }) => {
+  test.setTimeout(180_000);
+  const found: string[] = [];
+  for (const setting of ['zoom', 'forced colours'] as const) {
+    if (setting === 'zoom') await page.setViewportSize({ width: 320, height: 180 });
+    else {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.emulateMedia({ forcedColors: 'active' });
+    }
+    await open(page);
+    for (const kind of kinds)
+      for (const mode of modes) {
+        const survey = variant(kind, mode, 'light');
+        await page.evaluate((s) => {
+          const w = window as any;
+          w.sayso.launcherHandle?.close();
+          if (s.presentation?.mode === 'tab') w.sayso.launcher('Feedback', s);
+        }, survey);
+        await show(page, survey);
+        await page.locator('sayso-widget [role=radio]').nth(2).click();
+        for (const v of await violations(page)) found.push(`${setting} ${kind}/${mode} ${v}`);
+      }
+  }
+  expect(found).toEqual([]);
+});
