@@ -329,16 +329,16 @@ for (const [layer, fallback] of layers)
     const bodies = ['transform: translateZ(0)', 'filter: blur(0)', 'will-change: transform', 'contain: paint', 'perspective: 500px'];
     const found: string[] = [];
     for (const body of bodies)
-      for (const [length, scrollTo] of [
+      for (const [length, offset] of [
         ['short', 0],
         ['long', 0],
         ['long scrolled', 2000],
       ] as const) {
         await page.goto(stacking(`?body=${encodeURIComponent(body)}${length === 'short' ? '' : '&long'}`));
-        await page.evaluate((y) => scrollTo(0, y), scrollTo);
+        await page.evaluate((y) => window.scrollTo(0, y), offset);
         const where = `${body} / ${length}`;
         const y = await page.evaluate(() => scrollY);
-        expect(y, where).toBe(scrollTo);
+        expect(y, where).toBe(offset);
         for (const [name, presentation] of overlays) {
           await show(page, nps(presentation));
           await settled(page);
