@@ -4,6 +4,16 @@
 // page's important rules, so `* { all: unset !important }` cannot undo it).
 // Sizes are in px, never rem: a host `html { font-size: 40px }` must not
 // scale the widget.
+// The focus ring is `.w :focus-visible`: one class more than the `all: unset`
+// rules of the buttons, options and textarea, which would otherwise reset
+// its outline (equal specificity, later rule wins). Overlays are manual
+// popovers (see host.ts), so the card undoes the browser's popover box
+// (`inset: 0`, `margin: auto`, fit-content size, a border) and the backdrop
+// takes the whole viewport. The card's `max-height` and `overflow: auto` keep
+// it inside the viewport at any zoom (WCAG 1.4.10), and the modal centres with
+// flex, where an overflowing grid item would rise above the viewport. Forced
+// colours drop backgrounds and unset borders, so buttons get system-colour
+// borders and the chosen option a Highlight fill and a 3 px border.
 import type { Theme } from '@sayso/core';
 
 // Values from config go into CSS text: allow only what a colour, length or

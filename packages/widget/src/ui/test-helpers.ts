@@ -28,6 +28,6 @@ export const flush = () => new Promise((r) => setTimeout(r, 0));
  * and put their host on <html>, beside the body.
  */
 export function clear(): void {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   for (const host of document.querySelectorAll('sayso-widget')) host.remove();
 }
