@@ -240,3 +240,171 @@ test("a modal never fights the host page's own focus trap", async ({ page }) => 
   await page.getByRole('radio', { name: '8' }).click({ force: true });
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('trap');
 });
+
+// Where the card can be reached: above every host element, inside the
+// viewport whatever the body's containing block, and scrollable at 400 %
+// zoom. Each runs in the top layer and, with the Popover API taken away, in
+// the fallback (the host on <html> at the highest z-index).
+const overlays: Array<[string, NonNullable<Survey['presentation']>]> = [
+  ['popover bottom-right', { mode: 'popover' }],
+  ['popover top-left', { mode: 'popover', position: 'top-left' }],
+  ['modal', { mode: 'modal' }],
+  ['bar bottom', { mode: 'bar' }],
+  ['bar top', { mode: 'bar', position: 'top' }],
+];
+const noTopLayer = () => {
+  delete (HTMLElement.prototype as Partial<HTMLElement>).showPopover;
+};
+const layers = [
+  ['top layer', false],
+  ['no top layer', true],
+] as const;
+const stacking = (query: string) => page$(`stacking.html${query}`);
+const tabSurvey = (page: Page, survey = nps({ mode: 'tab' })) => page.evaluate((s) => (window as any).sayso.launcher('Feedback', s), survey);
+
+/** Each of the widget's buttons that is not what a press at its centre would reach, with what is there instead. */
+const covered = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('sayso-widget')].flatMap((host) =>
+      [...host.shadowRoot!.querySelectorAll('button')].flatMap((b) => {
+        const r = b.getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        const top = document.elementFromPoint(x, y);
+        const inner = host.shadowRoot!.elementFromPoint(x, y);
+        return top === host && inner && b.contains(inner) ? [] : [`${b.getAttribute('aria-label') ?? b.textContent} covered by ${top?.id || top?.tagName}`];
+      }),
+    ),
+  );
+
+const clickCentre = async (page: Page, name: string | RegExp, role: 'radio' | 'button' = 'button') => {
+  const b = (await page.getByRole(role, { name }).boundingBox())!;
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+};
+
+for (const [layer, fallback] of layers)
+  test(`a host element at z-index 2147483647 over the card neither covers it nor takes its clicks (${layer})`, async ({ page }) => {
+    if (fallback) await page.addInitScript(noTopLayer);
+    for (const [name, presentation] of overlays) {
+      await page.goto(stacking('?cover'));
+      expect(await page.evaluate(() => 'showPopover' in document.body)).toBe(!fallback);
+      await show(page, nps(presentation));
+      await settled(page);
+      expect(await covered(page), name).toEqual([]);
+      await clickCentre(page, '9', 'radio');
+      await clickCentre(page, 'Submit');
+      await expect(page.locator('sayso-widget .q'), name).toHaveText('Thank you for your feedback!');
+      expect(await page.evaluate(() => [(window as any).sayso.answers.length, (window as any).coverClicks]), name).toEqual([1, 0]);
+    }
+    // The feedback tab, and the survey it opens over the banner.
+    await page.goto(stacking('?cover'));
+    await tabSurvey(page);
+    await expect(page.getByRole('button', { name: 'Feedback' })).toBeVisible();
+    expect(await covered(page)).toEqual([]);
+    await clickCentre(page, 'Feedback');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await settled(page);
+    expect(await covered(page)).toEqual([]);
+    await clickCentre(page, '9', 'radio');
+    await clickCentre(page, 'Submit');
+    await expect(page.locator('sayso-widget .q')).toHaveText('Thank you for your feedback!');
+    expect(await page.evaluate(() => (window as any).coverClicks)).toBe(0);
+  });
+
+/** The viewport-relative boxes of the card and the launcher that lie outside the viewport, by name. */
+const outside = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('sayso-widget')].flatMap((host) =>
+      [...host.shadowRoot!.querySelectorAll<HTMLElement>('.p,.la')].flatMap((el) => {
+        const r = el.getBoundingClientRect();
+        const inside = r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+        return inside ? [] : [`${el.className} at ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`];
+      }),
+    ),
+  );
+
+for (const [layer, fallback] of layers)
+  test(`a transformed, filtered or contained body cannot move the card out of view or make focus scroll the page (${layer})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    if (fallback) await page.addInitScript(noTopLayer);
+    const bodies = ['transform: translateZ(0)', 'filter: blur(0)', 'will-change: transform', 'contain: paint', 'perspective: 500px'];
+    const found: string[] = [];
+    for (const body of bodies)
+      for (const [length, offset] of [
+        ['short', 0],
+        ['long', 0],
+        ['long scrolled', 2000],
+      ] as const) {
+        await page.goto(stacking(`?body=${encodeURIComponent(body)}${length === 'short' ? '' : '&long'}`));
+        await page.evaluate((y) => window.scrollTo(0, y), offset);
+        const where = `${body} / ${length}`;
+        const y = await page.evaluate(() => scrollY);
+        expect(y, where).toBe(offset);
+        for (const [name, presentation] of overlays) {
+          await show(page, nps(presentation));
+          await settled(page);
+          // The modal has taken focus; the others take it from the keyboard.
+          if (presentation.mode !== 'modal') await page.keyboard.press('Tab');
+          expect(await page.evaluate(() => document.activeElement?.tagName), `${where} ${name}`).toBe('SAYSO-WIDGET');
+          for (const o of await outside(page)) found.push(`${where} ${name}: ${o}`);
+          if ((await page.evaluate(() => scrollY)) !== y) found.push(`${where} ${name}: focus scrolled the page`);
+        }
+        await page.evaluate(() => (window as any).sayso.close());
+        await tabSurvey(page);
+        await page.getByRole('button', { name: 'Feedback' }).press('Enter');
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await settled(page);
+        for (const o of await outside(page)) found.push(`${where} tab: ${o}`);
+        if ((await page.evaluate(() => scrollY)) !== y) found.push(`${where} tab: focus scrolled the page`);
+        await page.evaluate(() => (window as any).sayso.launcherHandle.close());
+        // Inline stays where the host put it.
+        await show(page, nps({ mode: 'inline', target: '#feedback' }));
+        const [slot, card] = [await page.locator('#feedback').boundingBox(), await cardBox(page)];
+        if (!slot || card.y < slot.y - 0.5 || card.x < slot.x - 0.5) found.push(`${where} inline: outside its slot`);
+      }
+    expect(found).toEqual([]);
+  });
+
+for (const height of [180, 256])
+  test(`at 400 % zoom (320×${height} CSS px) the question is in view and every control scrolls into view inside the card and works`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 320, height });
+    const modes: Array<[string, NonNullable<Survey['presentation']>]> = [...overlays, ['inline', { mode: 'inline', target: '#feedback' }], ['tab', { mode: 'tab' }]];
+    for (const [name, presentation] of modes) {
+      await page.goto(page$('a11y.html'));
+      if (name === 'tab') {
+        await tabSurvey(page, { ...surveys.nps, presentation });
+        await page.getByRole('button', { name: 'Feedback' }).click();
+      } else await show(page, { ...surveys.nps, presentation });
+      await settled(page);
+      if (name === 'inline') await page.locator('#feedback').evaluate((el) => el.scrollIntoView());
+      const y = await page.evaluate(() => scrollY);
+      // Nothing clipped above the viewport: the card's top and its question are on screen.
+      const tops = await page.locator('sayso-widget').last().evaluate((host) => {
+        const root = host.shadowRoot!;
+        return [root.querySelector('.p')!.getBoundingClientRect().top, root.querySelector('.q')!.getBoundingClientRect().top];
+      });
+      // (Half a pixel for scrollIntoView's rounding of the inline card.)
+      expect(tops[0], `${name}: card top`).toBeGreaterThanOrEqual(-0.5);
+      expect(tops[1], `${name}: question top`).toBeGreaterThanOrEqual(0);
+      expect(tops[1], `${name}: question top`).toBeLessThan(height);
+      // Every control, scrolled into view inside the card, is on screen and on top.
+      const unreachable = await page.locator('sayso-widget').last().evaluate((host) => {
+        const root = host.shadowRoot!;
+        return [...root.querySelectorAll<HTMLElement>('button')].flatMap((b) => {
+          b.scrollIntoView({ block: 'nearest' });
+          const r = b.getBoundingClientRect();
+          const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return r.top >= 0 && r.bottom <= innerHeight + 0.5 && hit && b.contains(hit) ? [] : [b.getAttribute('aria-label') ?? b.textContent];
+        });
+      });
+      expect(unreachable, name).toEqual([]);
+      // An overlay scrolls itself, never the page under it.
+      if (name !== 'inline') expect(await page.evaluate(() => scrollY), name).toBe(y);
+      await page.getByRole('radio', { name: '3' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('textbox').fill('Too slow');
+      await page.getByRole('button', { name: 'Submit' }).click();
+      await expect(page.locator('sayso-widget .q').last(), name).toHaveText('Thank you for your feedback!');
+      expect(await page.evaluate(() => (window as any).sayso.answers.at(-1)), name).toMatchObject({ score: 3, comment: 'Too slow' });
+    }
+  });

@@ -2,10 +2,10 @@
 // cap, Ctrl/Cmd+Enter, required answers and the polite step announcement.
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { flush, show, survey } from './test-helpers.js';
+import { clear, flush, show, survey } from './test-helpers.js';
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  clear();
 });
 
 const banded = survey({
@@ -26,13 +26,13 @@ describe('follow-ups', () => {
     expect(low.$('label')!.textContent).toBe('What should we fix, Ada?');
     expect(low.root.activeElement).toBe(low.$('textarea'));
     expect(low.$('[aria-live=polite]')!.textContent).toBe('Step 2 of 3: What should we fix, Ada?');
-    document.body.innerHTML = '';
+    clear();
     const high = await show(banded);
     fireEvent.click(high.$$('[role=radio]')[10]!);
     fireEvent.click(high.$('.b')!);
     expect(high.$('label')!.textContent).toBe('What do you love?');
     // A passive (7-8) gets only the question without bands.
-    document.body.innerHTML = '';
+    clear();
     const mid = await show(banded);
     fireEvent.click(mid.$$('[role=radio]')[7]!);
     expect(mid.$('.pg')!.textContent).toBe('Step 1 of 2');

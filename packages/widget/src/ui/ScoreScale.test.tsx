@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScoreScale } from './ScoreScale.js';
 import { en } from './strings.js';
 import { buildView } from './view.js';
-import { survey } from './test-helpers.js';
+import { clear, survey } from './test-helpers.js';
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  clear();
 });
 
 /** Renders the scale for `s` with real state, re-rendering on each pick. */
@@ -29,7 +29,7 @@ describe('ScoreScale: kinds, lengths and styles', () => {
   it('CSAT defaults to 1..5 and takes 3, 7 and 10 points', () => {
     expect(scale(survey({ kind: 'csat' })).radios().map((r) => r.textContent)).toEqual(['1', '2', '3', '4', '5']);
     for (const max of [3, 7, 10]) {
-      document.body.innerHTML = '';
+      clear();
       const { radios } = scale(survey({ kind: 'csat', scale: { min: 1, max } }));
       expect(radios()).toHaveLength(max);
       expect(radios()[0]!.getAttribute('aria-label')).toBe('1, Very dissatisfied');
@@ -44,7 +44,7 @@ describe('ScoreScale: kinds, lengths and styles', () => {
     const fills = stars.radios().map((r) => r.querySelector('path')!.getAttribute('fill'));
     expect(fills).toEqual(['currentColor', 'currentColor', 'currentColor', 'none', 'none']);
     expect(stars.radios()[2]!.getAttribute('aria-label')).toBe('3');
-    document.body.innerHTML = '';
+    clear();
     const faces = scale(survey({ kind: 'csat', scale: { min: 1, max: 5, style: 'emoji' } }));
     expect(faces.group.classList.contains('em')).toBe(true);
     expect(faces.radios().every((r) => r.querySelector('svg[aria-hidden=true] circle'))).toBe(true);
@@ -60,7 +60,7 @@ describe('ScoreScale: kinds, lengths and styles', () => {
     const seven = scale(survey({ kind: 'ces', question: '{company} made it easy to handle my issue.' }));
     expect(seven.radios().map((r) => r.getAttribute('aria-label'))).toEqual(en.ces.split('|').map((l, i) => `${i + 1}, ${l}`));
     expect(seven.container.querySelector('.l')!.textContent).toBe('Strongly disagreeStrongly agree');
-    document.body.innerHTML = '';
+    clear();
     const five = scale(survey({ kind: 'ces', question: 'q', scale: { min: 1, max: 5 } }));
     expect(five.radios().map((r) => r.getAttribute('aria-label'))).toEqual([
       '1, Strongly disagree',
@@ -112,11 +112,11 @@ describe('ScoreScale: keyboard', () => {
     expect(nps.value()).toBe(7);
     fireEvent.keyDown(nps.group, { key: '0' });
     expect(nps.value()).toBe(0);
-    document.body.innerHTML = '';
+    clear();
     const ten = scale(survey({ kind: 'csat', scale: { min: 1, max: 10 } }));
     fireEvent.keyDown(ten.group, { key: '0' });
     expect(ten.value()).toBe(10);
-    document.body.innerHTML = '';
+    clear();
     const five = scale(survey({ kind: 'csat' }));
     fireEvent.keyDown(five.group, { key: '3' });
     fireEvent.keyDown(five.group, { key: '8' });

@@ -2,6 +2,26 @@
 // exactly one <style> in it, so nothing leaks in or out.
 import { onAccent } from './contrast.js';
 
+// Overlays go in the top layer (a manual popover): no host z-index, not even
+// a consent banner's 2147483647, can cover them, and no transformed,
+// filtered or `contain`ed ancestor can become their containing block, so
+// `position: fixed` means the viewport. Without a top layer the host goes
+// on <html>, outside a transformed <body>, at the highest z-index and after
+// the host's own elements, which wins ties.
+const top = () => 'showPopover' in document.body;
+
+/** Where an overlay's host element goes. */
+export const overlayParent = (): Element => (top() ? document.body : document.documentElement);
+
+/** Lifts an overlay's outermost element into the top layer, where there is one. */
+export function raise(el: HTMLElement): void {
+  // Not connected: closed before its strings arrived (see launcher.ts).
+  if (top() && el.isConnected) {
+    el.popover = 'manual';
+    el.showPopover();
+  }
+}
+
 /** A widget's host element and where to render inside its shadow root. */
 export interface Host {
   el: HTMLElement;

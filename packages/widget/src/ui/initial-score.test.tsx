@@ -3,10 +3,10 @@
 // and thanks when no follow-up applies. Values off the scale are ignored.
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { flush, show, survey } from './test-helpers.js';
+import { clear, flush, show, survey } from './test-helpers.js';
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  clear();
 });
 
 // One follow-up per NPS band, so the band chosen is visible in the question.

@@ -2,9 +2,10 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountLauncher } from './launcher.js';
+import { clear } from './test-helpers.js';
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  clear();
 });
 
 describe('mountLauncher', () => {
@@ -29,10 +30,30 @@ describe('mountLauncher', () => {
     const root = document.querySelector('sayso-widget')!.shadowRoot!;
     expect(root.querySelector('button')).toBeNull(); // no English flash before the Spanish strings
     await vi.waitFor(() => expect(root.querySelector('button')?.textContent).toBe('Opinión'));
-    document.body.innerHTML = '';
+    clear();
     mountLauncher({ locale: 'fr', onOpen: () => {} });
     const fr = document.querySelector('sayso-widget')!.shadowRoot!;
     await vi.waitFor(() => expect(fr.querySelector('button')?.textContent).toBe('Avis'));
   });
-});
 
+  it('in the top layer once its label is in, and never lifted when closed before that', async () => {
+    const lifted: HTMLElement[] = [];
+    // As the platform does: a popover must be connected to be shown.
+    HTMLElement.prototype.showPopover = function (this: HTMLElement) {
+      if (!this.isConnected) throw new DOMException('not connected', 'InvalidStateError');
+      lifted.push(this);
+    };
+    try {
+      const early = mountLauncher({ locale: 'de', onOpen: () => {} });
+      early.close();
+      const handle = mountLauncher({ locale: 'de', onOpen: () => {} });
+      const root = document.querySelector('sayso-widget')!.shadowRoot!;
+      await vi.waitFor(() => expect(root.querySelector('button')?.textContent).toBe('Feedback'));
+      expect(lifted).toEqual([root.querySelector('button')]);
+      expect(document.querySelector('sayso-widget')!.parentElement).toBe(document.body);
+      handle.close();
+    } finally {
+      delete (HTMLElement.prototype as Partial<HTMLElement>).showPopover;
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // The `tab` presentation's launcher: an always-there "Feedback" tab on the
 // page edge that opens a survey on demand. Plain DOM: one button needs no
 // renderer.
-import { createHost } from './host.js';
+import { createHost, overlayParent, raise } from './host.js';
 import { stringsFor } from './locale.js';
 import { launcherCss } from './styles.js';
 import type { LauncherOptions, SurveyHandle } from './types.js';
@@ -12,7 +12,7 @@ import type { LauncherOptions, SurveyHandle } from './types.js';
  * "Feedback" in `locale`, and appears once that language's strings are in.
  */
 export function mountLauncher(options: LauncherOptions): SurveyHandle {
-  const host = createHost(document.body, launcherCss(), options.styleNonce);
+  const host = createHost(overlayParent(), launcherCss(), options.styleNonce);
   const b = document.createElement('button');
   b.type = 'button';
   b.className = `la${options.position?.includes('left') ? ' left' : ''}`;
@@ -22,6 +22,7 @@ export function mountLauncher(options: LauncherOptions): SurveyHandle {
   const add = (label: string): void => {
     b.textContent = label;
     host.mount.appendChild(b);
+    raise(b);
   };
   if (options.label) add(options.label);
   else void stringsFor(options.locale ?? 'en', options).then((s) => add(s.feedback));

@@ -3,11 +3,11 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isSaysoError } from '@sayso/core';
-import { flush, show, survey } from './test-helpers.js';
+import { clear, flush, show, survey } from './test-helpers.js';
 
 afterEach(() => {
   vi.useRealTimers();
-  document.body.innerHTML = '';
+  clear();
 });
 
 describe('mountSurvey: isolation', () => {
@@ -36,7 +36,7 @@ describe('mountSurvey: isolation', () => {
     expect(css).toContain('--sayso-accent:#ff5500;');
     expect(css).toContain('--sayso-radius:4px;');
     expect(css).toContain("--sayso-font:'Inter', sans-serif;");
-    document.body.innerHTML = '';
+    clear();
     const evil = await show(survey({ theme: { accent: 'red;}*{display:none' } }));
     expect(evil.root.querySelector('style')!.textContent).not.toContain('red;}');
     expect(evil.root.querySelector('style')!.textContent).not.toContain('--sayso-accent:');
@@ -256,5 +256,44 @@ describe('mountSurvey: dismissal and submission', () => {
     const onShow = vi.fn();
     await show(survey(), { onShow });
     expect(onShow).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('mountSurvey: where overlays go', () => {
+  const modes = ['popover', 'modal', 'bar', 'tab'] as const;
+
+  it('without a top layer (jsdom has none): the host goes on <html>, beside a body that may be transformed', async () => {
+    expect('showPopover' in document.body).toBe(false);
+    for (const mode of modes) {
+      await show(survey({ presentation: { mode } }));
+      const host = document.querySelector('sayso-widget')!;
+      expect(host.parentElement, mode).toBe(document.documentElement);
+      clear();
+    }
+  });
+
+  it('with a top layer: in the body, its outermost element (the backdrop for a modal) shown as a manual popover; inline never', async () => {
+    const lifted: HTMLElement[] = [];
+    HTMLElement.prototype.showPopover = function (this: HTMLElement) {
+      lifted.push(this);
+    };
+    try {
+      for (const mode of modes) {
+        const { root } = await show(survey({ presentation: { mode } }));
+        expect(document.querySelector('sayso-widget')!.parentElement, mode).toBe(document.body);
+        const outer = root.querySelector('.w')!.firstElementChild as HTMLElement;
+        expect(outer.className, mode).toContain(mode === 'modal' ? 'bd' : 'p');
+        expect([lifted, outer.popover], mode).toEqual([[outer], 'manual']);
+        lifted.length = 0;
+        clear();
+      }
+      const target = document.body.appendChild(document.createElement('div'));
+      target.id = 'slot';
+      await show(survey({ presentation: { mode: 'inline', target: '#slot' } }));
+      expect(document.querySelector('sayso-widget')!.parentElement).toBe(target);
+      expect(lifted).toEqual([]);
+    } finally {
+      delete (HTMLElement.prototype as Partial<HTMLElement>).showPopover;
+    }
   });
 });

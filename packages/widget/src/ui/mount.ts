@@ -4,7 +4,7 @@
 import { h, render } from 'preact';
 import { SaysoError } from '@sayso/core';
 import { createFlow } from './flow.js';
-import { createHost } from './host.js';
+import { createHost, overlayParent, raise } from './host.js';
 import { stringsFor } from './locale.js';
 import { Panel, type Layout } from './Panel.js';
 import { surveyCss } from './styles.js';
@@ -22,7 +22,7 @@ export async function mountSurvey(options: MountOptions): Promise<SurveyHandle> 
   const { survey } = options;
   const p = survey.presentation ?? {};
   const mode = p.mode ?? 'popover';
-  let parent: Element | null = document.body;
+  let parent: Element | null = overlayParent();
   if (mode === 'inline') {
     try {
       parent = document.querySelector(p.target ?? '');
@@ -88,6 +88,8 @@ export async function mountSurvey(options: MountOptions): Promise<SurveyHandle> 
   };
   const flow = createFlow(view, (a) => options.onSubmit(a), draw);
   draw();
+  // Re-renders keep this element (and so its popover state).
+  if (mode !== 'inline') raise(host.mount.firstElementChild as HTMLElement);
   // A score given elsewhere: advance from the drawn score step as a press
   // would, so the follow-up (or the thanks) gets focus and is announced like
   // any step change. With no follow-up for its band, next() submits it.

@@ -22,3 +22,12 @@ export async function show(s: Survey, opts: Partial<MountOptions> = {}) {
 
 /** Lets pending promise callbacks (onSubmit's) run. */
 export const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/**
+ * Empties the page: jsdom has no top layer, so overlays take the fallback
+ * and put their host on <html>, beside the body.
+ */
+export function clear(): void {
+  document.body.replaceChildren();
+  for (const host of document.querySelectorAll('sayso-widget')) host.remove();
+}

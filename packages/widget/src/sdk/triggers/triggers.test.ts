@@ -5,7 +5,7 @@ import { declared } from './declarative.js';
 import { createDelays } from './delay.js';
 import { watchExitIntent } from './exit-intent.js';
 import { watchNavigation } from './pageview.js';
-import { scrollDepth, watchScroll } from './scroll.js';
+import { watchScroll } from './scroll.js';
 import { afterTimeOnPage } from './time-on-page.js';
 
 beforeEach(() => {
@@ -168,17 +168,66 @@ describe('time on page', () => {
 });
 
 describe('scroll depth', () => {
-  it('fires once when the viewport bottom reaches the percent', () => {
-    setScroll(0);
+  /** Gives `el` a scroll box (jsdom lays nothing out) and fires the scroll event a browser would. */
+  function scrollBox(el: Element, box: { top: number; height: number; content: number; width?: number }, target: EventTarget = el): void {
+    const set = (k: string, value: number) => Object.defineProperty(el, k, { configurable: true, value });
+    set('scrollTop', box.top);
+    set('clientHeight', box.height);
+    set('clientWidth', box.width ?? 1000);
+    set('scrollHeight', box.content);
+    target.dispatchEvent(new Event('scroll'));
+  }
+  beforeEach(() => {
+    Object.defineProperty(window, 'innerWidth', { configurable: true, value: 1000 });
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 1000 });
+    // jsdom has no scrollingElement; a standards-mode browser's is <html>.
+    Object.defineProperty(document, 'scrollingElement', { configurable: true, value: document.documentElement });
+  });
+
+  it('the document: fires once when the viewport bottom reaches the percent', () => {
     let fired = 0;
+    const html = document.documentElement;
     const stop = watchScroll(window, 50, () => fired++);
-    setScroll(400); // (400 + 1000) / 3000 = 46.7 %
+    // The document's scroll event comes from the document.
+    scrollBox(html, { top: 400, height: 1000, content: 3000 }, document); // 46.7 %
     expect(fired).toBe(0);
-    expect(Math.round(scrollDepth(window))).toBe(47);
-    setScroll(500); // 50 %
-    setScroll(2000);
+    scrollBox(html, { top: 500, height: 1000, content: 3000 }, document); // exactly 50 %
+    expect(fired).toBe(1);
+    scrollBox(html, { top: 2000, height: 1000, content: 3000 }, document);
     expect(fired).toBe(1);
     stop();
+  });
+
+  it('an app shell: the element that scrolls, seen in the capture phase though scroll does not bubble', () => {
+    document.body.innerHTML = '<main><p>content</p></main>';
+    const main = document.querySelector('main')!;
+    let fired = 0;
+    const stop = watchScroll(window, 50, () => fired++);
+    scrollBox(main, { top: 300, height: 900, content: 3000 }); // 40 %
+    expect(fired).toBe(0);
+    scrollBox(main, { top: 600, height: 900, content: 3000 }); // 50 %
+    expect(fired).toBe(1);
+    stop();
+  });
+
+  it('a scroller smaller than half the viewport (a code block, a list) never fires; half of it does', () => {
+    document.body.innerHTML = '<pre></pre><ul></ul>';
+    const [pre, list] = [document.querySelector('pre')!, document.querySelector('ul')!];
+    let fired = 0;
+    const stop = watchScroll(window, 50, () => fired++);
+    scrollBox(pre, { top: 2000, height: 499, content: 2499 }); // at its end, but 499 × 1000 px
+    scrollBox(list, { top: 2000, height: 1000, content: 3000, width: 499 });
+    expect(fired).toBe(0);
+    scrollBox(pre, { top: 2000, height: 500, content: 2500 }); // 500 × 1000: half the viewport
+    expect(fired).toBe(1);
+    stop();
+  });
+
+  it('stop removes the listener', () => {
+    let fired = 0;
+    watchScroll(window, 50, () => fired++)();
+    scrollBox(document.documentElement, { top: 2000, height: 1000, content: 3000 }, document);
+    expect(fired).toBe(0);
   });
 });
 
