@@ -63,7 +63,7 @@ if (!stub?.v) {
   // Another script's own global (a library's `window.sayso`) is left alone, and
   // sayso runs without one. An element with id="sayso" is no own property of
   // window (named access), so the SDK's global shadows it.
-  if (stub && !stub.q && {}.hasOwnProperty.call(w, name)) console.error(`sayso: E_GLOBAL_TAKEN window.${name}`);
+  if (stub && !stub.q && {}.hasOwnProperty.call(w, name)) console.error('sayso: E_GLOBAL_TAKEN', name);
   else {
     w[name] = api;
     replayOrder(stub?.q ?? []).forEach(call);
