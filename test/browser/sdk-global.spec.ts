@@ -39,7 +39,8 @@ async function rateAndStore(page: Page) {
 }
 
 test('an element with id="sayso": the snippet takes the global over it, init works, the element stays reachable', async ({ page }) => {
-  env.s.page('/element.html', page_(`<script>${snippet()}\nsayso('init', ${config()});</script>`, '<div id="sayso">our own sayso box</div>'));
+  // The element comes first, so `window.sayso` is it when the snippet runs.
+  env.s.page('/element.html', page_('', `<div id="sayso">our own sayso box</div><script>${snippet()}\nsayso('init', ${config()});</script>`));
   const seen = watch(page);
   await page.goto(`${env.s.url}/element.html`);
   await page.waitForFunction(() => (window as { sayso?: { v?: number } }).sayso?.v === 1);
