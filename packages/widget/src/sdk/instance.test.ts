@@ -6,6 +6,7 @@ import type { Survey } from '@sayso/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery, DeliveryEvent, Outgoing } from '../delivery/types.js';
 import type { MountOptions, UiModule } from '../ui/types.js';
+import { watch } from '../ui/watch.js';
 import { engine } from './engine.js';
 import { createInstance } from './instance.js';
 import type { SaysoConfig, SaysoEventName, SaysoInstance } from './types.js';
@@ -48,6 +49,8 @@ function recordingUi() {
       o.onShow?.();
       return { close: () => o.onClose?.() };
     },
+    // The real chunk's: it arms time on page, scroll depth and exit intent.
+    watch,
   };
   return {
     ui,
