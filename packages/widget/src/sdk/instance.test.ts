@@ -440,6 +440,30 @@ describe('triggers through the instance', () => {
     void s;
   });
 
+  it('time on page, scroll depth and exit intent load the UI chunk that arms them only for a survey that could show', async () => {
+    let loads = 0;
+    const deps = { loadEngine: () => Promise.resolve({ ...engine, delivery: () => del.d }), loadUi: () => Promise.reject(new Error('unused')) };
+    const triggers: Survey['triggers'] = [{ type: 'time-on-page', seconds: 5 }, { type: 'scroll', percent: 50 }, { type: 'exit-intent' }];
+    const make = (extra: Partial<SaysoConfig>) => {
+      const s = createInstance({ site: 'pk_test', loadUi: () => (loads++, Promise.resolve(ui.ui)), ...extra }, deps);
+      live.push(s);
+      return s;
+    };
+    // Targeting excludes this anonymous visitor: no chunk, no timer.
+    make({ surveys: [nps({ triggers, targeting: { identity: 'identified' } })] });
+    // Consent pending: nothing loads until it is granted.
+    const pending = make({ surveys: [nps({ id: 'p', triggers })], consent: 'pending' });
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(loads).toBe(0);
+    expect(ui.mounted).toHaveLength(0);
+    pending.consent('granted');
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(loads).toBeGreaterThan(0);
+    expect(ui.mounted).toHaveLength(0); // 5 s of visible time from this page view, not before
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(ui.ids()).toEqual(['p']);
+  });
+
   it('time on page, scroll depth and exit intent re-arm on each page view', async () => {
     start({ surveys: [nps({ triggers: [{ type: 'time-on-page', seconds: 20 }] })], perSession: 5 });
     await vi.advanceTimersByTimeAsync(15_000);

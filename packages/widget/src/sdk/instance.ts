@@ -188,9 +188,10 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     each((s, t) => {
       const go = (): void => fire(s, t);
       if (t.type == 'pageview') go();
-      // Time on page, scroll depth and exit intent are armed by the UI chunk (ui/watch.ts):
-      // where they could fire, it loads anyway. Not before consent, as preload() waits too.
-      else if (granted() && (t.type == 'time-on-page' || t.type == 'scroll' || t.type == 'exit-intent')) {
+      // Time on page, scroll depth and exit intent are armed by the UI chunk (ui/watch.ts),
+      // for a survey that could show now (consent, targeting, caps): the case where
+      // preload() loads that chunk anyway. A visitor the caps exclude loads nothing.
+      else if ((t.type == 'time-on-page' || t.type == 'scroll' || t.type == 'exit-intent') && granted() && eligible(s)) {
         let stop = noop;
         let gone = false;
         loadUi().then(
