@@ -7,7 +7,7 @@
 // instance another door (npm's `init`) started for the same site is reused.
 import { createInstance } from './sdk/instance.js';
 import { ENGINE_GLOBAL } from './sdk/engine-types.js';
-import { claim } from './sdk/registry.js';
+import { claim, pageRegistry, type PageRegistry } from './sdk/registry.js';
 import { replayOrder } from './sdk/replay.js';
 import { scriptChunk } from './sdk/ui-loader.js';
 import { UI_GLOBAL } from './ui/types.js';
@@ -19,6 +19,8 @@ interface Global {
   q?: ArrayLike<ArrayLike<unknown>>;
   /** Set once the real SDK runs. */
   v?: number;
+  /** The snippet's Trusted Types policy, when it made one. */
+  p?: PageRegistry['p'];
 }
 
 const w = window as unknown as Record<string, Global | undefined>;
@@ -65,6 +67,8 @@ if (!stub?.v) {
   // window (named access), so the SDK's global shadows it.
   if (stub && !stub.q && {}.hasOwnProperty.call(w, name)) console.error('sayso: E_GLOBAL_TAKEN', name);
   else {
+    // The snippet's Trusted Types policy serves the chunks too (sdk/trusted-types.ts).
+    if (stub?.p) pageRegistry(window).p = stub.p;
     w[name] = api;
     replayOrder(stub?.q ?? []).forEach(call);
   }

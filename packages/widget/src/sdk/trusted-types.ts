@@ -7,9 +7,10 @@
 // `/`, `.`, `%` or `?` to climb with) becomes that file in the folder of
 // sayso's files (beside sayso.js, or `assetBase`), anything else an empty
 // src, which loads nothing. The policy is created once per page and kept in
-// the page registry, so the snippet, sayso.js and the UI chunk share it (a
-// second createPolicy('sayso') would need 'allow-duplicates'); whoever
-// creates it first fixes the folder.
+// the page registry (the snippet's, which sayso.js moves there), so the
+// snippet, sayso.js and the UI chunk share it (a second
+// createPolicy('sayso') would need 'allow-duplicates'); whoever creates it
+// first fixes the folder.
 import { pageRegistry } from './registry.js';
 
 interface Factory {

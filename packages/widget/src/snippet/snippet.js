@@ -7,40 +7,40 @@
 //
 // `window.sayso` may be taken. An element with id="sayso" is no own property
 // of window (named access), and sayso's global shadows it. Anything else is
-// another script's: it is left alone, the console says E_GLOBAL_TAKEN, and
-// `data-sayso-global="name"` on this <script> picks another name, handed on
-// to the SDK in the same attribute.
+// another script's: it is left alone, nothing loads, the console says
+// E_GLOBAL_TAKEN, and the last argument picks another name, handed on to the
+// SDK in its script's data-sayso-global.
 //
 // Under Trusted Types without a default policy, it creates the `sayso`
-// policy that sayso.js and the UI chunk reuse from the page registry (see
-// src/sdk/trusted-types.ts, whose rule this one repeats): it turns a file
-// name `sayso*.js` into that file in sayso.js's folder, and nothing else
-// into anything. Nothing here throws into the page: a refusal is reported
-// as E_TRUSTED_TYPES.
+// policy, which sayso.js moves to the page registry for itself and the UI
+// chunk (src/sdk/trusted-types.ts, whose rule this one repeats): it turns a
+// file name `sayso*.js` into that file in the folder, and anything else into
+// an empty URL. Nothing here throws into the page: a refusal is reported as
+// E_TRUSTED_TYPES.
 (function (w, d, base, name) {
   var me = d.currentScript;
   var have = w[name];
-  var key = Symbol.for('sayso');
-  var registry = (w[key] = w[key] || {});
   var tt = w.trustedTypes;
   var s = d.createElement('script');
   var q = [];
   // An element has a nodeType; sayso's own stub and SDK have q and v.
   if (have && !have.nodeType) return have.q || have.v || console.error('sayso: E_GLOBAL_TAKEN', name);
-  (w[name] = function () {
+  var stub = (w[name] = function () {
     q.push(arguments);
-  }).q = q;
+  });
+  stub.q = q;
   s.dataset.saysoGlobal = name;
   if (me) s.nonce = me.nonce;
   try {
-    if (tt && !tt.defaultPolicy && !registry.p)
-      registry.p = tt.createPolicy('sayso', {
+    // On the stub, where sayso.js picks it up for the page registry.
+    if (tt && !tt.defaultPolicy)
+      stub.p = tt.createPolicy('sayso', {
         createScriptURL: function (file) {
           return /^sayso[\w-]*\.js$/.test(file) ? base + file : '';
         },
       });
     // Inserted by script, so async already.
-    s.src = registry.p ? registry.p.createScriptURL('sayso.js') : base + 'sayso.js';
+    s.src = stub.p ? stub.p.createScriptURL('sayso.js') : base + 'sayso.js';
     d.head.append(s);
   } catch (e) {
     // A page that allows neither a default policy nor sayso's: nothing can load.
