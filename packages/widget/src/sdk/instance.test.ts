@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery, DeliveryEvent, Outgoing } from '../delivery/types.js';
 import type { MountOptions, UiModule } from '../ui/types.js';
 import { install } from '../../../../test/builtin-patches.js';
+import { watch } from '../ui/watch.js';
 import { engine } from './engine.js';
 import { createInstance } from './instance.js';
 import type { SaysoConfig, SaysoEventName, SaysoInstance } from './types.js';
@@ -49,6 +50,8 @@ function recordingUi() {
       o.onShow?.();
       return { close: () => o.onClose?.() };
     },
+    // The real chunk's: it arms time on page, scroll depth and exit intent.
+    watch,
   };
   return {
     ui,
@@ -467,6 +470,30 @@ describe('triggers through the instance', () => {
     await settle();
     expect(ui.ids()).toEqual(['csat', 'n2']);
     void s;
+  });
+
+  it('time on page, scroll depth and exit intent load the UI chunk that arms them only for a survey that could show', async () => {
+    let loads = 0;
+    const deps = { loadEngine: () => Promise.resolve({ ...engine, delivery: () => del.d }), loadUi: () => Promise.reject(new Error('unused')) };
+    const triggers: Survey['triggers'] = [{ type: 'time-on-page', seconds: 5 }, { type: 'scroll', percent: 50 }, { type: 'exit-intent' }];
+    const make = (extra: Partial<SaysoConfig>) => {
+      const s = createInstance({ site: 'pk_test', loadUi: () => (loads++, Promise.resolve(ui.ui)), ...extra }, deps);
+      live.push(s);
+      return s;
+    };
+    // Targeting excludes this anonymous visitor: no chunk, no timer.
+    make({ surveys: [nps({ triggers, targeting: { identity: 'identified' } })] });
+    // Consent pending: nothing loads until it is granted.
+    const pending = make({ surveys: [nps({ id: 'p', triggers })], consent: 'pending' });
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(loads).toBe(0);
+    expect(ui.mounted).toHaveLength(0);
+    pending.consent('granted');
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(loads).toBeGreaterThan(0);
+    expect(ui.mounted).toHaveLength(0); // 5 s of visible time from this page view, not before
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(ui.ids()).toEqual(['p']);
   });
 
   it('time on page, scroll depth and exit intent re-arm on each page view', async () => {

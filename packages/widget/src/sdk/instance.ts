@@ -20,10 +20,7 @@ import { closest, watchClicks } from './triggers/click.js';
 import { declared } from './triggers/declarative.js';
 import { createDelays } from './triggers/delay.js';
 import { eventMatches } from './triggers/event.js';
-import { watchExitIntent } from './triggers/exit-intent.js';
 import { watchNavigation } from './triggers/pageview.js';
-import { watchScroll } from './triggers/scroll.js';
-import { afterTimeOnPage } from './triggers/time-on-page.js';
 import { matchUrl } from './triggers/url.js';
 import { retrying } from './ui-loader.js';
 import type { ConsentState, SaysoConfig, SaysoInstance } from './types.js';
@@ -188,6 +185,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
 
   /** A new page view (first load or SPA navigation): page caps reset, page triggers re-arm. */
   function pageView(): void {
+    const since = Date.now();
     pageShows = 0;
     for (const stop of pageStops) stop();
     pageStops = [];
@@ -195,9 +193,21 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     each((s, t) => {
       const go = (): void => fire(s, t);
       if (t.type == 'pageview') go();
-      else if (t.type == 'time-on-page') pageStops.push(afterTimeOnPage(doc, t.seconds, go));
-      else if (t.type == 'scroll') pageStops.push(watchScroll(win, t.percent, go));
-      else if (t.type == 'exit-intent') pageStops.push(watchExitIntent(win, mobile, t.touchInactivityMs, go));
+      // Time on page, scroll depth and exit intent are armed by the UI chunk (ui/watch.ts),
+      // for a survey that could show now (consent, targeting, caps): the case where
+      // preload() loads that chunk anyway. A visitor the caps exclude loads nothing.
+      else if ((t.type == 'time-on-page' || t.type == 'scroll' || t.type == 'exit-intent') && granted() && eligible(s)) {
+        let stop = noop;
+        let gone = false;
+        loadUi().then(
+          (ui) => gone || (stop = ui.watch?.(win, t, mobile, since, go) ?? noop),
+          (err: Error) => error('E_UI_LOAD_FAILED', err.message, s.id),
+        );
+        pageStops.push(() => {
+          gone = true;
+          stop();
+        });
+      }
     });
   }
 

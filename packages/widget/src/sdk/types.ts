@@ -55,6 +55,8 @@ export interface SaysoConfig {
   loadUi?: () => Promise<UiModule>;
   /** Where the script-tag build's chunks live. @default beside sayso.js */
   assetBase?: string;
+  /** Says on the console what sayso decides quietly: today, that a second `init` for a running site got that instance back. @default false */
+  debug?: boolean;
 }
 
 /** Options of `show`. */

@@ -3,21 +3,24 @@
 // likely. A failed load is retried a few times, then reported as
 // E_UI_LOAD_FAILED through the `error` event, never thrown into the host; the
 // next show starts afresh.
+import { scriptUrl } from './trusted-types.js';
 
-/** Loads a script-tag chunk with a `<script>` (carrying the page's nonce) and reads the global it sets. */
-export function scriptChunk<T>(doc: Document, src: string, nonce: string | undefined, global: string): () => Promise<T> {
+/** Loads the script-tag chunk `file` from the folder `base` with a `<script>` (carrying the page's nonce) and reads the global it sets. */
+export function scriptChunk<T>(doc: Document, base: string, file: string, nonce: string | undefined, global: string): () => Promise<T> {
   return () =>
     new Promise((resolve, reject) => {
-      const win = doc.defaultView as unknown as Record<string, T | undefined>;
+      const view = doc.defaultView!;
+      const win = view as unknown as Record<string, T | undefined>;
       if (win[global]) return resolve(win[global]);
       const el = doc.createElement('script');
-      el.src = src; // inserted by script, so async already
+      // Inserted by script, so async already. A URL Trusted Types refuse throws here: a rejection, retried.
+      el.src = scriptUrl(view, base, file);
       if (nonce) el.nonce = nonce;
       // Loaded or not, what counts is whether the chunk set its global.
       el.onload = el.onerror = () => {
         if (win[global]) return resolve(win[global]);
         el.remove(); // so a retry adds a fresh element
-        reject(new Error(`could not load ${src}`));
+        reject(new Error(`could not load ${file}`));
       };
       doc.head.append(el);
     });

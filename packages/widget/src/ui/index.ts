@@ -2,5 +2,6 @@
 // script-tag build puts on `window.__saysoUi`. See ./types.ts for the contract.
 export { mountSurvey } from './mount.js';
 export { mountLauncher } from './launcher.js';
+export { watch } from './watch.js';
 export { UI_GLOBAL } from './types.js';
 export type { Answer, MountOptions, SubmitReceipt, SurveyHandle, UiModule } from './types.js';

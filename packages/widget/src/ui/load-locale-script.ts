@@ -3,6 +3,7 @@
 // `sayso-ui-<lang>.js`, that registers itself on LOCALE_GLOBAL. It is added
 // with the page's script nonce, so it runs under a strict CSP, and listened
 // to with addEventListener (no inline handlers).
+import { scriptUrl } from '../sdk/trusted-types.js';
 import type { ChunkSource } from './locale.js';
 import type { LocaleStrings } from './strings.js';
 
@@ -18,7 +19,12 @@ export function loadLocale(lang: string, from: ChunkSource): Promise<LocaleStrin
   if (have) return Promise.resolve(have);
   return new Promise((resolve) => {
     const s = document.createElement('script');
-    s.src = `${from.assetBase ?? ''}sayso-ui-${lang}.js`;
+    try {
+      // Through sayso's Trusted Types policy where the page enforces them.
+      s.src = scriptUrl(window, from.assetBase ?? '', `sayso-ui-${lang}.js`);
+    } catch {
+      return resolve(undefined); // refused: English, as for a chunk that failed
+    }
     if (from.scriptNonce) s.nonce = from.scriptNonce;
     const done = () => {
       s.remove();

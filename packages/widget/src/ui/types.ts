@@ -1,6 +1,6 @@
 // Contract of the UI chunk (issue: NPS/CSAT/CES prompts). The SDK loads the
 // chunk lazily and only calls what is typed here. Change together with callers.
-import type { Survey } from '@sayso/core';
+import type { Survey, Trigger } from '@sayso/core';
 import type { Durability } from '../delivery/types.js';
 
 /** What the user answered. */
@@ -61,6 +61,8 @@ export interface UiModule {
   mountSurvey(options: MountOptions): Promise<SurveyHandle>;
   /** For `tab` mode: a launcher that opens `open()` on demand. */
   mountLauncher?(options: LauncherOptions): SurveyHandle;
+  /** Arms a time-on-page, scroll or exit-intent trigger (see watch.ts); returns a stop function. */
+  watch?(win: Window, trigger: Trigger, touch: boolean, since: number, fire: () => void): () => void;
 }
 
 /** Options of the feedback tab (`presentation.mode: 'tab'`). */
