@@ -100,7 +100,12 @@ export function reportRoutes(app: Hono, ctx: AppContext): void {
     const wait = lockedOut(c, ctx);
     if (wait !== undefined) return tooMany(c, n, wait);
     const given = credentials(c, secret);
-    if (given === 'bad') authFailed(c, ctx, 'session cookie');
+    if (given === 'bad') {
+      // A cookie this secret never made: a guess, or one from before the secret changed.
+      authFailed(c, ctx, 'session cookie');
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(signInPage(n), 401, pageHeaders(n));
+    }
     if (given !== 'ok') return c.body(signInPage(n), 200, pageHeaders(n));
     const sites = [...ctx.config.sites.values()].map((s) => ({ id: s.id, segments: ['channel', 'locale', ...s.segments] }));
     return c.body(

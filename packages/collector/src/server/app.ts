@@ -51,8 +51,8 @@ export function createApp(ctx: AppContext): Hono {
     return next();
   });
   app.use('*', hostCheck(ctx.self));
-  app.use('/report/*', bodyLimit(FORM_MAX_BYTES));
-  app.use('*', bodyLimit(ctx.config.limits.maxBodyBytes, ['/v1/responses']));
+  app.use('/report/*', bodyLimit(Math.min(FORM_MAX_BYTES, ctx.config.limits.maxBodyBytes)));
+  app.use('*', bodyLimit(ctx.config.limits.maxBodyBytes, ['POST /v1/responses']));
 
   // CORS preflight: allowed when the origin belongs to the site named in the
   // path, or (for POST /v1/responses, whose site is in the body) to any site.

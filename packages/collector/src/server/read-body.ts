@@ -56,11 +56,12 @@ const bodies = new WeakMap<Request, string>();
  * `maxBytes` (413 beyond, declared or streamed) before any route runs, so no
  * route can forget its limit. Routes then take it with `bodyText(c)`. A body
  * already read by an earlier (stricter) `bodyLimit` is left as it is; paths
- * in `skip` read their own body (ingest answers its 413 with CORS headers).
+ * in `skip` (`'POST /v1/responses'`) read their own body (ingest answers its
+ * 413 with CORS headers).
  */
 export function bodyLimit(maxBytes: number, skip: readonly string[] = []): MiddlewareHandler {
   return async (c, next) => {
-    if (!BODY_METHODS.has(c.req.method) || bodies.has(c.req.raw) || skip.includes(c.req.path)) return next();
+    if (!BODY_METHODS.has(c.req.method) || bodies.has(c.req.raw) || skip.includes(`${c.req.method} ${c.req.path}`)) return next();
     const text = await readText(c, maxBytes);
     if (text === null) return c.json({ error: `body larger than ${maxBytes} bytes` }, 413);
     bodies.set(c.req.raw, text);
