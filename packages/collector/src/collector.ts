@@ -13,7 +13,7 @@ import type { Hono } from 'hono';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { createApp } from './server/app.js';
 import { addListenAddress, selfNames } from './server/host.js';
-import { countingWrites, gate } from './server/load.js';
+import { countingWrites, gate, yieldingReads } from './server/load.js';
 import { jsonLogger, type Logger, type LogLevel } from './server/log.js';
 import { rateLimiter } from './server/rate-limit.js';
 import { pgliteStorage } from './storage/pglite.js';
@@ -106,7 +106,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
   const opened =
     options.storage ??
     (options.databaseUrl ? postgresStorage({ url: options.databaseUrl }) : await pgliteStorage(options.dataDir ? { dataDir: options.dataDir } : {}));
-  const { storage, writes } = countingWrites(opened);
+  const { storage, writes } = countingWrites(yieldingReads(opened));
   try {
     const version = await storage.migrate();
     log.info('storage ready', { driver: storage.driver, schema: version });
@@ -124,9 +124,10 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     log,
     limiter: rateLimiter(),
     self,
-    // A few reads at once, as many waiting: PGlite runs one query at a time,
-    // and a pool of PostgreSQL connections is shared with ingest.
-    reads: gate(config.limits.concurrentReads, config.limits.concurrentReads * 4),
+    // A few reads at once on PostgreSQL (its pool is shared with ingest); one
+    // on PGlite, which runs one query at a time on this thread anyway: more
+    // would only queue inside it, out of reach of the gate. 16 may wait.
+    reads: gate(storage.driver === 'pglite' ? 1 : config.limits.concurrentReads, 16),
     writes,
     sdkDir: pick(options.sdkDir, join(root, '../widget/dist')),
     examplesDir: pick(options.examplesDir, join(root, '../../examples')),

@@ -4,6 +4,10 @@
 // therefore go through a small gate (a few at once, a few more waiting, the
 // rest refused with 503 and Retry-After at once, never an unbounded queue),
 // and identical score queries in flight or just answered share one result.
+// PGlite runs each query synchronously on the main thread, so a chain of
+// reads would only ever yield to microtasks and the event loop would not
+// even read the next request (or /healthz) until the whole chain was done:
+// the gate yields to I/O before each grant.
 import type { Storage } from '../storage/types.js';
 
 /** A read refused because the gate and its queue are full (answered 503). */
@@ -36,7 +40,8 @@ export function gate(slots: number, queue: number, maxWaitMs = 5000): Gate {
     const next = waiters.shift();
     if (next) {
       clearTimeout(next.timer);
-      next.grant(); // the slot passes straight to the next waiter
+      // The slot passes straight to the next waiter, after pending I/O had its turn.
+      setImmediate(next.grant);
     } else active--;
   };
   const once = () => {
@@ -49,13 +54,15 @@ export function gate(slots: number, queue: number, maxWaitMs = 5000): Gate {
     };
   };
   const g: Gate = {
-    acquire() {
+    async acquire() {
+      // Requests already received reach the gate (and are counted) before any read starts.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (active < slots) {
         active++;
-        return Promise.resolve(once());
+        return once();
       }
-      if (waiters.length >= queue) return Promise.reject(new BusyError());
-      return new Promise((resolve, reject) => {
+      if (waiters.length >= queue) throw new BusyError();
+      return new Promise<() => void>((resolve, reject) => {
         const waiter = {
           grant: () => resolve(once()),
           timer: setTimeout(() => {
@@ -143,5 +150,26 @@ export function countingWrites(storage: Storage): { storage: Storage; writes: (s
       },
     },
     writes: (site) => counts.get(site) ?? 0,
+  };
+}
+
+const toIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Wraps the read methods of `storage` so each query first lets pending I/O
+ * run: on PGlite a read of several queries would otherwise hold the event
+ * loop from its first to its last, and no request (not even /healthz)
+ * would be read in between.
+ */
+export function yieldingReads(storage: Storage): Storage {
+  return {
+    ...storage,
+    tallies: async (query) => (await toIo(), storage.tallies(query)),
+    surveyShapes: async (site) => (await toIo(), storage.surveyShapes(site)),
+    latestComments: async (query, limit) => (await toIo(), storage.latestComments(query, limit)),
+    history: async (site, userId, limit) => (await toIo(), storage.history(site, userId, limit)),
+    async *exportResponses(query, pageSize) {
+      for await (const row of storage.exportResponses(query, pageSize)) yield row;
+    },
   };
 }
