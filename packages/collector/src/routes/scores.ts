@@ -28,7 +28,8 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
   app.use('/v1/scores', secret, noStore);
   app.use('/v1/comments', secret, noStore);
   // Identical requests (a report open in several tabs, a dashboard polling) share one computation.
-  const scores = coalescer<Record<string, unknown>>(SCORES_TTL_MS);
+  // The answer is kept serialised: a shared answer costs its clients no more than a copy.
+  const scores = coalescer<string>(SCORES_TTL_MS);
 
   app.get('/v1/scores', async (c) => {
     const read = readQuery(c, ctx, ['interval', 'level', 'segment']);
@@ -42,7 +43,8 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
     const segment = values.get('segment') ?? '';
     if (segment.length > 64) return badParam(c, { param: 'segment', reason: 'is longer than 64 characters' });
     const key = JSON.stringify([q.site, ctx.writes(q.site), q.surveyId ?? null, q.from, q.to, interval, level, segment]);
-    return c.json(await scores.get(key, () => ctx.reads.run(() => computeScores(q, interval, level, segment))));
+    const text = await scores.get(key, () => ctx.reads.run(async () => JSON.stringify(await computeScores(q, interval, level, segment))));
+    return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   async function computeScores(q: ReadQuery, interval: (typeof INTERVALS)[number], level: number, segment: string): Promise<Record<string, unknown>> {

@@ -34,7 +34,8 @@ export function createApp(ctx: AppContext): Hono {
     const ms = Math.round((performance.now() - start) * 10) / 10;
     const status = c.res.status;
     // Successful ingests and assets are the bulk of traffic: debug level keeps logs readable.
-    const level = status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+    // A 503 of the read gate is load shedding working as meant, not a fault.
+    const level = status === 503 ? 'warn' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
     ctx.log[level]('request', { method: c.req.method, path: c.req.path, status, ms });
   });
 
