@@ -51,6 +51,8 @@ const bad: Array<[path: string, param: string]> = [
   ['/v1/scores?level=9.5e-1', 'level'],
   ['/v1/scores?level=-0.5', 'level'],
   ['/v1/comments?limit=0', 'limit'],
+  ['/v1/comments?interval=year', 'interval'],
+  ['/v1/comments?format=csv', 'format'],
   ['/v1/comments?limit=201', 'limit'],
   ['/v1/comments?limit=020', 'limit'],
   ['/v1/comments?limit=1e2', 'limit'],
@@ -101,6 +103,8 @@ test('good values at the edges are answered', async () => {
     '/v1/scores?from=2999-12-01&to=2999-12-31',
     '/v1/comments?limit=200&from=2026-11-01&to=2026-11-30',
     '/v1/comments?limit=1&from=2026-11-02&to=2026-11-02',
+    // The report sends its whole filter with each card's comments.
+    '/v1/comments?site=demo&from=2026-11-01&to=2026-11-30&interval=week&segment=plan&survey=nps-main&limit=20',
     '/v1/responses/export?format=ndjson&from=2026-11-01&to=2026-11-30',
   ]) {
     const res = await get(path);

@@ -76,9 +76,14 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
   }
 
   app.get('/v1/comments', async (c) => {
-    const read = readQuery(c, ctx, ['limit']);
+    // The report sends its whole filter (interval and segment too) for the comments of a card:
+    // they are accepted and checked as /v1/scores checks them, and do not change the list.
+    const read = readQuery(c, ctx, ['limit', 'interval', 'segment']);
     if (read instanceof Response) return read;
     const { query: q, values } = read;
+    const interval = values.get('interval');
+    if (interval !== undefined && !(INTERVALS as readonly string[]).includes(interval)) return badParam(c, { param: 'interval', reason: 'must be day, week or month' });
+    if ((values.get('segment')?.length ?? 0) > 64) return badParam(c, { param: 'segment', reason: 'is longer than 64 characters' });
     const limitParam = values.get('limit') ?? '20';
     if (!LIMIT_RE.test(limitParam) || Number(limitParam) > MAX_COMMENTS) return badParam(c, { param: 'limit', reason: `must be an integer from 1 to ${MAX_COMMENTS}` });
     const rows = await ctx.reads.run(() => ctx.storage.latestComments(q, Number(limitParam)));
