@@ -24,8 +24,14 @@ process.send({ type: 'ready', url: server.url, driver: collector.storage.driver 
 const { monitorEventLoopDelay } = await import('node:perf_hooks');
 const lag = monitorEventLoopDelay({ resolution: 10 });
 process.on('message', async (m) => {
-  if (m.type === 'lag-start') (lag.reset(), lag.enable());
-  if (m.type === 'lag') (lag.disable(), process.send({ type: 'lag', p50: lag.percentile(50) / 1e6, p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 }));
+  if (m.type === 'lag-start') {
+    lag.reset();
+    lag.enable();
+  }
+  if (m.type === 'lag') {
+    lag.disable();
+    process.send({ type: 'lag', p50: lag.percentile(50) / 1e6, p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 });
+  }
   if (m.type === 'cpu') process.send({ type: 'cpu', cpu: process.cpuUsage() });
   if (m.type === 'counts') process.send({ type: 'counts', counts: await collector.storage.counts('bench') });
   if (m.type === 'stop') {

@@ -5,6 +5,7 @@
 // probed during the load and the status of ingests sent between probes.
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { urls, headers, healthUrl, ingestUrl, site, minProbes = 5 } = workerData;
