@@ -4,28 +4,27 @@
 // flight (half identical, half each with its own range and segment), and the
 // p50/p99 under load are printed as ratios of those without. Reads answered
 // 503 (the read gate said "retry") are counted; any other failure is flagged.
-// The load runs in a worker thread (health-load.mjs), the timing here.
+// The load runs in its own process (health-load.mjs), the timing here.
 // SAYSO_BENCH_SECONDS (default 10) sets how long the load lasts.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const SECONDS = Number(process.env.SAYSO_BENCH_SECONDS ?? 10);
 const CONCURRENT = 200;
 const SECRET = 'bench-secret-0123456789abcdefghijklmnop'; // as in ingest-server.mjs
 
-/** One request on its own connection (as 200 separate clients would be). */
-function send(url, { method = 'GET', headers = {}, body } = {}) {
+/** One request on its own connection (as 200 separate clients would be), or on `agent`'s kept-alive one. */
+function send(url, { method = 'GET', headers = {}, body, agent = false } = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = request(url, { method, headers, agent: false }, (res) => {
+    const req = request(url, { method, headers, agent }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     });
@@ -60,18 +59,28 @@ function seedBatch(site) {
   });
 }
 
-/** /healthz, one after another, for `ms` (or `count` times): latencies of the 200s, and anything else. */
+/**
+ * /healthz, one after another, for `ms` (or `count` rounds): each round on a
+ * new connection (as most load balancers probe) and on one kept alive, so
+ * the two show how much of a wait is in reaching the process at all (the
+ * kernel's accept queue, shared with every other client) and how much in it.
+ */
 async function probeHealth(url, { ms, count }) {
-  const latencies = [];
+  const fresh = [];
+  const kept = [];
   let failed = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const until = performance.now() + (ms ?? Infinity);
-  while (performance.now() < until && (count === undefined || latencies.length + failed < count)) {
-    const r = await send(`${url}/healthz`);
-    if (r.status === 200) latencies.push(r.ms);
-    else failed++;
+  while (performance.now() < until && (count === undefined || fresh.length + failed < count)) {
+    for (const [list, options] of [[fresh, {}], [kept, { agent }]]) {
+      const r = await send(`${url}/healthz`, options);
+      if (r.status === 200) list.push(r.ms);
+      else failed++;
+    }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return { latencies, failed };
+  agent.destroy();
+  return { fresh, kept, failed };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-health-'));
@@ -85,7 +94,7 @@ try {
 
   const idle = await probeHealth(url, { count: 200 });
 
-  const load = new Worker(new URL('./health-load.mjs', import.meta.url), { workerData: { url, secret: SECRET, concurrent: CONCURRENT } });
+  const load = fork(join(here, 'health-load.mjs'), [JSON.stringify({ url, secret: SECRET, concurrent: CONCURRENT })], { stdio: 'inherit' });
   const done = new Promise((resolve, reject) => {
     load.once('message', resolve);
     load.once('error', reject);
@@ -96,17 +105,19 @@ try {
   const lagReply = next('lag');
   child.send({ type: 'lag' });
   const lag = await lagReply;
-  load.postMessage('stop');
+  load.send('stop');
   const reads = new Map(Object.entries(await done).map(([s, k]) => [Number(s), k]));
-  await load.terminate();
+  load.disconnect();
 
-  const [i50, i99, l50, l99] = [quantile(idle.latencies, 0.5), quantile(idle.latencies, 0.99), quantile(loaded.latencies, 0.5), quantile(loaded.latencies, 0.99)];
   const fmt = (x) => `${x.toFixed(1)} ms`;
   const byStatus = [...reads].map(([s, k]) => `${k} × ${s}`).join(', ');
   console.log(`/healthz on PGlite, alone and under ${CONCURRENT} concurrent /v1/scores requests for ${SECONDS} s:`);
-  console.log(`  alone:      p50 ${fmt(i50)}, p99 ${fmt(i99)} (${idle.latencies.length} probes)`);
-  console.log(`  under load: p50 ${fmt(l50)}, p99 ${fmt(l99)} (${loaded.latencies.length} probes, ${loaded.failed} not 200)`);
-  console.log(`  ratio under load / alone: p50 ×${(l50 / i50).toFixed(1)}, p99 ×${(l99 / i99).toFixed(1)}`);
+  for (const [label, key] of [['new connection per probe', 'fresh'], ['kept-alive connection', 'kept']]) {
+    const [i50, i99, l50, l99] = [quantile(idle[key], 0.5), quantile(idle[key], 0.99), quantile(loaded[key], 0.5), quantile(loaded[key], 0.99)];
+    console.log(`  ${label}: alone p50 ${fmt(i50)}, p99 ${fmt(i99)} (${idle[key].length} probes); under load p50 ${fmt(l50)}, p99 ${fmt(l99)} (${loaded[key].length} probes)`);
+    console.log(`    ratio under load / alone: p50 ×${(l50 / i50).toFixed(1)}, p99 ×${(l99 / i99).toFixed(1)}`);
+  }
+  if (loaded.failed) console.log(`  ${loaded.failed} probes under load were not 200  ← failures`);
   console.log(`  the collector's event loop under load: delay p50 ${fmt(lag.p50)}, p99 ${fmt(lag.p99)}, max ${fmt(lag.max)}`);
   console.log(`  reads: ${byStatus}${reads.has(500) || reads.has(0) ? '  ← failures' : ''}`);
 } finally {
