@@ -54,6 +54,11 @@ describe('loadConfig', () => {
     expect(resolveConfig(c)).toMatchObject({ secret: 'from-the-environment-0123456789abcdef', limits: { ipPerMinute: 5 } });
   });
 
+  test('SAYSO_PUBLIC_URL and SAYSO_ALLOWED_HOSTS (comma-separated) set the collector\'s names', async () => {
+    const c = await loadConfig({ env: { SAYSO_SECRET: 's'.repeat(32), SAYSO_PUBLIC_URL: 'https://feedback.example', SAYSO_ALLOWED_HOSTS: ' a.example, b.example:8443 ,' } });
+    expect(resolveConfig({ ...c, sites: good().sites })).toMatchObject({ publicOrigin: 'https://feedback.example', allowedHosts: ['a.example', 'b.example:8443'] });
+  });
+
   test('bad JSON, a missing file and a bad number name their source', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sayso-config-'));
     const file = join(dir, 'bad.json');
