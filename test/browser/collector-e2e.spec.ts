@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   stranger = await startStaticServer();
   collector = await createCollector({
     config: {
-      secret: 'e2e-secret',
+      secret: 'e2e-secret-0123456789abcdefghijklmno',
       sites: [
         {
           id: 'demo',

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { createCollector, type Collector, type Listening } from '../../packages/collector/dist/index.js';
 
-const SECRET = 'report-test-secret';
+const SECRET = 'report-test-secret-0123456789abcdefgh';
 let collector: Collector;
 let server: Listening;
 

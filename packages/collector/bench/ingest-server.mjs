@@ -1,23 +1,37 @@
 // The collector under load, in its own process so the load generator does
-// not share its event loop. Started by ingest.bench.mjs over IPC.
+// not share its event loop. Started by ingest.bench.mjs and health.bench.mjs
+// over IPC. SAYSO_BENCH_LOG=debug logs every request (with its time in the app).
 const { databaseUrl, dataDir } = JSON.parse(process.argv[2]);
+/** The reading secret health.bench.mjs sends (32 characters or more, as outside --dev). */
+const BENCH_SECRET = 'bench-secret-0123456789abcdefghijklmnop';
 // SAYSO_BENCH_DIST points at another build (a copy of dist/ kept for A/B runs).
 const { createCollector } = await import(process.env.SAYSO_BENCH_DIST ? new URL(`file://${process.env.SAYSO_BENCH_DIST}/index.js`).href : '../dist/index.js');
 const collector = await createCollector({
   config: {
-    secret: 'bench-secret',
+    secret: BENCH_SECRET,
     sites: [{ id: 'bench', origins: ['*'], segments: ['plan'], surveys: [{ id: 'nps', kind: 'nps', question: 'Recommend us?' }] }],
     // Load from one client IP: lift the abuse limits out of the way.
     limits: { ipPerMinute: 10_000_000, sitePerMinute: 10_000_000 },
   },
-  logLevel: 'error',
+  logLevel: process.env.SAYSO_BENCH_LOG ?? 'error',
   sdkDir: false,
   examplesDir: false,
   ...(databaseUrl ? { databaseUrl } : { dataDir }),
 });
 const server = await collector.listen({ port: 0 });
 process.send({ type: 'ready', url: server.url, driver: collector.storage.driver });
+// Event-loop delay: how long the loop was held at a stretch (PGlite's queries run on it).
+const { monitorEventLoopDelay } = await import('node:perf_hooks');
+const lag = monitorEventLoopDelay({ resolution: 10 });
 process.on('message', async (m) => {
+  if (m.type === 'lag-start') {
+    lag.reset();
+    lag.enable();
+  }
+  if (m.type === 'lag') {
+    lag.disable();
+    process.send({ type: 'lag', p50: lag.percentile(50) / 1e6, p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 });
+  }
   if (m.type === 'cpu') process.send({ type: 'cpu', cpu: process.cpuUsage() });
   if (m.type === 'counts') process.send({ type: 'counts', counts: await collector.storage.counts('bench') });
   if (m.type === 'stop') {

@@ -19,7 +19,9 @@ const SURVEYS = [
   { id: 'csat', kind: 'csat', question: 'Satisfied?' },
   { id: 'ces', kind: 'ces', question: 'Easy?' },
 ];
-const config = { secret: 'bench-secret', sites: [{ id: 'bench', origins: [], segments: ['plan', 'country'], surveys: SURVEYS }] };
+// The app is called in-process at http://bench/: that host must be one of the collector's names.
+const SECRET = 'bench-secret-0123456789abcdefghijklmnop';
+const config = { secret: SECRET, allowedHosts: ['bench'], sites: [{ id: 'bench', origins: [], segments: ['plan', 'country'], surveys: SURVEYS }] };
 
 const FILL = `
 insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
@@ -36,7 +38,7 @@ cross join (values ('', '', 0, 1), ('channel', 'web', 0, 2), ('channel', 'link',
 ) v(dim, val, i, k)`;
 
 async function time(collector, label, qs, runs = 20) {
-  const get = () => collector.fetch(new globalThis.Request(`http://bench/v1/scores?${qs}`, { headers: { authorization: 'Bearer bench-secret' } }));
+  const get = () => collector.fetch(new globalThis.Request(`http://bench/v1/scores?${qs}`, { headers: { authorization: `Bearer ${SECRET}` } }));
   const first = await (await get()).json();
   const n = first.surveys.reduce((sum, s) => sum + s.total.n, 0);
   const ms = [];

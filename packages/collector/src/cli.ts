@@ -19,11 +19,12 @@ const HELP = `Usage: sayso-collector [options]
   --database-url <url>   use PostgreSQL instead of PGlite (env DATABASE_URL)
   --log-level <level>    debug | info | warn | error | silent (env LOG_LEVEL; default info)
   --trust-proxy          take client IPs from X-Forwarded-For (env TRUST_PROXY=1; only behind your own proxy)
-  --dev                  without a config file, run the demo site on localhost
+  --dev                  without a config file, run the demo site on localhost (short secrets allowed)
   --demo-data            fill the store with synthetic responses over 90 days first
   --help
 
-Environment: SAYSO_SECRET, SAYSO_IDENTITY_SECRET and SAYSO_* limits override the file.`;
+Environment: SAYSO_SECRET, SAYSO_IDENTITY_SECRET, SAYSO_PUBLIC_URL, SAYSO_ALLOWED_HOSTS
+(comma-separated) and SAYSO_* limits override the file. Secrets need 32 characters or more.`;
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<void> {
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
   const dataDir = resolve(values['data-dir'] ?? env.SAYSO_DATA_DIR ?? '.sayso-data');
   const trustProxy = values['trust-proxy'] || env.TRUST_PROXY === '1';
-  const collector = await createCollector({ config, logLevel, trustProxy, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
+  const collector = await createCollector({ config, logLevel, trustProxy, dev, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
 
   if (values['demo-data']) {
     const site = [...collector.config.sites.keys()][0]!;

@@ -62,7 +62,7 @@ test('an idle keep-alive connection does not hold close() open', async () => {
 });
 
 test('a bad config fails createCollector with the key, before anything listens', async () => {
-  await expect(testCollector({ config: { secret: 'long-enough', sites: [{ id: 'x', origins: ['nope'], surveys: [] }] } })).rejects.toMatchObject({
+  await expect(testCollector({ config: { secret: 'long-enough-secret-0123456789abcdef', sites: [{ id: 'x', origins: ['nope'], surveys: [] }] } })).rejects.toMatchObject({
     code: 'E_CONFIG_INVALID',
     path: 'sites[0].origins[0]',
   });

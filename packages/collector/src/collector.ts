@@ -8,9 +8,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
+import { SaysoError } from '@sayso/core';
 import type { Hono } from 'hono';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { createApp } from './server/app.js';
+import { addListenAddress, selfNames } from './server/host.js';
+import { countingWrites, gate, yieldingReads } from './server/load.js';
 import { jsonLogger, type Logger, type LogLevel } from './server/log.js';
 import { rateLimiter } from './server/rate-limit.js';
 import { pgliteStorage } from './storage/pglite.js';
@@ -39,6 +42,11 @@ export interface CreateCollectorOptions {
   trustProxy?: boolean;
   /** How often to roll up finished days' tallies (`Storage.compact`); 0 turns it off. @default 3600000 (hourly, and once at start) */
   compactEveryMs?: number;
+  /**
+   * Development mode (the CLI's `--dev`): secrets of 8 characters are
+   * accepted and loopback names are always accepted in `Host`. @default false
+   */
+  dev?: boolean;
 }
 
 /** A running server. */
@@ -93,11 +101,12 @@ function uplotDist(): string | undefined {
  * const { url, close } = await collector.listen({ port: 0 });
  */
 export async function createCollector(options: CreateCollectorOptions): Promise<Collector> {
-  const config = resolveConfig(options.config);
+  const config = resolveConfig(options.config, { dev: options.dev ?? false });
   const log = options.logger ?? jsonLogger(options.logLevel ?? 'info');
-  const storage =
+  const opened =
     options.storage ??
     (options.databaseUrl ? postgresStorage({ url: options.databaseUrl }) : await pgliteStorage(options.dataDir ? { dataDir: options.dataDir } : {}));
+  const { storage, writes } = countingWrites(yieldingReads(opened));
   try {
     const version = await storage.migrate();
     log.info('storage ready', { driver: storage.driver, schema: version });
@@ -108,11 +117,18 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
 
   const pick = (given: string | false | undefined, fallback: string) =>
     given === false ? undefined : given !== undefined ? given : existing(fallback);
+  const self = selfNames(config);
   const app = createApp({
     config,
     storage,
     log,
     limiter: rateLimiter(),
+    self,
+    // A few reads at once on PostgreSQL (its pool is shared with ingest); one
+    // on PGlite, which runs one query at a time on this thread anyway: more
+    // would only queue inside it, out of reach of the gate. 16 may wait.
+    reads: gate(storage.driver === 'pglite' ? 1 : config.limits.concurrentReads, 16),
+    writes,
     sdkDir: pick(options.sdkDir, join(root, '../widget/dist')),
     examplesDir: pick(options.examplesDir, join(root, '../../examples')),
     uplotDir: uplotDist(),
@@ -141,12 +157,18 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     config,
     fetch: async (request) => app.fetch(request),
     async listen({ port = 8787, host = '127.0.0.1' } = {}) {
+      if ((host === '0.0.0.0' || host === '::') && self.hosts.size === 0 && !config.dev) {
+        // Every request would be refused by the Host check: no name would be this collector's.
+        throw new SaysoError('E_CONFIG_INVALID', `listening on ${host} needs publicUrl or allowedHosts: the names clients reach this collector by`, { path: 'allowedHosts' });
+      }
       const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
       const actual = (server.address() as AddressInfo).port;
+      // The address it listens on is a name of the collector (Host check, same origin).
+      addListenAddress(self, host, actual, config.dev);
       const listening: Listening = {
         url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`,
         port: actual,

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { isSaysoError } from '@sayso/core';
 import { defaultLimits, loadConfig, resolveConfig } from './config.js';
 
-const good = () => ({ secret: 'long-enough', sites: [{ id: 'shop', origins: ['https://shop.example'], surveys: [{ id: 'nps', kind: 'nps', question: 'Q?' }] }] });
+const good = () => ({ secret: 'long-enough-secret-0123456789abcdef', sites: [{ id: 'shop', origins: ['https://shop.example'], surveys: [{ id: 'nps', kind: 'nps', question: 'Q?' }] }] });
 
 function pathOf(fn: () => unknown): string | undefined {
   try {
@@ -50,8 +50,13 @@ describe('loadConfig', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sayso-config-'));
     const file = join(dir, 'sayso.config.json');
     await writeFile(file, JSON.stringify(good()));
-    const c = await loadConfig({ file, env: { SAYSO_SECRET: 'from-the-environment', SAYSO_IP_PER_MINUTE: '5' } });
-    expect(resolveConfig(c)).toMatchObject({ secret: 'from-the-environment', limits: { ipPerMinute: 5 } });
+    const c = await loadConfig({ file, env: { SAYSO_SECRET: 'from-the-environment-0123456789abcdef', SAYSO_IP_PER_MINUTE: '5' } });
+    expect(resolveConfig(c)).toMatchObject({ secret: 'from-the-environment-0123456789abcdef', limits: { ipPerMinute: 5 } });
+  });
+
+  test('SAYSO_PUBLIC_URL and SAYSO_ALLOWED_HOSTS (comma-separated) set the collector\'s names', async () => {
+    const c = await loadConfig({ env: { SAYSO_SECRET: 's'.repeat(32), SAYSO_PUBLIC_URL: 'https://feedback.example', SAYSO_ALLOWED_HOSTS: ' a.example, b.example:8443 ,' } });
+    expect(resolveConfig({ ...c, sites: good().sites })).toMatchObject({ publicOrigin: 'https://feedback.example', allowedHosts: ['a.example', 'b.example:8443'] });
   });
 
   test('bad JSON, a missing file and a bad number name their source', async () => {

@@ -37,15 +37,46 @@ export interface Limits {
   sitePerMinute: number;
   /** Ingest requests per client IP per minute. @default 600 */
   ipPerMinute: number;
+  /**
+   * Failed authentications (a wrong secret, session cookie or user signature)
+   * per client IP per minute; beyond, every authenticated route answers 429
+   * until the minute is over. Successful ones are not counted. @default 10
+   */
+  authFailuresPerMinute: number;
+  /**
+   * Database reads (scores, comments, exports, histories) running at once;
+   * a few more wait, the rest answer 503 with `Retry-After`, so ingest and
+   * `/healthz` never queue behind a crowd of reads. @default 4
+   */
+  concurrentReads: number;
 }
 
 /** The configuration as written in `sayso.config.json`. */
 export interface CollectorConfig {
   sites: SiteConfig[];
-  /** Secret for reading: `/v1/scores`, exports and the report sign-in. At least 8 characters. */
+  /**
+   * Secret for reading: `/v1/scores`, exports and the report sign-in. At
+   * least 32 characters (8 with `--dev`): it is all that guards the answers.
+   */
   secret: string;
-  /** HMAC-SHA256 secret shared with the host's server to sign user ids. Without it, no history is kept. */
+  /** HMAC-SHA256 secret shared with the host's server to sign user ids, at least 32 characters. Without it, no history is kept. */
   identitySecret?: string;
+  /**
+   * The URL browsers reach this collector at (`https://feedback.example.com`),
+   * when that is not the address it listens on (behind a proxy). Its origin is
+   * "same origin" for the link and report pages, and its host is accepted in
+   * `Host`.
+   */
+  publicUrl?: string;
+  /**
+   * More names accepted in the `Host` header (`feedback.example.com`, or with a
+   * port, `feedback.example.com:8443`). Requests for any other host are refused
+   * (421), which stops DNS-rebinding pages. The listen address (and loopback
+   * names when it is a loopback address, or with `--dev`) and the host of
+   * `publicUrl` are always accepted.
+   * @default []
+   */
+  allowedHosts?: string[];
   limits?: Partial<Limits>;
 }
 
@@ -53,8 +84,19 @@ export interface CollectorConfig {
 export interface ResolvedConfig {
   sites: Map<string, Required<Pick<SiteConfig, 'id' | 'origins' | 'surveys' | 'segments'>> & { identitySecret?: string }>;
   secret: string;
+  /** The origin of `publicUrl`, when set. */
+  publicOrigin: string | undefined;
+  /** Lower-cased `host` or `host:port` names accepted in `Host` besides the listen address. */
+  allowedHosts: string[];
+  /** Started with `--dev`: short demo secrets and loopback names are accepted. */
+  dev: boolean;
   limits: Limits;
 }
+
+/** Shortest `secret` and `identitySecret` outside `--dev`. */
+export const MIN_SECRET_LENGTH = 32;
+/** Shortest secret with `--dev` (the demo's is `demo-secret`). */
+const MIN_DEV_SECRET_LENGTH = 8;
 
 /** The limits applied when the config names none. */
 export const defaultLimits: Limits = {
@@ -63,6 +105,8 @@ export const defaultLimits: Limits = {
   maxBatchItems: 500,
   sitePerMinute: 60_000,
   ipPerMinute: 600,
+  authFailuresPerMinute: 10,
+  concurrentReads: 4,
 };
 
 const KEY_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -88,16 +132,42 @@ function origin(value: unknown, path: string): string {
   return url.origin;
 }
 
+/** A `Host` name as accepted in `allowedHosts`: a DNS name or IP, with an optional port. */
+const HOST_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+function secretOf(value: unknown, path: string, min: number, env: string): string {
+  if (typeof value !== 'string' || value.length < min) {
+    fail(path, `must be a string of at least ${min} characters (or set ${env}); generate one with \`openssl rand -base64 32\``);
+  }
+  return value;
+}
+
 /**
  * Checks a configuration and applies defaults. Throws a SaysoError
  * `E_CONFIG_INVALID` whose `path` names the bad key (`sites[0].origins[1]`).
+ * Secrets must have at least 32 characters, unless `dev` (the CLI's `--dev`).
  */
-export function resolveConfig(input: unknown): ResolvedConfig {
+export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): ResolvedConfig {
+  const dev = options.dev ?? false;
+  const min = dev ? MIN_DEV_SECRET_LENGTH : MIN_SECRET_LENGTH;
   if (!isObject(input)) fail('(root)', 'the configuration must be a JSON object');
-  const secret = input.secret;
-  if (typeof secret !== 'string' || secret.length < 8) fail('secret', 'must be a string of at least 8 characters (or set SAYSO_SECRET)');
-  const identity = input.identitySecret;
-  if (identity !== undefined && (typeof identity !== 'string' || identity.length < 16)) fail('identitySecret', 'must be a string of at least 16 characters');
+  const secret = secretOf(input.secret, 'secret', min, 'SAYSO_SECRET');
+  const identity = input.identitySecret === undefined ? undefined : secretOf(input.identitySecret, 'identitySecret', min, 'SAYSO_IDENTITY_SECRET');
+  let publicOrigin: string | undefined;
+  if (input.publicUrl !== undefined) {
+    if (typeof input.publicUrl !== 'string' || !/^https?:\/\//.test(input.publicUrl)) fail('publicUrl', 'must be an http(s) URL such as "https://feedback.example.com"');
+    try {
+      publicOrigin = new URL(input.publicUrl).origin;
+    } catch {
+      fail('publicUrl', `"${input.publicUrl}" is not a URL such as "https://feedback.example.com"`);
+    }
+  }
+  const hostsRaw = input.allowedHosts ?? [];
+  if (!Array.isArray(hostsRaw)) fail('allowedHosts', 'must be an array of host names');
+  const allowedHosts = hostsRaw.map((h: unknown, i) => {
+    if (typeof h !== 'string' || !HOST_RE.test(h.toLowerCase())) fail(`allowedHosts[${i}]`, 'must be a host name, optionally with a port ("feedback.example.com:8443")');
+    return h.toLowerCase();
+  });
   if (!Array.isArray(input.sites) || input.sites.length === 0) fail('sites', 'must be a non-empty array of sites');
   const sites: ResolvedConfig['sites'] = new Map();
   input.sites.forEach((raw: unknown, i) => {
@@ -118,9 +188,8 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     });
     const segments = raw.segments ?? [];
     if (!Array.isArray(segments) || segments.some((s) => typeof s !== 'string' || s === '')) fail(`${at}.segments`, 'must be an array of attribute names');
-    const siteIdentity = raw.identitySecret ?? identity;
-    if (siteIdentity !== undefined && (typeof siteIdentity !== 'string' || siteIdentity.length < 16)) fail(`${at}.identitySecret`, 'must be a string of at least 16 characters');
-    sites.set(raw.id, { id: raw.id, origins, surveys, segments: segments as string[], ...(siteIdentity ? { identitySecret: siteIdentity as string } : {}) });
+    const siteIdentity = raw.identitySecret === undefined ? identity : secretOf(raw.identitySecret, `${at}.identitySecret`, min, 'SAYSO_IDENTITY_SECRET');
+    sites.set(raw.id, { id: raw.id, origins, surveys, segments: segments as string[], ...(siteIdentity ? { identitySecret: siteIdentity } : {}) });
   });
   const limits = { ...defaultLimits };
   if (input.limits !== undefined) {
@@ -131,13 +200,15 @@ export function resolveConfig(input: unknown): ResolvedConfig {
       limits[key as keyof Limits] = value;
     }
   }
-  return { sites, secret, limits };
+  return { sites, secret, publicOrigin, allowedHosts, dev, limits };
 }
 
 /** Environment variables that override the file, and the config key each sets. */
 const ENV_KEYS: Record<string, string> = {
   SAYSO_SECRET: 'secret',
   SAYSO_IDENTITY_SECRET: 'identitySecret',
+  SAYSO_PUBLIC_URL: 'publicUrl',
+  SAYSO_ALLOWED_HOSTS: 'allowedHosts',
   SAYSO_MAX_BODY_BYTES: 'limits.maxBodyBytes',
   SAYSO_MAX_TEXT_LENGTH: 'limits.maxTextLength',
   SAYSO_SITE_PER_MINUTE: 'limits.sitePerMinute',
@@ -172,6 +243,8 @@ export async function loadConfig(options: { file?: string; env?: Record<string, 
       const n = Number(value);
       if (!Number.isInteger(n) || n <= 0) throw new SaysoError('E_CONFIG_INVALID', `must be a positive integer, got "${value}"`, { path: name });
       config.limits = { ...(isObject(config.limits) ? config.limits : {}), [key.slice(7)]: n };
+    } else if (key === 'allowedHosts') {
+      config[key] = value.split(',').map((h) => h.trim()).filter((h) => h !== '');
     } else {
       config[key] = value;
     }

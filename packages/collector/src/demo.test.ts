@@ -10,7 +10,8 @@ import { testCollector } from './test-fixtures.js';
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 let c: Collector;
 beforeAll(async () => {
-  c = await testCollector({ config: demoConfig(8787) });
+  // As `pnpm start` runs it: --dev accepts the short demo secret.
+  c = await testCollector({ config: { ...demoConfig(8787), allowedHosts: ['collector.test'] }, dev: true });
 });
 afterAll(() => c.close());
 

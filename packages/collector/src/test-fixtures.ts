@@ -8,13 +8,16 @@ import { sqlStorage } from './storage/sql-storage.js';
 import type { Storage } from './storage/types.js';
 
 export const ORIGIN = 'http://shop.test';
-export const SECRET = 'read-secret-123';
-export const IDENTITY = 'identity-secret-0123456789';
+/** The origin the in-process tests address the collector at (`http://collector.test/...`). */
+export const SELF = 'http://collector.test';
+export const SECRET = 'read-secret-0123456789-abcdefghijk';
+export const IDENTITY = 'identity-secret-0123456789-abcdefg';
 
 export function testConfig(overrides: Partial<CollectorConfig> = {}): CollectorConfig {
   return {
     secret: SECRET,
     identitySecret: IDENTITY,
+    publicUrl: SELF,
     sites: [
       {
         id: 'demo',

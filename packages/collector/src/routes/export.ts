@@ -3,10 +3,10 @@
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { csvLine } from '../csv.js';
-import { authorized } from '../server/auth.js';
+import { requireSecret } from '../server/auth.js';
 import type { AppContext } from '../server/context.js';
 import type { ExportRow } from '../storage/types.js';
-import { readQuery } from './query.js';
+import { badParam, readQuery } from './query.js';
 
 const COLUMNS: Array<keyof ExportRow> = [
   'id', 'surveyId', 'kind', 'score', 'scaleMin', 'scaleMax', 'comment', 'answers', 'createdAt', 'receivedAt',
@@ -15,29 +15,57 @@ const COLUMNS: Array<keyof ExportRow> = [
 
 /** Registers the export endpoint. */
 export function exportRoutes(app: Hono, ctx: AppContext): void {
-  app.get('/v1/responses/export', async (c) => {
-    if (!authorized(c, ctx.config.secret)) return c.json({ error: 'the secret is required' }, 401);
-    const format = c.req.query('format') ?? 'csv';
-    if (format !== 'csv' && format !== 'ndjson') return c.json({ error: { param: 'format', reason: 'must be csv or ndjson' } }, 400);
-    const q = readQuery(c, ctx);
-    if (q instanceof Response) return q;
+  app.get('/v1/responses/export', requireSecret(ctx), async (c) => {
+    // Everything is checked before the 200 goes out: once streaming, an error can only cut the body short.
+    const read = readQuery(c, ctx, ['format']);
+    if (read instanceof Response) return read;
+    const { query: q, values } = read;
+    const format = values.get('format') ?? 'csv';
+    if (format !== 'csv' && format !== 'ndjson') return badParam(c, { param: 'format', reason: 'must be csv or ndjson' });
+    // An export holds a read slot until its last row is written; the first
+    // page is fetched before answering, so a failing query is an error answer, not an empty 200.
+    const release = await ctx.reads.acquire();
+    let rows: AsyncIterator<ExportRow>;
+    let first: IteratorResult<ExportRow>;
+    try {
+      rows = ctx.storage.exportResponses(q)[Symbol.asyncIterator]();
+      first = await rows.next();
+    } catch (err) {
+      release();
+      throw err;
+    }
     const name = `sayso-${q.site}${q.surveyId ? `-${q.surveyId}` : ''}-${q.from}-${q.to}.${format}`;
     c.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
     c.header('Cache-Control', 'private, no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    return stream(c, async (out) => {
-      let chunk = format === 'csv' ? csvLine(COLUMNS) : '';
-      for await (const row of ctx.storage.exportResponses(q)) {
-        chunk += format === 'csv' ? csvLine(COLUMNS.map((k) => row[k])) : JSON.stringify(row) + '\n';
-        // Write in ~64 kB pieces: fewer syscalls than a line at a time.
-        if (chunk.length > 65536) {
-          await out.write(chunk);
-          chunk = '';
+    return stream(
+      c,
+      async (out) => {
+        try {
+          let chunk = format === 'csv' ? csvLine(COLUMNS) : '';
+          for (let next = first; !next.done; next = await rows.next()) {
+            const row = next.value;
+            chunk += format === 'csv' ? csvLine(COLUMNS.map((k) => row[k])) : JSON.stringify(row) + '\n';
+            // Write in ~64 kB pieces: fewer syscalls than a line at a time.
+            if (chunk.length > 65536) {
+              await out.write(chunk);
+              chunk = '';
+            }
+            if (out.aborted) {
+              await rows.return?.();
+              return;
+            }
+          }
+          if (chunk) await out.write(chunk);
+        } finally {
+          release();
         }
-        if (out.aborted) return;
-      }
-      if (chunk) await out.write(chunk);
-    });
+      },
+      async (err) => {
+        // Headers are gone: all that is left is to log and end the body early.
+        ctx.log.error('export failed while streaming', { error: String(err) });
+      },
+    );
   });
 }

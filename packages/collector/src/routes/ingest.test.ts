@@ -137,9 +137,16 @@ describe('POST /v1/responses', () => {
     expect((await post(c, { site: 'demo' }, { 'x-sayso-site': 'other' })).status).toBe(400);
   });
 
-  test('an unknown site is 404', async () => {
-    const res = await post(c, { site: 'nope', responses: [response()] });
+  test('an unknown site is 404 without an Origin; a page of any origin gets the 403 of a foreign origin', async () => {
+    const body = JSON.stringify({ site: 'nope', responses: [response()] });
+    const res = await c.fetch(new Request('http://collector.test/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
     expect(res.status).toBe(404);
+    // Even an origin another site allows: from a page, unknown and refusing sites look the same.
+    const unknown = await post(c, { site: 'nope', responses: [response()] });
+    const foreign = await post(c, { site: 'demo', responses: [response()] }, { origin: 'http://evil.test' });
+    expect([unknown.status, foreign.status]).toEqual([403, 403]);
+    expect(await unknown.text()).toBe(await foreign.text());
+    expect(unknown.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test('sendBeacon bodies (text/plain) are accepted', async () => {

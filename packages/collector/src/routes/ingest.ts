@@ -6,8 +6,8 @@ import type { Hono } from 'hono';
 import { isSaysoError, type IngestError, type IngestResult } from '@sayso/core';
 import { verifyUserId } from '../identity.js';
 import { parseEvent, parseResponse, textOverCap } from '../parse.js';
-import { clientIp, selfOrigin, type AppContext } from '../server/context.js';
-import { corsHeaders, originAllowed } from '../server/cors.js';
+import { clientIp, type AppContext } from '../server/context.js';
+import { corsHeaders, originAllowed, preSiteCors } from '../server/cors.js';
 import { readText } from '../server/read-body.js';
 import type { StoredEvent, StoredResponse } from '../storage/types.js';
 
@@ -34,12 +34,13 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       // Per-IP limit before reading the body: the cheapest refusal first.
       const ip = clientIp(c, ctx.trustProxy);
       const d = limiter.hit(`ip:${ip}`, limits.ipPerMinute);
-      if (!d.ok) return c.json({ error: 'rate limited (client)' }, 429, { 'Retry-After': String(d.retryAfter), ...corsHeaders(c.req.header('origin')) });
+      if (!d.ok) return c.json({ error: 'rate limited (client)' }, 429, { 'Retry-After': String(d.retryAfter), ...preSiteCors(c, config.sites.values(), ctx.self.origins) });
       await next();
     },
     async (c) => {
       const origin = c.req.header('origin');
-      const cors = corsHeaders(origin);
+      // Until the body names its site, only an origin a site allows may read the answer.
+      let cors = preSiteCors(c, config.sites.values(), ctx.self.origins);
       const whole = (status: 400 | 403 | 404 | 413, field: string, reason: string) =>
         // A refused origin gets no CORS headers: its page cannot even read the refusal.
         c.json({ accepted: 0, duplicates: 0, error: { field, reason } }, status, status === 403 ? {} : cors);
@@ -60,11 +61,13 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       const header = c.req.header('x-sayso-site');
       if (header !== undefined && header !== siteKey) return whole(400, 'site', 'differs from the X-Sayso-Site header');
       const site = config.sites.get(siteKey);
-      if (!site) return whole(404, 'site', `unknown site "${siteKey}"`);
-      if (!originAllowed(origin, site.origins, () => selfOrigin(c))) {
-        log.warn('origin refused', { site: site.id, origin });
-        return whole(403, '', `origin ${origin} is not allowed for site "${site.id}"`);
+      // A foreign page gets the same 403 for an unknown site as for one that does not allow it.
+      if (!site && (origin === undefined || ctx.self.origins.has(origin))) return whole(404, 'site', `unknown site "${siteKey}"`);
+      if (!site || !originAllowed(origin, site.origins, ctx.self.origins)) {
+        log.warn('origin refused', { site: siteKey, origin });
+        return whole(403, '', 'origin not allowed');
       }
+      cors = corsHeaders(origin);
       const perSite = limiter.hit(`site:${site.id}`, limits.sitePerMinute);
       if (!perSite.ok) return c.json({ error: 'rate limited (site)' }, 429, { 'Retry-After': String(perSite.retryAfter), ...cors });
 

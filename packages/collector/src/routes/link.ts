@@ -10,8 +10,17 @@ import type { Hono } from 'hono';
 import { defaultScale, isUuid } from '@sayso/core';
 import { escapeHtml, jsonForScript, nonce, pageHeaders } from '../html.js';
 import type { AppContext } from '../server/context.js';
+import { bodyText } from '../server/read-body.js';
+import { queryValues } from './query.js';
 
 const LOCALE_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+/** Caps of `?a.<name>=<value>` attributes on a link. */
+const MAX_LINK_ATTRIBUTES = 10;
+const MAX_ATTRIBUTE_NAME = 64;
+const MAX_ATTRIBUTE_VALUE = 200;
+/** Caps of a follow-up's answers, as ingest's (parse.ts textOverCap). */
+const MAX_ANSWERS = 20;
+const MAX_ANSWER_KEY = 64;
 
 /**
  * How long after the one-click score its follow-up is accepted. The page
@@ -41,13 +50,26 @@ export function linkRoutes(app: Hono, ctx: AppContext): void {
     if (!found) return c.html('<!doctype html><title>Not found</title><p>This survey does not exist.</p>', 404);
     const { site, survey } = found;
     const scale = survey.scale ?? defaultScale(survey.kind);
-    const raw = c.req.query('score');
-    const score = raw !== undefined && /^\d{1,2}$/.test(raw) && Number(raw) >= scale.min && Number(raw) <= scale.max ? Number(raw) : null;
+    // Links are typed, forwarded and rewritten by mail clients: a bad one gets a page saying which part is wrong.
+    // Campaign tags (utm_*) that mailers add are ignored.
+    const query = queryValues(c.req.url, ['score', 'lang'], { prefixes: ['a.'], ignored: ['utm_'] });
+    const bad = (param: string, reason: string) =>
+      c.html(`<!doctype html><title>Bad link</title><p>This survey link is not valid: <code>${escapeHtml(param)}</code> ${escapeHtml(reason)}.</p>`, 400);
+    if (!(query instanceof Map)) return bad(query.param, query.reason);
+    const raw = query.get('score');
+    if (raw !== undefined && !(/^\d{1,2}$/.test(raw) && Number(raw) >= scale.min && Number(raw) <= scale.max)) return bad('score', `must be an integer from ${scale.min} to ${scale.max}`);
+    const score = raw === undefined ? null : Number(raw);
     const attributes: Record<string, string> = {};
-    for (const [k, v] of Object.entries(c.req.query())) {
-      if (k.startsWith('a.') && k.length <= 66 && Object.keys(attributes).length < 10) attributes[k.slice(2)] = v.slice(0, 200);
+    for (const [k, v] of query) {
+      if (!k.startsWith('a.')) continue;
+      if (Object.keys(attributes).length === MAX_LINK_ATTRIBUTES) return bad(k, `is one attribute too many (at most ${MAX_LINK_ATTRIBUTES})`);
+      if (k.length - 2 > MAX_ATTRIBUTE_NAME) return bad(k.slice(0, 66), `has a name longer than ${MAX_ATTRIBUTE_NAME} characters`);
+      if (v.length > MAX_ATTRIBUTE_VALUE) return bad(k, `is longer than ${MAX_ATTRIBUTE_VALUE} characters`);
+      attributes[k.slice(2)] = v;
     }
-    const wanted = c.req.query('lang') ?? c.req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
+    const lang = query.get('lang');
+    if (lang !== undefined && !LOCALE_RE.test(lang)) return bad('lang', 'must be a language tag such as "de" or "pt-BR"');
+    const wanted = lang ?? c.req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
     const locale = survey.locale ?? (wanted && LOCALE_RE.test(wanted) ? wanted : 'en');
     const n = nonce();
     const config = {
@@ -92,18 +114,35 @@ export function linkRoutes(app: Hono, ctx: AppContext): void {
   app.post('/s/:site/:survey/follow-up', async (c) => {
     const found = find(c.req.param('site'), c.req.param('survey'));
     if (!found) return c.json({ error: 'unknown survey' }, 404);
-    // Same-origin only: this is the link page talking to its own server.
+    // Same-origin only: this is the link page talking to its own server
+    // (its origin from the configuration and listen address, not from Host).
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) return c.json({ error: 'origin not allowed' }, 403);
-    const body = (await c.req.json().catch(() => null)) as { id?: unknown; score?: unknown; comment?: unknown; answers?: unknown } | null;
+    if (origin !== undefined && !ctx.self.origins.has(origin)) return c.json({ error: 'origin not allowed' }, 403);
+    // Read under the body limit by bodyLimit (server/app.ts).
+    let body: { id?: unknown; score?: unknown; comment?: unknown; answers?: unknown } | null = null;
+    try {
+      const parsed: unknown = JSON.parse(bodyText(c));
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed;
+    } catch {
+      // not JSON: refused below like any other body without an id
+    }
     const scale = found.survey.scale ?? defaultScale(found.survey.kind);
     const max = ctx.config.limits.maxTextLength;
-    if (!body || !isUuid(body.id)) return c.json({ error: { field: 'id', reason: 'must be the UUID of the recorded response' } }, 400);
-    if (!Number.isInteger(body.score) || (body.score as number) < scale.min || (body.score as number) > scale.max) return c.json({ error: { field: 'score', reason: `must be an integer from ${scale.min} to ${scale.max}` } }, 400);
-    if (body.comment !== undefined && (typeof body.comment !== 'string' || body.comment.length > max)) return c.json({ error: { field: 'comment', reason: `must be text of at most ${max} characters` } }, 400);
+    const refuse = (field: string, reason: string) => c.json({ error: { field, reason } }, 400);
+    if (!body || !isUuid(body.id)) return refuse('id', 'must be the UUID of the recorded response');
+    if (!Number.isInteger(body.score) || (body.score as number) < scale.min || (body.score as number) > scale.max) return refuse('score', `must be an integer from ${scale.min} to ${scale.max}`);
+    // PostgreSQL cannot store NUL in text, so it is refused here rather than failing the write.
+    const text = (v: unknown) => typeof v === 'string' && v.length <= max && !v.includes('\u0000');
+    if (body.comment !== undefined && !text(body.comment)) return refuse('comment', `must be text of at most ${max} characters, without NUL`);
     const answers = body.answers;
-    if (answers !== undefined && (typeof answers !== 'object' || answers === null || Object.values(answers).some((v) => typeof v !== 'string' || v.length > max) || Object.keys(answers).length > 20)) {
-      return c.json({ error: { field: 'answers', reason: 'must be an object of short texts' } }, 400);
+    if (answers !== undefined) {
+      if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return refuse('answers', 'must be an object of texts');
+      const entries = Object.entries(answers);
+      if (entries.length > MAX_ANSWERS) return refuse('answers', `must have at most ${MAX_ANSWERS} answers`);
+      for (const [k, v] of entries) {
+        if (k === '' || k.length > MAX_ANSWER_KEY || k.includes('\u0000')) return refuse(`answers.${k.slice(0, MAX_ANSWER_KEY)}`, `must be named by 1 to ${MAX_ANSWER_KEY} characters`);
+        if (!text(v)) return refuse(`answers.${k}`, `must be text of at most ${max} characters, without NUL`);
+      }
     }
     const outcome = await ctx.storage.amendLinkResponse(
       { site: found.site.id, surveyId: found.survey.id, id: body.id, windowSeconds: FOLLOW_UP_WINDOW_SECONDS },

@@ -2,11 +2,13 @@
 // HttpOnly, SameSite=Strict session cookie (see server/auth.ts); the page
 // then draws scores from /v1/scores with uPlot, served from uPlot's own
 // package under /report/assets/ (never a CDN).
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { escapeHtml, jsonForScript, nonce, pageHeaders } from '../html.js';
-import { SESSION_COOKIE, SESSION_MS, authorized, secretMatches, sessionToken } from '../server/auth.js';
-import { clientIp, type AppContext } from '../server/context.js';
+import { SESSION_COOKIE, SESSION_MS, authFailed, credentials, lockedOut, secretMatches, sessionToken } from '../server/auth.js';
+import type { AppContext } from '../server/context.js';
+import { bodyText } from '../server/read-body.js';
+import { queryValues } from './query.js';
 
 const STYLE = `
   :root { color-scheme: light; --fg: #111827; --muted: #6b7280; --line: #e5e7eb; --accent: #2563eb; }
@@ -68,13 +70,43 @@ function signInPage(n: string, error?: string): string {
   );
 }
 
+/**
+ * A field of the form body that bodyLimit read (urlencoded, or multipart
+ * as some browsers send), or undefined when there is no such text field.
+ */
+async function formField(c: Context, name: string): Promise<string | undefined> {
+  const type = c.req.header('content-type') ?? '';
+  const text = bodyText(c);
+  if (/^multipart\/form-data/i.test(type)) {
+    const form = await new Response(text, { headers: { 'content-type': type } }).formData().catch(() => undefined);
+    const value = form?.get(name);
+    return typeof value === 'string' ? value : undefined;
+  }
+  return new URLSearchParams(text).get(name) ?? undefined;
+}
+
 /** Registers /report, its sign-in and sign-out. */
 export function reportRoutes(app: Hono, ctx: AppContext): void {
   const secret = ctx.config.secret;
 
+  const tooMany = (c: Context, n: string, retryAfter: number) =>
+    c.body(signInPage(n, 'Too many failed attempts. Try again in a minute.'), 429, { ...pageHeaders(n), 'Retry-After': String(retryAfter) });
+
   app.get('/report', (c) => {
     const n = nonce();
-    if (!authorized(c, secret)) return c.body(signInPage(n), 200, pageHeaders(n));
+    // The page takes no parameters (its filters live in the page); anything else is a mistake worth saying.
+    const query = queryValues(c.req.url, []);
+    if (!(query instanceof Map)) return c.json({ error: query }, 400);
+    const wait = lockedOut(c, ctx);
+    if (wait !== undefined) return tooMany(c, n, wait);
+    const given = credentials(c, secret);
+    if (given === 'bad') {
+      // A cookie this secret never made: a guess, or one from before the secret changed.
+      authFailed(c, ctx, 'session cookie');
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(signInPage(n), 401, pageHeaders(n));
+    }
+    if (given !== 'ok') return c.body(signInPage(n), 200, pageHeaders(n));
     const sites = [...ctx.config.sites.values()].map((s) => ({ id: s.id, segments: ['channel', 'locale', ...s.segments] }));
     return c.body(
       page(
@@ -107,13 +139,12 @@ export function reportRoutes(app: Hono, ctx: AppContext): void {
 
   app.post('/report/sign-in', async (c) => {
     const n = nonce();
-    // Slow down guessing: a few tries per minute per client.
-    const d = ctx.limiter.hit(`signin:${clientIp(c, ctx.trustProxy)}`, 10);
-    if (!d.ok) return c.body(signInPage(n, 'Too many attempts. Try again in a minute.'), 429, { ...pageHeaders(n), 'Retry-After': String(d.retryAfter) });
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const given = typeof form.secret === 'string' ? form.secret : '';
-    if (!secretMatches(secret, given)) {
-      ctx.log.warn('report sign-in refused', { ip: clientIp(c, ctx.trustProxy) });
+    // Slow down guessing: a few failures per minute per client, counted with the API's.
+    const wait = lockedOut(c, ctx);
+    if (wait !== undefined) return tooMany(c, n, wait);
+    const given = await formField(c, 'secret');
+    if (given === undefined || !secretMatches(secret, given)) {
+      authFailed(c, ctx, 'report sign-in');
       return c.body(signInPage(n, 'That is not the secret.'), 401, pageHeaders(n));
     }
     setCookie(c, SESSION_COOKIE, sessionToken(secret), {

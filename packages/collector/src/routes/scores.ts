@@ -1,41 +1,55 @@
 // GET /v1/scores (secret): NPS/CSAT/CES per survey with intervals, by
 // day/week/month and by segment, with displays, dismissals and response
 // rates; and GET /v1/comments, the newest comments for the report.
-import type { Hono } from 'hono';
+import type { Context, Hono, Next } from 'hono';
 import type { SurveyKind } from '@sayso/core';
 import { scoreSurveys, shapeOf, type SurveyShape } from '../scores.js';
-import { authorized } from '../server/auth.js';
+import { requireSecret } from '../server/auth.js';
 import type { AppContext } from '../server/context.js';
-import { readQuery } from './query.js';
+import { coalescer } from '../server/load.js';
+import { badParam, readQuery, type ReadQuery } from './query.js';
 
 const INTERVALS = ['day', 'week', 'month'] as const;
+/** A confidence level: a decimal fraction strictly between 0 and 1, at most 4 places (`0.95`, `0.9999`). */
+const LEVEL_RE = /^0\.\d{0,3}[1-9]$/;
+/** `limit` of /v1/comments: an integer from 1 to MAX_COMMENTS. */
+const LIMIT_RE = /^[1-9]\d{0,2}$/;
+const MAX_COMMENTS = 200;
+/** How long an answer of /v1/scores is shared with identical requests after it is computed. */
+const SCORES_TTL_MS = 2000;
 
 /** Registers the reading API. */
 export function scoreRoutes(app: Hono, ctx: AppContext): void {
-  app.use('/v1/scores', async (c, next) => {
-    if (!authorized(c, ctx.config.secret)) return c.json({ error: 'the secret is required (Authorization: Bearer <secret>)' }, 401);
+  const secret = requireSecret(ctx);
+  const noStore = async (c: Context, next: Next) => {
     await next();
     c.header('Cache-Control', 'private, no-store');
-  });
-  app.use('/v1/comments', async (c, next) => {
-    if (!authorized(c, ctx.config.secret)) return c.json({ error: 'the secret is required (Authorization: Bearer <secret>)' }, 401);
-    await next();
-    c.header('Cache-Control', 'private, no-store');
-  });
+  };
+  app.use('/v1/scores', secret, noStore);
+  app.use('/v1/comments', secret, noStore);
+  // Identical requests (a report open in several tabs, a dashboard polling) share one computation.
+  // The answer is kept serialised: a shared answer costs its clients no more than a copy.
+  const scores = coalescer<string>(SCORES_TTL_MS);
 
   app.get('/v1/scores', async (c) => {
-    const q = readQuery(c, ctx);
-    if (q instanceof Response) return q;
-    const interval = (c.req.query('interval') ?? 'day') as (typeof INTERVALS)[number];
-    if (!INTERVALS.includes(interval)) return c.json({ error: { param: 'interval', reason: 'must be day, week or month' } }, 400);
-    const levelParam = c.req.query('level');
+    const read = readQuery(c, ctx, ['interval', 'level', 'segment']);
+    if (read instanceof Response) return read;
+    const { query: q, values } = read;
+    const interval = (values.get('interval') ?? 'day') as (typeof INTERVALS)[number];
+    if (!INTERVALS.includes(interval)) return badParam(c, { param: 'interval', reason: 'must be day, week or month' });
+    const levelParam = values.get('level');
+    if (levelParam !== undefined && !LEVEL_RE.test(levelParam)) return badParam(c, { param: 'level', reason: 'must be a number between 0 and 1 with at most 4 decimals, e.g. 0.95' });
     const level = levelParam === undefined ? 0.95 : Number(levelParam);
-    if (!(level > 0 && level < 1)) return c.json({ error: { param: 'level', reason: 'must be a number between 0 and 1, e.g. 0.95' } }, 400);
-    const segment = c.req.query('segment') ?? '';
-    if (segment.length > 64) return c.json({ error: { param: 'segment', reason: 'is too long' } }, 400);
+    const segment = values.get('segment') ?? '';
+    if (segment.length > 64) return badParam(c, { param: 'segment', reason: 'is longer than 64 characters' });
+    const key = JSON.stringify([q.site, ctx.writes(q.site), q.surveyId ?? null, q.from, q.to, interval, level, segment]);
+    const text = await scores.get(key, () => ctx.reads.run(async () => JSON.stringify(await computeScores(q, interval, level, segment))));
+    return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  async function computeScores(q: ReadQuery, interval: (typeof INTERVALS)[number], level: number, segment: string): Promise<Record<string, unknown>> {
     const site = ctx.config.sites.get(q.site)!;
     const dimension = segment === '' || segment === 'channel' || segment === 'locale' ? segment : `attr:${segment}`;
-
     const started = performance.now();
     // In config order first, then surveys only the data knows (defined in a page, not in the config).
     const shapes = new Map<string, SurveyShape>();
@@ -49,7 +63,7 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
       segment ? ctx.storage.tallies({ ...q, surveyIds, dimension, by: 'range', fromResponses: dimension.startsWith('attr:') && !site.segments.includes(segment) }) : undefined,
     ]);
     const surveys = scoreSurveys(wanted, overall, bySegment, { interval, level, segmentHasEvents: segment === '' || segment === 'channel' });
-    return c.json({
+    return {
       site: q.site,
       from: q.from,
       to: q.to,
@@ -58,14 +72,21 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
       segment: segment || null,
       surveys,
       ms: Math.round((performance.now() - started) * 10) / 10,
-    });
-  });
+    };
+  }
 
   app.get('/v1/comments', async (c) => {
-    const q = readQuery(c, ctx);
-    if (q instanceof Response) return q;
-    const limit = Math.min(200, Math.max(1, Number(c.req.query('limit') ?? 20) || 20));
-    const rows = await ctx.storage.latestComments(q, limit);
+    // The report sends its whole filter (interval and segment too) for the comments of a card:
+    // they are accepted and checked as /v1/scores checks them, and do not change the list.
+    const read = readQuery(c, ctx, ['limit', 'interval', 'segment']);
+    if (read instanceof Response) return read;
+    const { query: q, values } = read;
+    const interval = values.get('interval');
+    if (interval !== undefined && !(INTERVALS as readonly string[]).includes(interval)) return badParam(c, { param: 'interval', reason: 'must be day, week or month' });
+    if ((values.get('segment')?.length ?? 0) > 64) return badParam(c, { param: 'segment', reason: 'is longer than 64 characters' });
+    const limitParam = values.get('limit') ?? '20';
+    if (!LIMIT_RE.test(limitParam) || Number(limitParam) > MAX_COMMENTS) return badParam(c, { param: 'limit', reason: `must be an integer from 1 to ${MAX_COMMENTS}` });
+    const rows = await ctx.reads.run(() => ctx.storage.latestComments(q, Number(limitParam)));
     return c.json({
       comments: rows.map((r) => ({ id: r.id, surveyId: r.surveyId, score: r.score, comment: r.comment, createdAt: r.createdAt, channel: r.channel, attributes: r.attributes })),
     });

@@ -2,8 +2,9 @@
 // `{ site, surveys }` with an ETag, so a browser revalidates cheaply (304).
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
-import { selfOrigin, type AppContext } from '../server/context.js';
-import { corsHeaders, originAllowed } from '../server/cors.js';
+import type { AppContext } from '../server/context.js';
+import { FOREIGN_ORIGIN, corsHeaders, originAllowed } from '../server/cors.js';
+import { checkedQuery } from './query.js';
 
 /** Registers the remote-config route. */
 export function surveyRoutes(app: Hono, ctx: AppContext): void {
@@ -17,8 +18,11 @@ export function surveyRoutes(app: Hono, ctx: AppContext): void {
   app.get('/v1/sites/:site/surveys', (c) => {
     const site = ctx.config.sites.get(c.req.param('site'));
     const origin = c.req.header('origin');
-    if (!site) return c.json({ error: 'unknown site' }, 404, corsHeaders(origin));
-    if (!originAllowed(origin, site.origins, selfOrigin(c))) return c.json({ error: 'origin not allowed' }, 403);
+    // An unknown site answers a foreign page exactly as a known one that does not allow it.
+    if (!site) return origin !== undefined && !ctx.self.origins.has(origin) ? c.json(FOREIGN_ORIGIN, 403) : c.json({ error: 'unknown site' }, 404);
+    if (!originAllowed(origin, site.origins, ctx.self.origins)) return c.json(FOREIGN_ORIGIN, 403);
+    const query = checkedQuery(c, [], corsHeaders(origin));
+    if (query instanceof Response) return query;
     const body = bodies.get(site.id)!;
     const headers = {
       ...corsHeaders(origin),

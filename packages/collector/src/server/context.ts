@@ -2,6 +2,8 @@
 import type { Context } from 'hono';
 import type { ResolvedConfig } from '../config.js';
 import type { Storage } from '../storage/types.js';
+import type { SelfNames } from './host.js';
+import type { Gate } from './load.js';
 import type { Logger } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -21,19 +23,21 @@ export interface AppContext {
   uplotDir: string | undefined;
   /** Trust `X-Forwarded-For` for the client IP (behind a proxy you run). */
   trustProxy: boolean;
+  /** The hosts and origins that are this collector (from the config and listen addresses, never from a request). */
+  self: SelfNames;
+  /** The gate every database read passes (scores, comments, histories, exports). */
+  reads: Gate;
+  /** Writes to a site through this instance so far (keys cached score answers). */
+  writes: (site: string) => number;
 }
 
 /** The client's IP address as the rate limiter sees it. */
 export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const fwd = c.req.header('x-forwarded-for');
-    if (fwd) return fwd.split(',')[0]!.trim();
+    // Capped: the value keys a rate-limit window, and the header is the client's to fill.
+    if (fwd) return fwd.split(',')[0]!.trim().slice(0, 64);
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-/** The origin this collector is reached at (for same-origin checks). */
-export function selfOrigin(c: Context): string {
-  return new URL(c.req.url).origin;
 }

@@ -9,6 +9,8 @@ export type RateDecision = { ok: true } | { ok: false; retryAfter: number };
 /** Counts hits per key in one-minute windows. */
 export interface RateLimiter {
   hit(key: string, limit: number): RateDecision;
+  /** Like `hit` without counting: refused once `limit` hits are in the window. */
+  peek(key: string, limit: number): RateDecision;
 }
 
 /** A rate limiter with windows of `windowMs` (one minute by default). */
@@ -30,6 +32,12 @@ export function rateLimiter(windowMs = 60_000, now: () => number = Date.now): Ra
       }
       w.count++;
       if (w.count <= limit) return { ok: true };
+      return { ok: false, retryAfter: Math.max(1, Math.ceil((w.resetAt - t) / 1000)) };
+    },
+    peek(key, limit) {
+      const t = now();
+      const w = windows.get(key);
+      if (!w || w.resetAt <= t || w.count < limit) return { ok: true };
       return { ok: false, retryAfter: Math.max(1, Math.ceil((w.resetAt - t) / 1000)) };
     },
   };

@@ -3,7 +3,7 @@
 // @hono/node-server build a full web Request around a web stream of the
 // socket; `c.req.text()` alone reads the Node stream straight into a buffer.
 // On the ingest path that difference was about a tenth of the collector's CPU.
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** The outcome of `readText`: the body, or `null` when it is over the limit. */
 export type BodyText = string | null;
@@ -45,4 +45,31 @@ export async function readText(c: Context, maxBytes: number): Promise<BodyText> 
 function withinLimit(text: string, maxBytes: number): boolean {
   if (text.length > maxBytes) return false;
   return text.length * 3 <= maxBytes || Buffer.byteLength(text, 'utf8') <= maxBytes;
+}
+
+/** Methods whose requests may carry a body. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const bodies = new WeakMap<Request, string>();
+
+/**
+ * Middleware: reads the body of every POST, PUT, PATCH and DELETE under
+ * `maxBytes` (413 beyond, declared or streamed) before any route runs, so no
+ * route can forget its limit. Routes then take it with `bodyText(c)`. A body
+ * already read by an earlier (stricter) `bodyLimit` is left as it is; paths
+ * in `skip` (`'POST /v1/responses'`) read their own body (ingest answers its
+ * 413 with CORS headers).
+ */
+export function bodyLimit(maxBytes: number, skip: readonly string[] = []): MiddlewareHandler {
+  return async (c, next) => {
+    if (!BODY_METHODS.has(c.req.method) || bodies.has(c.req.raw) || skip.includes(`${c.req.method} ${c.req.path}`)) return next();
+    const text = await readText(c, maxBytes);
+    if (text === null) return c.json({ error: `body larger than ${maxBytes} bytes` }, 413);
+    bodies.set(c.req.raw, text);
+    return next();
+  };
+}
+
+/** The body `bodyLimit` read ('' when there was none). */
+export function bodyText(c: Context): string {
+  return bodies.get(c.req.raw) ?? '';
 }
