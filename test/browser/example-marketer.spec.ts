@@ -22,6 +22,9 @@ test.afterAll(() => c.close());
 
 test('data-sayso-survey opens a survey from remote config; its events reach the dataLayer', async ({ page }) => {
   await page.goto(`${c.url}/examples/marketer/`);
+  // A click before sayso.js has run has nobody to hear it (the snippet does not
+  // capture clicks); on a loaded machine the script can take seconds to arrive.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { dataLayer: Array<{ event: string }> }).dataLayer.some((e) => e.event === 'sayso.ready'))).toBe(true);
   await page.getByRole('button', { name: 'Rate this page' }).click();
   await expect(page.getByText('How helpful was this page?')).toBeVisible();
   await answer(page, /^5/);
