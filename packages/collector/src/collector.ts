@@ -13,6 +13,7 @@ import { resolveConfig, type ResolvedConfig } from './config.js';
 import { createApp } from './server/app.js';
 import { jsonLogger, type Logger, type LogLevel } from './server/log.js';
 import { rateLimiter } from './server/rate-limit.js';
+import { termCounter } from './storage/insights-worker.js';
 import { pgliteStorage } from './storage/pglite.js';
 import { postgresStorage } from './storage/postgres.js';
 import type { Storage } from './storage/types.js';
@@ -39,6 +40,8 @@ export interface CreateCollectorOptions {
   trustProxy?: boolean;
   /** How often to roll up finished days' tallies (`Storage.compact`); 0 turns it off. @default 3600000 (hourly, and once at start) */
   compactEveryMs?: number;
+  /** How often to count queued comments for insights; 0 turns the timer off (insights answers still count first). @default 1000 */
+  countTermsEveryMs?: number;
 }
 
 /** A running server. */
@@ -106,6 +109,23 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     throw err;
   }
 
+  // Insights: a site's counts are rebuilt when the term rules or its custom
+  // themes changed; then queued comments are counted every second.
+  const counter = termCounter(storage, {
+    themesFor: (site) => config.sites.get(site)?.insights.themes,
+    onError: (err) => log.warn('counting comments for insights failed', { error: String(err) }),
+  });
+  try {
+    for (const site of config.sites.values()) {
+      if (await storage.insights.prepare(site.id, site.insights.fingerprint)) log.info('insights: counting the stored comments again', { site: site.id });
+    }
+  } catch (err) {
+    await storage.close().catch(() => {});
+    throw err;
+  }
+  const countEvery = options.countTermsEveryMs ?? 1000;
+  if (countEvery > 0) counter.start(countEvery);
+
   const pick = (given: string | false | undefined, fallback: string) =>
     given === false ? undefined : given !== undefined ? given : existing(fallback);
   const app = createApp({
@@ -119,6 +139,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     // Built by rollup (dist/client); tests from the sources use the built copy too.
     clientDir: existing(join(root, 'dist/client')),
     trustProxy: options.trustProxy ?? false,
+    termCounter: counter,
   });
 
   // Rollups of finished days keep /v1/scores cheap; any instance may run them (an advisory lock picks one).
@@ -167,6 +188,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     async close() {
       clearInterval(compactTimer);
       await Promise.all([...servers].map((s) => s.close()));
+      await counter.stop();
       await storage.close();
     },
   };

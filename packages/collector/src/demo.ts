@@ -1,7 +1,8 @@
 // The demo that `pnpm start` runs: a site for localhost, three surveys, and
 // (with --demo-data) a few thousand synthetic answers over 90 days so the
 // report has something to draw.
-import { uuidv7, type SurveyKind } from '@sayso/core';
+import { scoreBand, uuidv7, type SurveyKind } from '@sayso/core';
+import { demoComment, type DemoLang } from './demo-comments.js';
 import type { CollectorConfig } from './config.js';
 import type { Storage, StoredEvent, StoredResponse } from './storage/types.js';
 
@@ -65,16 +66,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const COMMENTS = [
-  'Fast delivery, great support.',
-  'Checkout asked for my address twice.',
-  'Love the new dashboard!',
-  'Too expensive for what it does.',
-  'The search never finds what I need.',
-  'Support solved my problem in minutes.',
-  '<b>bold?</b> "quotes" & ampersands stay text',
-  'Works fine.',
-];
 
 /**
  * Stores `count` synthetic responses (plus displays and dismissals) spread
@@ -83,6 +74,8 @@ const COMMENTS = [
  */
 export async function seedDemoData(storage: Storage, site: string, count = 3000, now = Date.now()): Promise<number> {
   const rand = prng(42);
+  // Comment texts draw from their own sequence, so scores and dates stay as they were before comments had languages.
+  const words = prng(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const kinds: Array<[string, SurveyKind, [number, number]]> = [
     ['nps', 'nps', [0, 10]],
@@ -104,18 +97,22 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
       const anonymousId = `demo-${Math.floor(rand() * 1e9).toString(36)}`;
       const channel = rand() < 0.2 ? 'link' : 'web';
       const createdAt = new Date(at).toISOString();
+      const hasComment = rand() < 0.35 || words() < 0.3;
+      const locale = pick(['en', 'en', 'de', 'fr', 'es'] as const);
+      const band = scoreBand(kind, score, { min: scale[0], max: scale[1] });
+      const mood3 = band === 'detractor' || band === 'unhappy' ? 'low' : band === 'promoter' || band === 'happy' ? 'high' : 'middle';
       responses.push({
         id: uuidv7(at),
         surveyId,
         kind,
         score,
         scale,
-        ...(rand() < 0.35 ? { comment: pick(COMMENTS) } : {}),
+        ...(hasComment ? { comment: demoComment(words, locale as DemoLang, mood3, ageDays) } : {}),
         createdAt,
         anonymousId,
         attributes: { plan, country: pick(['DE', 'US', 'FR', 'BR', 'JP']) },
         page: { url: `http://localhost/${pick(['pricing', 'checkout', 'docs', 'home'])}` },
-        locale: pick(['en', 'en', 'de', 'fr']),
+        locale,
         channel,
       });
       // Roughly a 30 % response rate: three displays per answer, one dismissal.

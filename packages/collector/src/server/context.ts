@@ -1,6 +1,7 @@
 // What every route needs, built once by createCollector.
 import type { Context } from 'hono';
 import type { ResolvedConfig } from '../config.js';
+import type { TermCounter } from '../storage/insights-worker.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -21,6 +22,8 @@ export interface AppContext {
   uplotDir: string | undefined;
   /** Trust `X-Forwarded-For` for the client IP (behind a proxy you run). */
   trustProxy: boolean;
+  /** Counts queued comments for insights (createCollector runs it on a timer). */
+  termCounter?: TermCounter;
 }
 
 /** The client's IP address as the rate limiter sees it. */
