@@ -115,7 +115,8 @@ function weighted(rand: () => number, options: Array<[Topic, number]>): Topic {
   return options[0]![0];
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+// "I cannot…" keeps its capital after "but".
+const lowerFirst = (s: string) => (/^I\b/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 /**
  * A comment that goes with an answer: `band` from @sayso/core's scoreBand
@@ -140,7 +141,8 @@ export function demoComment(rand: () => number, lang: DemoLang, band: 'low' | 'm
     if (rand() < 0.04) return pick(bank[complaint()].bad);
     const first = weighted(rand, PRAISE);
     const text = pick(bank[first].good);
-    return rand() < 0.25 ? `${text} ${pick(bank[weighted(rand, PRAISE)].good)}` : text;
+    const more = pick(bank[weighted(rand, PRAISE)].good);
+    return rand() < 0.25 && more !== text ? `${text} ${more}` : text;
   }
   const good = pick(bank[weighted(rand, PRAISE)].good);
   const bad = pick(bank[complaint()].bad);

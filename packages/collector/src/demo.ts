@@ -74,7 +74,7 @@ function prng(seed: number): () => number {
  */
 export async function seedDemoData(storage: Storage, site: string, count = 3000, now = Date.now()): Promise<number> {
   const rand = prng(42);
-  // Comment texts draw from their own sequence, so scores and dates stay as they were before comments had languages.
+  // Comment texts draw from their own sequence.
   const words = prng(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const kinds: Array<[string, SurveyKind, [number, number]]> = [
@@ -86,6 +86,8 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
   for (let done = 0; done < count; ) {
     const responses: StoredResponse[] = [];
     const events: StoredEvent[] = [];
+    // A link response's comment comes with its follow-up, as from the link page (and is counted for insights from then on).
+    const followUps: Array<{ surveyId: string; id: string; score: number; comment: string }> = [];
     for (let i = 0; i < 500 && done < count; i++, done++) {
       const ageDays = rand() * 90;
       const at = now - ageDays * 86400_000;
@@ -97,21 +99,29 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
       const anonymousId = `demo-${Math.floor(rand() * 1e9).toString(36)}`;
       const channel = rand() < 0.2 ? 'link' : 'web';
       const createdAt = new Date(at).toISOString();
-      const hasComment = rand() < 0.35 || words() < 0.3;
-      const locale = pick(['en', 'en', 'de', 'fr', 'es'] as const);
+      // The same draws from `rand` as before comments had languages (one more when commented), so scores and dates stay as they were.
+      const commented = rand() < 0.35;
+      if (commented) rand();
+      const country = pick(['DE', 'US', 'FR', 'BR', 'JP']);
+      const path = pick(['pricing', 'checkout', 'docs', 'home']);
+      const locale = pick(['en', 'en', 'en', 'de', 'fr', 'es'] as const);
+      const hasComment = commented || words() < 0.3;
       const band = scoreBand(kind, score, { min: scale[0], max: scale[1] });
       const mood3 = band === 'detractor' || band === 'unhappy' ? 'low' : band === 'promoter' || band === 'happy' ? 'high' : 'middle';
+      const id = uuidv7(at);
+      const comment = hasComment ? demoComment(words, locale as DemoLang, mood3, ageDays) : undefined;
+      if (comment !== undefined && channel === 'link') followUps.push({ surveyId, id, score, comment });
       responses.push({
-        id: uuidv7(at),
+        id,
         surveyId,
         kind,
         score,
         scale,
-        ...(hasComment ? { comment: demoComment(words, locale as DemoLang, mood3, ageDays) } : {}),
+        ...(comment !== undefined && channel === 'web' ? { comment } : {}),
         createdAt,
         anonymousId,
-        attributes: { plan, country: pick(['DE', 'US', 'FR', 'BR', 'JP']) },
-        page: { url: `http://localhost/${pick(['pricing', 'checkout', 'docs', 'home'])}` },
+        attributes: { plan, country },
+        page: { url: `http://localhost/${path}` },
         locale,
         channel,
       });
@@ -122,6 +132,7 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
     const out = await storage.ingest(site, { responses, events }, ['plan', 'country']);
     const ids = new Set(responses.map((r) => r.id));
     stored += out.accepted.filter((id) => ids.has(id)).length;
+    for (const f of followUps) await storage.amendLinkResponse({ site, surveyId: f.surveyId, id: f.id, windowSeconds: 86400 }, { score: f.score, comment: f.comment }, ['plan', 'country']);
   }
   return stored;
 }
