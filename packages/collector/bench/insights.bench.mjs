@@ -8,6 +8,7 @@
 // counted in this process with @sayso/insights the way the counter counts
 // (checked against the counter on the first 20,000). Then /v1/insights is
 // timed in-process (no HTTP), on PGlite and on PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,10 @@ import postgres from 'postgres';
 import { createCollector, resolveConfig } from '../dist/index.js';
 import { freshPostgres } from './postgres.mjs';
 
-const TOTAL = Number(process.env.SAYSO_BENCH_COMMENTS ?? 1_000_000);
+// PGlite fills far slower than PostgreSQL: a tenth of the comments unless told.
+const TOTAL_PG = Number(process.env.SAYSO_BENCH_COMMENTS ?? 1_000_000);
+const TOTAL_PGLITE = Number(process.env.SAYSO_BENCH_PGLITE_COMMENTS ?? 100_000);
+let TOTAL = TOTAL_PG;
 const THROUGH_INGEST = 20_000;
 const DAYS = 365;
 const THEMES = [{ name: 'Pricing', words: ['price', 'expensive', 'teuer', 'cher', 'caro'] }];
@@ -94,7 +98,8 @@ function bucketsOf(day) {
 
 const themes = resolveConfig(config).sites.get('bench').insights.themes;
 
-async function run(label, openCollector, withSql) {
+async function run(label, total, openCollector, withSql) {
+  TOTAL = total;
   console.log(`${label}:`);
   let collector = await openCollector();
   const storage = collector.storage;
@@ -104,7 +109,7 @@ async function run(label, openCollector, withSql) {
   for (let i = 0; i < THROUGH_INGEST; i++) first.push(comment(i));
   for (let i = 0; i < first.length; i += 500) {
     const responses = first.slice(i, i + 500).map((c) => ({
-      id: crypto.randomUUID(), surveyId: 'nps', kind: 'nps', score: c.score, scale: [0, 10], comment: c.text, createdAt: new Date(c.at).toISOString(),
+      id: randomUUID(), surveyId: 'nps', kind: 'nps', score: c.score, scale: [0, 10], comment: c.text, createdAt: new Date(c.at).toISOString(),
       anonymousId: 'b', attributes: {}, page: { url: 'https://bench.test/' }, locale: c.locale, channel: 'web',
     }));
     await storage.ingest('bench', { responses, events: [] }, []);
@@ -125,7 +130,6 @@ async function run(label, openCollector, withSql) {
   await sql(`alter table sayso_responses disable trigger sayso_queue_new_comments`);
   const maps = { d: new Map(), w: new Map(), m: new Map() };
   const open = { d: '', w: '', m: '' };
-  let rows = 0;
   const flush = async (grain) => {
     const list = [...maps[grain].values()];
     maps[grain].clear();
@@ -137,7 +141,6 @@ async function run(label, openCollector, withSql) {
         [JSON.stringify(list.slice(i, i + 20000))],
       );
     }
-    rows += list.length;
   };
   let batch = [];
   const writeResponses = async () => {
@@ -198,7 +201,7 @@ async function run(label, openCollector, withSql) {
     console.log(`  ${name.padEnd(36)} median ${ms[runs >> 1].toFixed(0)} ms, max ${ms[runs - 1].toFixed(0)} ms  (${sv.comments.toLocaleString('en')} comments; top theme "${sv.impact[0]?.label}", ${sv.distinctive.low.length}+${sv.distinctive.high.length} distinctive)`);
   };
   await time('last 90 days, rising by week', 'survey=nps');
-  await time('whole year (10⁶ comments), by month', `survey=nps&from=${yearAgo}&interval=month`);
+  await time(`whole year (${TOTAL.toLocaleString('en')} comments), by month`, `survey=nps&from=${yearAgo}&interval=month`);
   await time('whole year, minComments=100', `survey=nps&from=${yearAgo}&minComments=100`);
   const ms = [];
   for (let i = 0; i < 5; i++) {
@@ -217,7 +220,7 @@ const pg = await freshPostgres('sayso_bench_insights');
 if (!pg) console.log("PostgreSQL: skipped (set SAYSO_TEST_DATABASE_URL, or install Debian's postgresql for a throwaway server)");
 else {
   try {
-    await run('PostgreSQL', () => createCollector({ ...options, databaseUrl: pg.url }), async (fn) => {
+    await run('PostgreSQL', TOTAL_PG, () => createCollector({ ...options, databaseUrl: pg.url }), async (fn) => {
       const db = postgres(pg.url, { max: 1, onnotice: () => {} });
       try {
         await fn((text, params = []) => db.unsafe(text, params));
@@ -234,7 +237,7 @@ if (!process.env.SAYSO_BENCH_SKIP_PGLITE) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-insights-'));
   try {
     // PGlite lives in this process: the fill opens the data folder itself while no collector holds it.
-    await run('PGlite', () => createCollector({ ...options, dataDir }), async (fn) => {
+    await run('PGlite', TOTAL_PGLITE, () => createCollector({ ...options, dataDir }), async (fn) => {
       const db = await PGlite.create(dataDir);
       try {
         await fn(async (text, params = []) => (await db.query(text, params)).rows);

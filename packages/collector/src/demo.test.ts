@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Collector } from './collector.js';
 import { DEMO_SECRET, demoConfig, seedDemoData } from './demo.js';
+import type { SurveyInsights } from './insights.js';
 import type { SurveyScores } from './scores.js';
 import { testCollector } from './test-fixtures.js';
 
@@ -48,7 +49,7 @@ test('demo comments go with their scores, in four languages, so insights mean so
   expect(await seedDemoData(c.storage, 'demo', 3000, NOW)).toBe(3000);
   const res = await c.fetch(new Request('http://collector.test/v1/insights?from=2026-08-20&to=2026-11-24&survey=nps', { headers: { authorization: `Bearer ${DEMO_SECRET}` } }));
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { pending: number; surveys: import('./insights.js').SurveyInsights[] };
+  const body = (await res.json()) as { pending: number; surveys: SurveyInsights[] };
   // Link responses got their comments by the follow-up path, so nothing waits.
   expect(body.pending).toBe(0);
   const s = body.surveys[0]!;

@@ -144,7 +144,7 @@ export function insightsRoutes(app: Hono, ctx: AppContext): void {
     const scale = { min: shape.scale[0], max: shape.scale[1], ...(shape.direction ? { direction: shape.direction } : {}) };
     const found = [];
     let scanned = 0;
-    let next: string | null = null;
+    let next: string | null;
     // Newest first, page by page, until enough comments mention the term or SCAN were read.
     for (;;) {
       const page = await ctx.storage.insights.comments({ site: q.site, surveyId: q.surveyId, from: q.from, to: q.to, before, limit: PAGE });
