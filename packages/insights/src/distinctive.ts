@@ -72,7 +72,8 @@ export function checkOptions(o: DistinctiveOptions): Required<Omit<DistinctiveOp
  *   { comments: 400, terms: { deliveri: 120, price: 40 } },   // detractors
  *   { comments: 900, terms: { deliveri: 30, price: 95 } },    // promoters
  * );
- * // { a: [{ term: 'deliveri', z: 12.4, countA: 120, countB: 30, … }], b: [], tested: 2, … }
+ * // { a: [{ term: 'deliveri', logOdds: 2.47, z: 11.65, countA: 120, countB: 30, rateA: 0.3, rateB: 0.033, … }], b: [], tested: 2, … }
+ * // ('price', 10% against 10.6% of comments, is tested but not distinctive)
  */
 export function distinctiveTerms(a: TermCounts, b: TermCounts, options: DistinctiveOptions = {}): Distinctive {
   const { prior, minComments, level, limit } = checkOptions(options);

@@ -79,11 +79,11 @@ describe('sentiment accuracy, English (UCI Sentiment Labelled Sentences)', () =>
     const [, baseTie] = rows[1]!;
     const [, mine] = rows[2]!;
     const [, mineTie] = rows[3]!;
-    // The target, against the package's scorer with its own rule: measured +6.1 points.
+    // The target, against the package's scorer with its own rule: measured +5.9 points.
     expect(mine.accuracy).toBeGreaterThanOrEqual(base.accuracy + 0.03);
     expect(mine.macroF1).toBeGreaterThanOrEqual(base.macroF1 + 0.03);
     expect(mine.coverage).toBeGreaterThan(base.coverage);
-    // With the same tie rule on both sides the margin is smaller (measured +1.5
+    // With the same tie rule on both sides the margin is smaller (measured +0.8
     // points, short of 3; see the README): assert only that it is not lost.
     expect(mineTie.accuracy).toBeGreaterThan(baseTie.accuracy);
     expect(mineTie.macroF1).toBeGreaterThan(baseTie.macroF1);

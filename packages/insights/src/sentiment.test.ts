@@ -74,6 +74,9 @@ describe('sentiment', () => {
   it('reads a negation with no opinion word as a complaint, but only once per clause', () => {
     expect(sentiment("Mic doesn't work", 'en').spans).toMatchObject([{ text: "doesn't", weight: -1 }]);
     expect(sentiment('It is not good', 'en').spans).toHaveLength(1);
+    expect(sentiment("Ce n'est pas bon", 'fr').spans).toMatchObject([{ text: 'pas bon', weight: -2 }]);
+    expect(sentiment("Le colis n'est pas livré", 'fr').spans).toMatchObject([{ text: "n'", weight: -1 }]);
+    expect(sentiment("It didn't arrive, and nobody called", 'en').spans.map((x) => x.weight)).toEqual([-1, -1]);
   });
 
   it('negates from behind in verb-second languages only', () => {
@@ -87,6 +90,7 @@ describe('sentiment', () => {
     expect(r.supported).toBe(false);
     expect(r.spans).toMatchObject([{ text: ':(', weight: -2 }]);
     expect(sentiment('see http://x.y/(a)', 'en').spans).toEqual([]);
+    expect(sentiment('Love it :D', 'en').spans.map((s) => s.text)).toEqual(['Love', ':D']);
     expect(sentiment('配送が遅い', 'ja')).toEqual({ score: 0, sum: 0, spans: [], supported: false });
   });
 

@@ -20,7 +20,7 @@ export interface SentimentSpan {
   weight: number;
   /** Its lexicon weight (−5..5). */
   base: number;
-  /** Why, in words: `'"great" +3 · ×1.3 by "very" · negated by "not" (×−0.74)'`. */
+  /** Why, in words: `'"great" +3 · ×1.3 by "very" · negated by "not" (×-0.74)'`. */
   reason: string;
 }
 
@@ -64,9 +64,10 @@ function weightOf(lex: Lexicon, l: ReturnType<typeof language>, t: Token): numbe
  * {@link sentimentLanguages}) score emoticons only and say `supported: false`.
  *
  * @example
- * sentiment('Not great, but the support was very helpful', 'en');
- * // { score: 0.57…, spans: [{ text: 'great', weight: -1.11, reason: '"great" +3 · negated by "Not" (×−0.74) · ×0.5 before "but"' },
- * //                         { text: 'helpful', weight: 3.9, reason: '"helpful" +2 · ×1.3 by "very" · ×1.5 after "but"' }], … }
+ * sentiment('Not great, but the staff were very helpful', 'en');
+ * // { score: 0.584…, sum: 2.79, supported: true, spans: [
+ * //   { text: 'great', start: 4, end: 9, base: 3, weight: -1.11, reason: '"great" +3 · negated by "Not" (×-0.74) · ×0.5 before "but"' },
+ * //   { text: 'helpful', start: 35, end: 42, base: 2, weight: 3.9, reason: '"helpful" +2 · ×1.3 by "very" · ×1.5 after "but"' }] }
  */
 export function sentiment(text: string, lang: string): Sentiment {
   const l = language(lang);
@@ -79,7 +80,8 @@ export function sentiment(text: string, lang: string): Sentiment {
     tokens.forEach((t, i) => {
       if (t.role === 'contrast' && i > 0 && tokens[i - 1]!.sentence === t.sentence) (contrastAt ??= new Map()).set(t.sentence, i);
     });
-    const used = new Set<Token>();
+    // Clauses holding a scored word (or already a bare negation).
+    const scored = new Set<number>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       let base: number | undefined;
@@ -133,14 +135,15 @@ export function sentiment(text: string, lang: string): Sentiment {
         reasons.push(`×${scale} ${i < but ? 'before' : 'after'} "${tokens[but]!.text}"`);
       }
       spans.push({ text: text.slice(t.start, tokens[last]!.end), start: t.start, end: tokens[last]!.end, weight, base, reason: reasons.join(' · ') });
-      if (negator) used.add(negator);
+      scored.add(t.clause);
       i = last;
     }
     // A negation with nothing of the lexicon to negate is a complaint in
-    // feedback: "doesn't work", "never arrived", "nicht geliefert".
+    // feedback: "doesn't work", "never arrived", "n'est pas livré".
+    // Once per clause, and only in a clause with no opinion word ("ne … pas" is one negation).
     for (const t of tokens) {
-      if (t.role !== 'negation' || used.has(t) || spans.some((s) => s.start <= t.start && t.end <= s.end)) continue;
-      if (tokens.some((m) => m !== t && m.clause === t.clause && used.has(m))) continue;
+      if (t.role !== 'negation' || scored.has(t.clause)) continue;
+      scored.add(t.clause);
       spans.push({ text: t.text, start: t.start, end: t.end, weight: BARE_NEGATION, base: BARE_NEGATION, reason: `"${t.text}" negates no opinion word: a complaint ${BARE_NEGATION}` });
     }
     spans.sort((a, b) => a.start - b.start);

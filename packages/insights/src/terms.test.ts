@@ -14,6 +14,8 @@ describe('terms', () => {
     const r = terms('Cheap, fast. Ugly but sturdy', 'en');
     expect(r.terms.filter((t) => t.includes(' '))).toEqual([]);
     expect(terms('cheap fast', 'en').terms).toContain('cheap fast');
+    expect(terms('late delivery and the app crashed', 'en').terms).not.toContain('deliveri app');
+    expect(terms('Lieferung und App', 'de').terms).not.toContain('lieferung app');
   });
 
   it('keeps negations and intensifiers inside bigrams only', () => {

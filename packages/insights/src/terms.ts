@@ -31,6 +31,15 @@ export interface Terms {
 const pairs = (a: Token, b: Token, negationAfter: boolean): boolean =>
   b.role === 'word' ? true : a.role === 'word' && b.role === 'negation' && negationAfter;
 
+// "and" and "or" join two things, not one phrase: "late delivery and the app
+// crashed" has no term "delivery app".
+const JOINERS: Record<string, ReadonlySet<string>> = {
+  en: new Set(['and', 'or']), de: new Set(['und', 'oder']), fr: new Set(['et', 'ou']), es: new Set(['y', 'e', 'o', 'u']),
+  it: new Set(['e', 'ed', 'o']), pt: new Set(['e', 'ou']), nl: new Set(['en', 'of']), pl: new Set(['i', 'oraz', 'lub']),
+  sv: new Set(['och', 'eller']), zh: new Set(['和', '或', '与', '及']), ja: new Set(['と', 'や']), ko: new Set(['그리고']),
+};
+const NONE: ReadonlySet<string> = new Set();
+
 const kept = (t: Token): boolean => t.role === 'word' || t.role === 'negation' || t.role === 'booster' || t.role === 'dampener';
 
 /**
@@ -61,10 +70,11 @@ export function terms(text: string, lang: string, options: TermsOptions = {}): T
   let prev: Token | null = null;
   let prevKey = '';
   const tokens = tokensOf(text, l);
+  const joiners = JOINERS[l.lang] ?? NONE;
   for (const t of tokens) {
     if (!kept(t)) {
       // A stopword does not break a bigram ("not the best" gives "not best"); a new clause does.
-      if (t.role === 'contrast' || t.role === 'number') prev = null;
+      if (t.role === 'contrast' || t.role === 'number' || joiners.has(t.word)) prev = null;
       continue;
     }
     const key = stemOf(l, t.word);

@@ -4,7 +4,7 @@
 import { SaysoError } from '@sayso/core';
 import { language, type Lang } from './lang/index.js';
 import { stemOf } from './stem.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenize, tokensOf, type Token } from './tokenize.js';
 
 /** A theme as a user writes it. */
 export interface ThemeDefinition {
@@ -69,7 +69,7 @@ function compiled(themes: Themes, lang: Lang): { name: string; phrases: string[]
 /** The stems of a comment's content words, for matching. */
 export function contentStems(text: string, lang: Lang): string[] {
   const l = language(lang);
-  return tokenize(text, lang).filter(content).map((t) => stemOf(l, t.word));
+  return tokensOf(text, l).filter(content).map((t) => stemOf(l, t.word));
 }
 
 /** The names of the themes whose words occur in the stems, in definition order. */

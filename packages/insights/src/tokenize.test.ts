@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LANGUAGES } from './lang/index.js';
+import { terms } from './terms.js';
 import { tokenize, useSegmenter } from './tokenize.js';
 
 const words = (text: string, lang: string): string[] => tokenize(text, lang).filter((t) => t.role === 'word').map((t) => t.word);
@@ -59,6 +62,31 @@ describe('tokenize', () => {
     useSegmenter(false);
     expect(words('配送が遅い', 'ja')).toEqual(['配送', '遅']);
     expect(words('快递太慢', 'zh')).toEqual(['快', '递', '慢']);
+  });
+
+  it('gives ordered, non-overlapping tokens whose text is their slice, for any text in any language', () => {
+    const pieces = fc.constantFrom('word', "l'app", 'Straße', ' ', ', ', '. ', '配送', '快递', '배송이', 'والتوصيل', 'והמשלוח', 'ＡＢ', 'e\u0301', '😀', ':)', '42', "don't", '\n');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')), fc.constantFrom(...LANGUAGES), (text, lang) => {
+        const tokens = tokenize(text, lang);
+        let end = 0;
+        for (const t of tokens) {
+          expect(text.slice(t.start, t.end)).toBe(t.text);
+          expect(t.start).toBeGreaterThanOrEqual(end);
+          expect(t.word.length).toBeGreaterThan(0);
+          end = t.end;
+        }
+        expect(terms(text, lang).terms.length).toBe(new Set(terms(text, lang).terms).size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hands out copies: changing a token does not change the next result', () => {
+    const first = tokenize('slow delivery', 'en');
+    first[0]!.word = 'changed';
+    expect(tokenize('slow delivery', 'en')[0]!.word).toBe('slow');
+    expect(terms('slow delivery', 'en').terms).toContain('slow');
   });
 
   it('accepts BCP 47 tags and refuses unknown languages with a clear error', () => {

@@ -39,7 +39,8 @@ export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'");
 }
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/; // printable ASCII: no normalisation or apostrophe to fold
+
 
 const segmenters = new Map<string, Intl.Segmenter | null>();
 function segmenter(lang: string): Intl.Segmenter | null {
@@ -147,7 +148,8 @@ function roleOf(w: string, l: Language): TokenRole {
  * // ['the', 'app', "isn't", 'fast', 'but', 'support', 'was', 'great']
  */
 export function tokenize(text: string, lang: string): Token[] {
-  return tokensOf(text, language(lang)).slice();
+  // Copies: the shared tokens of the last text must not be changed by a caller.
+  return tokensOf(text, language(lang)).map((t) => ({ ...t }));
 }
 
 // terms() and sentiment() usually run on the same comment one after the

@@ -112,7 +112,7 @@ export const WORDS: Record<string, LanguageWords> = {
   sv: {
     stopwords:
       "och i på av till med om från som att det den de en ett är var varit vara har hade jag mig min mitt mina vi oss vår våra " +
-      "du dig din ditt han hon hen dem deras hans hennes denna detta dessa där här också sig",
+      "du dig din ditt han hon hen dem deras hans hennes denna detta dessa där här också sig eller",
     negations: "inte ej aldrig ingen inget inga ingenting utan varken",
     boosters: "mycket väldigt för jätte riktigt verkligen extremt helt totalt så otroligt super",
     dampeners: "lite ganska något aningen relativt",
@@ -128,7 +128,7 @@ export const WORDS: Record<string, LanguageWords> = {
     contrasts: "でも しかし けど けれど ただ",
   },
   zh: {
-    stopwords: "的 了 是 在 和 与 也 就 都 而 及 着 过 吗 呢 吧 啊 我 你 他 她 它 我们 你们 他们 这 那 这个 那个 有 把 被 给",
+    stopwords: "的 了 是 在 和 或 与 也 就 都 而 及 着 过 吗 呢 吧 啊 我 你 他 她 它 我们 你们 他们 这 那 这个 那个 有 把 被 给",
     negations: "不 没 没有 别 无 非 未 不是 不会 不能",
     boosters: "非常 很 太 特别 十分 极其 真 超 最 更",
     dampeners: "有点 稍微 略 一点",
