@@ -129,10 +129,10 @@ with c as (
   select term, score, sum(n) as n from sayso_terms
   where site = $1 and survey_id = $2 and ${IN_COVER} and ($6::text is null or lang = $6::text)
   group by term, score
-)
-select term, score, n::float8 as n from (select c.*, sum(n) over (partition by term) as total from c) x
-where total >= $7 or term = '' or term like 'theme:%'
-order by term, score`;
+),
+-- Hash aggregates and a hash join, no sort: sorting text under the database's collation costs more than the sums.
+kept as (select term from c group by term having sum(n) >= $7 or term = '' or term like 'theme:%')
+select c.term, c.score, c.n::float8 as n from c join kept on kept.term = c.term`;
 
 const TERM_PERIODS = `
 select term, coalesce(sum(n) filter (where cur), 0)::float8 as current, coalesce(sum(n) filter (where not cur), 0)::float8 as trailing
@@ -145,8 +145,7 @@ from (
     and ($6::text is null or lang = $6::text)
 ) t
 group by term
-having sum(n) >= $10 or term = ''
-order by term`;
+having sum(n) >= $10 or term = ''`;
 
 /**
  * The rows of sayso_terms that a set of comments adds: for each comment, the
