@@ -200,6 +200,18 @@ async function run(label, total, openCollector, withSql) {
     const sv = body.surveys[0];
     console.log(`  ${name.padEnd(36)} median ${ms[runs >> 1].toFixed(0)} ms, max ${ms[runs - 1].toFixed(0)} ms  (${sv.comments.toLocaleString('en')} comments; top theme "${sv.impact[0]?.label}", ${sv.distinctive.low.length}+${sv.distinctive.high.length} distinctive)`);
   };
+  // Where the time goes: the count query alone, over the same 90 days.
+  {
+    const ms = [];
+    let rows = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      rows = (await collector.storage.insights.termScores({ site: 'bench', surveyId: 'nps', from: iso(today - 89 * 86400_000), to: iso(today), minComments: 10 })).length;
+      ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    console.log(`  ${'count query alone, last 90 days'.padEnd(36)} median ${ms[2].toFixed(0)} ms (${rows.toLocaleString('en')} rows of frequent terms × scores)`);
+  }
   await time('last 90 days, rising by week', 'survey=nps');
   await time(`whole year (${TOTAL.toLocaleString('en')} comments), by month`, `survey=nps&from=${yearAgo}&interval=month`);
   await time('whole year, minComments=100', `survey=nps&from=${yearAgo}&minComments=100`);
