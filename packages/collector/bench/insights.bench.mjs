@@ -128,7 +128,7 @@ async function run(label, total, openCollector, withSql) {
   t = performance.now();
   await withSql(async (sql) => {
   await sql(`alter table sayso_responses disable trigger sayso_queue_new_comments`);
-  const maps = { d: new Map(), w: new Map(), m: new Map() };
+  const maps = { d: new Map(), w: new Map(), m: new Map(), t: new Map() };
   const open = { d: '', w: '', m: '' };
   const flush = async (grain) => {
     const list = [...maps[grain].values()];
@@ -159,6 +159,7 @@ async function run(label, total, openCollector, withSql) {
     const b = bucketsOf(day);
     for (const grain of ['d', 'w', 'm']) if (open[grain] !== b[grain]) {
       if (open[grain]) await flush(grain);
+      if (grain === 'm' && open.m) await flush('t');
       open[grain] = b[grain];
     }
     const lang = langOf(c.locale);
@@ -169,12 +170,16 @@ async function run(label, total, openCollector, withSql) {
         if (row) row.n++;
         else maps[grain].set(key, { grain, day: b[grain], term, lang, score: c.score, n: 1 });
       }
+      // The month's total of the term (grain 't'), as the counter writes it.
+      const row = maps.t.get(term);
+      if (row) row.n++;
+      else maps.t.set(term, { grain: 't', day: b.m, term, lang: '', score: -1, n: 1 });
     }
     batch.push({ score: c.score, comment: c.text, created_at: new Date(c.at).toISOString(), locale: c.locale });
     if (batch.length === 10000) await writeResponses();
   }
   await writeResponses();
-  for (const grain of ['d', 'w', 'm']) await flush(grain);
+  for (const grain of ['d', 'w', 'm', 't']) await flush(grain);
   await sql(`alter table sayso_responses enable trigger sayso_queue_new_comments`);
   await sql(`analyze sayso_terms`);
   await sql(`analyze sayso_responses`);

@@ -3,18 +3,18 @@
 // whole buckets that tile it exactly, so 90 days are about two months, a few
 // weeks and a few days of rows instead of 90 days of them.
 
-/** The grains term counts are summed by. */
-export type Grain = 'd' | 'w' | 'm';
+/** The grains term counts are summed by ('t': a term's monthly total, over languages and scores). */
+export type Grain = 'd' | 'w' | 'm' | 't';
 
 /** The bucket starts that tile a range, per grain. */
-export type Cover = Record<Grain, string[]>;
+export type Cover = Record<'d' | 'w' | 'm', string[]>;
 
 const DAY_MS = 86400_000;
 const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
 const parse = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
 /** The first day of each bucket a day falls in: itself, its ISO week's Monday, its month's 1st. */
-export function bucketsOf(day: string): Record<Grain, string> {
+export function bucketsOf(day: string): Record<'d' | 'w' | 'm', string> {
   const t = parse(day);
   const weekday = (new Date(t).getUTCDay() + 6) % 7; // Monday 0
   return { d: day, w: iso(t - weekday * DAY_MS), m: `${day.slice(0, 8)}01` };
@@ -46,6 +46,18 @@ export function cover(from: string, to: string): Cover {
       out.d.push(iso(t));
       t += DAY_MS;
     }
+  }
+  return out;
+}
+
+/** The first days of the months that overlap `from`..`to`. */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  for (let start = from.slice(0, 7); start <= to.slice(0, 7); start = `${y}-${String(m).padStart(2, '0')}`) {
+    out.push(`${start}-01`);
+    if (++m > 12) [y, m] = [y + 1, 1];
   }
   return out;
 }

@@ -92,6 +92,13 @@ export function insightsSuite(make: Make): void {
       ['2026-11-09', '2026-11-09'],
     ] as const) {
       expect(await read(storage, from, to), `${from}..${to}`).toEqual(expected(all, from, to));
+      // With a threshold, candidate terms are found by their monthly totals: the same lines, those of frequent terms only.
+      for (const min of [4, 9]) {
+        const want = expected(all, from, to);
+        const totals = new Map<string, number>();
+        for (const l of want) totals.set(l.split('|')[0]!, (totals.get(l.split('|')[0]!) ?? 0) + Number(l.split('|')[2]));
+        expect(await read(storage, from, to, { minComments: min }), `${from}..${to} ≥ ${min}`).toEqual(want.filter((l) => l.startsWith('|') || totals.get(l.split('|')[0]!)! >= min));
+      }
     }
     const total = (await storage.insights.termScores({ site: 's', surveyId: 's1', from: '2026-01-01', to: '2026-12-31', minComments: 1 }))
       .filter((r) => r.term === '')

@@ -12,7 +12,7 @@
 // every comment, the denominator of every rate.
 import { langOf, terms as termsOf, type Themes } from '@sayso/insights';
 import type { SqlDriver, SqlRunner } from './driver.js';
-import { bucketsOf, cover, dateArray, type Grain } from './insights-buckets.js';
+import { bucketsOf, cover, dateArray, monthsOf, type Grain } from './insights-buckets.js';
 
 /** Summed counts of one term at one score. */
 export interface TermScoreRow {
@@ -124,17 +124,18 @@ where q.site = x.site and q.id = x.id`;
 // The buckets of a cover, as three date arrays ($3 days, $4 weeks, $5 months).
 const IN_COVER = `((grain = 'd' and day = any($3::text::date[])) or (grain = 'w' and day = any($4::text::date[])) or (grain = 'm' and day = any($5::text::date[])))`;
 
-const TERM_SCORES = `
+// Over many months the threshold falls to 1 and every term is a candidate:
+// then one scan of the range's rows is cheaper than a probe per term.
+const TERM_SCORES_SCAN = `
 with c as (
   select term, score, sum(n) as n from sayso_terms
   where site = $1 and survey_id = $2 and ${IN_COVER} and ($6::text is null or lang = $6::text)
   group by term, score
 ),
--- Hash aggregates and a hash join, no sort: sorting text under the database's collation costs more than the sums.
 kept as (select term from c group by term having sum(n) >= $7 or term = '' or term like 'theme:%')
 select c.term, c.score, c.n::float8 as n from c join kept on kept.term = c.term`;
 
-const TERM_PERIODS = `
+const TERM_PERIODS_SCAN = `
 select term, coalesce(sum(n) filter (where cur), 0)::float8 as current, coalesce(sum(n) filter (where not cur), 0)::float8 as trailing
 from (
   select term, n, true as cur from sayso_terms
@@ -146,6 +147,52 @@ from (
 ) t
 group by term
 having sum(n) >= $10 or term = ''`;
+
+// Candidate terms: a term with at least m comments over a range has at least
+// m / k in one of the k months that overlap it, so the terms with a monthly
+// total of ceil(m / k) or more ($9, found by index) hold every frequent term
+// of the range; their exact counts are then summed. '' and custom themes always.
+const CANDIDATES = `
+cand as (
+  select term from sayso_terms
+  where site = $1 and survey_id = $2 and grain = 't' and day = any($8::text::date[]) and n >= $9
+  union
+  select term from sayso_terms
+  where site = $1 and survey_id = $2 and grain = 't' and day = any($8::text::date[]) and term >= 'theme:' and term < 'theme;'
+  union
+  select ''
+)`;
+
+const TERM_SCORES = `
+with ${CANDIDATES},
+c as (
+  select s.term, s.score, sum(s.n) as n from cand
+  join lateral (
+    select term, score, n from sayso_terms
+    where site = $1 and survey_id = $2 and term = cand.term and ${IN_COVER} and ($6::text is null or lang = $6::text)
+  ) s on true
+  group by s.term, s.score
+),
+-- Hash aggregates and a hash join, no sort: sorting text under the database's collation costs more than the sums.
+kept as (select term from c group by term having sum(n) >= $7 or term = '' or term like 'theme:%')
+select c.term, c.score, c.n::float8 as n from c join kept on kept.term = c.term`;
+
+// The same candidates (over the months that overlap both periods, $11 and $12), then their sums per period.
+const TERM_PERIODS = `
+with ${CANDIDATES.replaceAll('$8', '$11').replaceAll('$9', '$12')}
+select s.term, coalesce(sum(s.n) filter (where s.cur), 0)::float8 as current, coalesce(sum(s.n) filter (where not s.cur), 0)::float8 as trailing
+from cand
+join lateral (
+  select term, n, true as cur from sayso_terms
+  where site = $1 and survey_id = $2 and term = cand.term and ${IN_COVER} and ($6::text is null or lang = $6::text)
+  union all
+  select term, n, false from sayso_terms
+  where site = $1 and survey_id = $2 and term = cand.term
+    and ((grain = 'd' and day = any($7::text::date[])) or (grain = 'w' and day = any($8::text::date[])) or (grain = 'm' and day = any($9::text::date[])))
+    and ($6::text is null or lang = $6::text)
+) s on true
+group by s.term
+having sum(s.n) >= $10 or s.term = ''`;
 
 /**
  * The rows of sayso_terms that a set of comments adds: for each comment, the
@@ -165,11 +212,13 @@ export function countComments(
     const found = lang ? termsOf(c.comment, lang, themes ? { themes } : {}).terms : [];
     const buckets = bucketsOf(c.day);
     for (const term of ['', ...found]) {
-      for (const grain of ['d', 'w', 'm'] as const) {
-        const key = `${c.site}\x1f${c.surveyId}\x1f${grain}\x1f${buckets[grain]}\x1f${term}\x1f${lang}\x1f${c.score}`;
+      for (const grain of ['d', 'w', 'm', 't'] as const) {
+        const total = grain === 't';
+        const day = buckets[total ? 'm' : grain];
+        const key = `${c.site}\x1f${c.surveyId}\x1f${grain}\x1f${day}\x1f${term}\x1f${total ? '' : lang}\x1f${total ? -1 : c.score}`;
         const row = counts.get(key);
         if (row) row.n++;
-        else counts.set(key, { site: c.site, survey_id: c.surveyId, grain, day: buckets[grain], term, lang, score: c.score, n: 1 });
+        else counts.set(key, { site: c.site, survey_id: c.surveyId, grain, day, term, lang: total ? '' : lang, score: total ? -1 : c.score, n: 1 });
       }
     }
   }
@@ -227,19 +276,19 @@ export function insightsStorage(db: SqlDriver): InsightsStorage {
     },
 
     async termScores(q) {
-      const rows = await db.query<TermScoreRow>(TERM_SCORES, [q.site, q.surveyId, ...coverParams(q.from, q.to), q.lang ?? null, q.minComments]);
+      const months = monthsOf(q.from, q.to);
+      const threshold = Math.ceil(q.minComments / months.length);
+      const params = [q.site, q.surveyId, ...coverParams(q.from, q.to), q.lang ?? null, q.minComments, dateArray(months), threshold];
+      // The scan takes no candidates: PostgreSQL refuses parameters a statement does not use.
+      const rows = await db.query<TermScoreRow>(threshold >= 2 ? TERM_SCORES : TERM_SCORES_SCAN, threshold >= 2 ? params : params.slice(0, 7));
       return rows.map((r) => ({ term: r.term, score: Number(r.score), n: Number(r.n) }));
     },
 
     async termPeriods(q) {
-      const rows = await db.query<TermPeriodRow>(TERM_PERIODS, [
-        q.site,
-        q.surveyId,
-        ...coverParams(q.current[0], q.current[1]),
-        q.lang ?? null,
-        ...coverParams(q.trailing[0], q.trailing[1]),
-        q.minComments,
-      ]);
+      const months = monthsOf(q.trailing[0], q.current[1]);
+      const threshold = Math.ceil(q.minComments / months.length);
+      const params = [q.site, q.surveyId, ...coverParams(q.current[0], q.current[1]), q.lang ?? null, ...coverParams(q.trailing[0], q.trailing[1]), q.minComments, dateArray(months), threshold];
+      const rows = await db.query<TermPeriodRow>(threshold >= 2 ? TERM_PERIODS : TERM_PERIODS_SCAN, threshold >= 2 ? params : params.slice(0, 10));
       return rows.map((r) => ({ term: r.term, current: Number(r.current), trailing: Number(r.trailing) }));
     },
 

@@ -113,6 +113,10 @@ export const migrations: readonly Migration[] = [
         n bigint not null,
         primary key (site, survey_id, grain, day, term, lang, score)
       );
+      -- Grain 't' holds a term's total per month (lang '', score -1): a read
+      -- finds its candidate terms by count through this index, instead of
+      -- scanning the rows of every rare term.
+      create index sayso_terms_frequent on sayso_terms (site, survey_id, day, n) where grain = 't';
       create table sayso_term_queue (
         site text not null,
         id uuid not null,
