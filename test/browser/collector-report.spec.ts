@@ -34,6 +34,9 @@ test.beforeAll(async () => {
   // The same synthetic data as `pnpm start -- --demo-data`, fixed to a date so the screenshot is stable.
   const { seedDemoData } = await import('../../packages/collector/src/demo.js');
   await seedDemoData(collector.storage, 'demo', 3000, Date.parse('2026-11-20T12:00:00Z'));
+  // Markup in a comment, to check it shows as text (the demo's comments are plain sentences).
+  const base = { kind: 'nps', score: 6, scale: [0, 10], anonymousId: 'markup', attributes: { plan: 'pro' }, page: { url: 'http://localhost/' }, locale: 'en', channel: 'web' } as const;
+  await collector.storage.ingest('demo', { responses: [{ ...base, id: '0193a1b2-0000-7000-8000-000000000001', surveyId: 'nps', scale: [0, 10], createdAt: '2026-11-20T11:00:00.000Z', comment: '<b>bold?</b> "quotes" & ampersands stay text' }], events: [] }, ['plan', 'country']);
   server = await collector.listen({ port: 0 });
 });
 test.afterAll(() => collector.close());

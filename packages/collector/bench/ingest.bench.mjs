@@ -27,6 +27,9 @@ const CONNECTIONS = Number(process.env.SAYSO_BENCH_CONNECTIONS ?? 16);
 const BATCH = 20;
 
 const plans = ['free', 'pro', 'enterprise'];
+// SAYSO_BENCH_COMMENT_SHARE (default 0.35, the demo's share) of responses carry a comment, so the term counter works while ingest runs.
+const COMMENT_SHARE = Number(process.env.SAYSO_BENCH_COMMENT_SHARE ?? 0.35);
+const COMMENTS = ['The delivery was late again and support never answered.', 'Great support, fast shipping.', 'Too expensive for what it does.', 'The app crashes when I log in.', 'Love it, easy to use.'];
 function batchBody() {
   const now = Date.now();
   const responses = [];
@@ -43,6 +46,7 @@ function batchBody() {
       page: { url: 'https://shop.example/checkout' },
       locale: 'en',
       channel: 'web',
+      ...(Math.random() < COMMENT_SHARE ? { comment: `${COMMENTS[i % COMMENTS.length]} #${Math.floor(Math.random() * 1e4)}` } : {}),
     });
   }
   return JSON.stringify({ site: 'bench', responses });

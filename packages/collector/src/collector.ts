@@ -16,6 +16,7 @@ import { addListenAddress, selfNames } from './server/host.js';
 import { countingWrites, gate, yieldingReads } from './server/load.js';
 import { jsonLogger, type Logger, type LogLevel } from './server/log.js';
 import { rateLimiter } from './server/rate-limit.js';
+import { termCounter } from './storage/insights-worker.js';
 import { pgliteStorage } from './storage/pglite.js';
 import { postgresStorage } from './storage/postgres.js';
 import type { Storage } from './storage/types.js';
@@ -47,6 +48,8 @@ export interface CreateCollectorOptions {
    * accepted and loopback names are always accepted in `Host`. @default false
    */
   dev?: boolean;
+  /** How often to count queued comments for insights; 0 turns the timer off (insights answers still count first). @default 1000 */
+  countTermsEveryMs?: number;
 }
 
 /** A running server. */
@@ -115,6 +118,23 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     throw err;
   }
 
+  // Insights: a site's counts are rebuilt when the term rules or its custom
+  // themes changed; then queued comments are counted every second.
+  const counter = termCounter(storage, {
+    themesFor: (site) => config.sites.get(site)?.insights.themes,
+    onError: (err) => log.warn('counting comments for insights failed', { error: String(err) }),
+  });
+  try {
+    for (const site of config.sites.values()) {
+      if (await storage.insights.prepare(site.id, site.insights.fingerprint)) log.info('insights: counting the stored comments again', { site: site.id });
+    }
+  } catch (err) {
+    await storage.close().catch(() => {});
+    throw err;
+  }
+  const countEvery = options.countTermsEveryMs ?? 1000;
+  if (countEvery > 0) counter.start(countEvery);
+
   const pick = (given: string | false | undefined, fallback: string) =>
     given === false ? undefined : given !== undefined ? given : existing(fallback);
   const self = selfNames(config);
@@ -135,6 +155,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     // Built by rollup (dist/client); tests from the sources use the built copy too.
     clientDir: existing(join(root, 'dist/client')),
     trustProxy: options.trustProxy ?? false,
+    termCounter: counter,
   });
 
   // Rollups of finished days keep /v1/scores cheap; any instance may run them (an advisory lock picks one).
@@ -189,6 +210,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     async close() {
       clearInterval(compactTimer);
       await Promise.all([...servers].map((s) => s.close()));
+      await counter.stop();
       await storage.close();
     },
   };

@@ -4,6 +4,7 @@
 // value stops the collector with a message naming its key.
 import { readFile } from 'node:fs/promises';
 import { SaysoError, type Survey } from '@sayso/core';
+import { resolveSiteInsights, type SiteInsights, type SiteInsightsConfig } from './insights-config.js';
 import { checkSurvey } from './parse.js';
 
 /** One site: a public key (`id`), the origins allowed to post, its surveys. */
@@ -23,6 +24,8 @@ export interface SiteConfig {
   segments?: string[];
   /** HMAC secret for this site's signed user ids; falls back to the top-level one. */
   identitySecret?: string;
+  /** Insights: custom themes (see insights-config.ts). */
+  insights?: SiteInsightsConfig;
 }
 
 /** Abuse limits. */
@@ -82,7 +85,7 @@ export interface CollectorConfig {
 
 /** A checked configuration with defaults applied. */
 export interface ResolvedConfig {
-  sites: Map<string, Required<Pick<SiteConfig, 'id' | 'origins' | 'surveys' | 'segments'>> & { identitySecret?: string }>;
+  sites: Map<string, Required<Pick<SiteConfig, 'id' | 'origins' | 'surveys' | 'segments'>> & { identitySecret?: string; insights: SiteInsights }>;
   secret: string;
   /** The origin of `publicUrl`, when set. */
   publicOrigin: string | undefined;
@@ -189,7 +192,8 @@ export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): 
     const segments = raw.segments ?? [];
     if (!Array.isArray(segments) || segments.some((s) => typeof s !== 'string' || s === '')) fail(`${at}.segments`, 'must be an array of attribute names');
     const siteIdentity = raw.identitySecret === undefined ? identity : secretOf(raw.identitySecret, `${at}.identitySecret`, min, 'SAYSO_IDENTITY_SECRET');
-    sites.set(raw.id, { id: raw.id, origins, surveys, segments: segments as string[], ...(siteIdentity ? { identitySecret: siteIdentity } : {}) });
+    const insights = resolveSiteInsights(raw.insights, `${at}.insights`);
+    sites.set(raw.id, { id: raw.id, origins, surveys, segments: segments as string[], ...(siteIdentity ? { identitySecret: siteIdentity } : {}), insights });
   });
   const limits = { ...defaultLimits };
   if (input.limits !== undefined) {

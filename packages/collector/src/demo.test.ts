@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Collector } from './collector.js';
 import { DEMO_SECRET, demoConfig, seedDemoData } from './demo.js';
+import type { SurveyInsights } from './insights.js';
 import type { SurveyScores } from './scores.js';
 import { testCollector } from './test-fixtures.js';
 
@@ -40,4 +41,37 @@ test('seeds answers over 90 days for each demo survey, with displays and dismiss
   // The demo's story: NPS improves over the 90 days.
   const nps = byId.get('nps')!.periods;
   expect(nps.at(-1)!.score!).toBeGreaterThan(nps[0]!.score!);
+});
+
+test('demo comments go with their scores, in four languages, so insights mean something on the first run', async () => {
+  // As many answers as `pnpm start -- --demo-data` stores, on an emptied store.
+  await c.close();
+  c = await testCollector({ config: demoConfig(8787) });
+  expect(await seedDemoData(c.storage, 'demo', 3000, NOW)).toBe(3000);
+  const res = await c.fetch(new Request('http://collector.test/v1/insights?from=2026-08-20&to=2026-11-24&survey=nps', { headers: { authorization: `Bearer ${DEMO_SECRET}` } }));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { pending: number; surveys: SurveyInsights[] };
+  // Link responses got their comments by the follow-up path, so nothing waits.
+  expect(body.pending).toBe(0);
+  const s = body.surveys[0]!;
+  expect(s.comments).toBeGreaterThan(100);
+  // Detractors complain about delivery; the themes that cost most have an interval below zero.
+  expect(s.distinctive.low.map((t) => t.label)).toContain('delivery');
+  expect(s.impact[0]!.comparison.ci![1]).toBeLessThan(0);
+  const locales = new Set<string>();
+  for await (const r of c.storage.exportResponses({ site: 'demo', from: '2026-08-20', to: '2026-11-24' })) if (r.comment) locales.add(r.locale!);
+  expect([...locales].sort()).toEqual(['de', 'en', 'es', 'fr']);
+  // A detractor's comment is a complaint, a promoter's praise (English sentiment as the judge).
+  const { sentiment } = await import('@sayso/insights');
+  let agree = 0;
+  let judged = 0;
+  for await (const r of c.storage.exportResponses({ site: 'demo', surveyId: 'nps', from: '2026-08-20', to: '2026-11-24' })) {
+    if (!r.comment || r.locale !== 'en' || (r.score > 6 && r.score < 9)) continue;
+    const v = sentiment(r.comment, 'en').score;
+    if (v === 0) continue;
+    judged++;
+    if ((r.score <= 6) === v < 0) agree++;
+  }
+  expect(judged).toBeGreaterThan(30);
+  expect(agree / judged).toBeGreaterThan(0.8);
 });

@@ -1,7 +1,8 @@
 // The demo that `pnpm start` runs: a site for localhost, three surveys, and
 // (with --demo-data) a few thousand synthetic answers over 90 days so the
 // report has something to draw.
-import { uuidv7, type SurveyKind } from '@sayso/core';
+import { scoreBand, uuidv7, type SurveyKind } from '@sayso/core';
+import { demoComment, type DemoLang } from './demo-comments.js';
 import type { CollectorConfig } from './config.js';
 import type { Storage, StoredEvent, StoredResponse } from './storage/types.js';
 
@@ -65,16 +66,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const COMMENTS = [
-  'Fast delivery, great support.',
-  'Checkout asked for my address twice.',
-  'Love the new dashboard!',
-  'Too expensive for what it does.',
-  'The search never finds what I need.',
-  'Support solved my problem in minutes.',
-  '<b>bold?</b> "quotes" & ampersands stay text',
-  'Works fine.',
-];
 
 /**
  * Stores `count` synthetic responses (plus displays and dismissals) spread
@@ -83,6 +74,8 @@ const COMMENTS = [
  */
 export async function seedDemoData(storage: Storage, site: string, count = 3000, now = Date.now()): Promise<number> {
   const rand = prng(42);
+  // Comment texts draw from their own sequence.
+  const words = prng(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const kinds: Array<[string, SurveyKind, [number, number]]> = [
     ['nps', 'nps', [0, 10]],
@@ -93,6 +86,8 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
   for (let done = 0; done < count; ) {
     const responses: StoredResponse[] = [];
     const events: StoredEvent[] = [];
+    // A link response's comment comes with its follow-up, as from the link page (and is counted for insights from then on).
+    const followUps: Array<{ surveyId: string; id: string; score: number; comment: string }> = [];
     for (let i = 0; i < 500 && done < count; i++, done++) {
       const ageDays = rand() * 90;
       const at = now - ageDays * 86400_000;
@@ -104,18 +99,30 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
       const anonymousId = `demo-${Math.floor(rand() * 1e9).toString(36)}`;
       const channel = rand() < 0.2 ? 'link' : 'web';
       const createdAt = new Date(at).toISOString();
+      // The same draws from `rand` as before comments had languages (one more when commented), so scores and dates stay as they were.
+      const commented = rand() < 0.35;
+      if (commented) rand();
+      const country = pick(['DE', 'US', 'FR', 'BR', 'JP']);
+      const path = pick(['pricing', 'checkout', 'docs', 'home']);
+      const locale = pick(['en', 'en', 'en', 'de', 'fr', 'es'] as const);
+      const hasComment = commented || words() < 0.3;
+      const band = scoreBand(kind, score, { min: scale[0], max: scale[1] });
+      const mood3 = band === 'detractor' || band === 'unhappy' ? 'low' : band === 'promoter' || band === 'happy' ? 'high' : 'middle';
+      const id = uuidv7(at);
+      const comment = hasComment ? demoComment(words, locale as DemoLang, mood3, ageDays) : undefined;
+      if (comment !== undefined && channel === 'link') followUps.push({ surveyId, id, score, comment });
       responses.push({
-        id: uuidv7(at),
+        id,
         surveyId,
         kind,
         score,
         scale,
-        ...(rand() < 0.35 ? { comment: pick(COMMENTS) } : {}),
+        ...(comment !== undefined && channel === 'web' ? { comment } : {}),
         createdAt,
         anonymousId,
-        attributes: { plan, country: pick(['DE', 'US', 'FR', 'BR', 'JP']) },
-        page: { url: `http://localhost/${pick(['pricing', 'checkout', 'docs', 'home'])}` },
-        locale: pick(['en', 'en', 'de', 'fr']),
+        attributes: { plan, country },
+        page: { url: `http://localhost/${path}` },
+        locale,
         channel,
       });
       // Roughly a 30 % response rate: three displays per answer, one dismissal.
@@ -125,6 +132,7 @@ export async function seedDemoData(storage: Storage, site: string, count = 3000,
     const out = await storage.ingest(site, { responses, events }, ['plan', 'country']);
     const ids = new Set(responses.map((r) => r.id));
     stored += out.accepted.filter((id) => ids.has(id)).length;
+    for (const f of followUps) await storage.amendLinkResponse({ site, surveyId: f.surveyId, id: f.id, windowSeconds: 86400 }, { score: f.score, comment: f.comment }, ['plan', 'country']);
   }
   return stored;
 }

@@ -46,7 +46,7 @@ async function sharedStorage(): Promise<Storage> {
     return { storage, driver };
   });
   const { storage, driver } = await shared;
-  await driver.exec('truncate sayso_responses, sayso_events, sayso_tallies');
+  await driver.exec('truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state');
   return { ...storage, close: async () => {} };
 }
 

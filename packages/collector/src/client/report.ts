@@ -5,6 +5,7 @@
 import type uPlotType from 'uplot';
 import type { Options, AlignedData } from 'uplot';
 import type { SurveyScores, ScoreCell } from '../scores.js';
+import { insightsSection } from './insights.js';
 
 declare const uPlot: typeof uPlotType;
 
@@ -153,6 +154,7 @@ async function load(): Promise<void> {
     if (s.segments.length) card.append(el('div', {}, el('h3', { textContent: `By ${field('segment').value}` }), segmentTable(s)));
     const list = el('ul', { className: 'comments' });
     card.append(el('div', {}, el('h3', { textContent: 'Latest comments' }), list));
+    card.append(insightsSection(s.surveyId, p));
     const q = new URLSearchParams(p);
     q.set('survey', s.surveyId);
     q.set('limit', '20');

@@ -38,6 +38,15 @@ const STYLE = `
   ul.comments li { border-left: 3px solid var(--line); padding-left: .6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
   .signin { max-width: 22rem; margin: 15vh auto; background: #fff; padding: 1.5rem; border: 1px solid var(--line); border-radius: .75rem; display: grid; gap: 1rem; }
   .error { color: #b91c1c; }
+  .insights { grid-column: 1 / -1; display: grid; gap: .5rem; border-top: 1px solid var(--line); padding-top: 1rem; }
+  .insights h4 { margin: .75rem 0 .25rem; font-size: .9rem; }
+  .insights p { margin: 0; }
+  .insight-grid { display: grid; gap: 1rem 2rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); }
+  ul.themes { list-style: none; margin: 0; padding: 0; display: grid; gap: .25rem; }
+  button.theme { padding: .1rem .45rem; color: var(--accent); border-color: #bfdbfe; background: #eff6ff; overflow-wrap: anywhere; text-align: left; }
+  button.theme:focus-visible, button.more:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+  table.impact caption { text-align: left; caption-side: top; padding-bottom: .25rem; }
+  .theme-comments:empty { display: none; }
 `;
 
 function page(n: string, title: string, body: string, head = ''): string {

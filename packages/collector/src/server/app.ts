@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
+import { insightsRoutes } from '../routes/insights.js';
 import { linkRoutes } from '../routes/link.js';
 import { reportRoutes } from '../routes/report.js';
 import { scoreRoutes } from '../routes/scores.js';
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext): Hono {
   surveyRoutes(app, ctx);
   historyRoutes(app, ctx);
   scoreRoutes(app, ctx);
+  insightsRoutes(app, ctx);
   exportRoutes(app, ctx);
   linkRoutes(app, ctx);
   reportRoutes(app, ctx);

@@ -1,6 +1,7 @@
 // What every route needs, built once by createCollector.
 import type { Context } from 'hono';
 import type { ResolvedConfig } from '../config.js';
+import type { TermCounter } from '../storage/insights-worker.js';
 import type { Storage } from '../storage/types.js';
 import type { SelfNames } from './host.js';
 import type { Gate } from './load.js';
@@ -29,6 +30,8 @@ export interface AppContext {
   reads: Gate;
   /** Writes to a site through this instance so far (keys cached score answers). */
   writes: (site: string) => number;
+  /** Counts queued comments for insights (createCollector runs it on a timer). */
+  termCounter?: TermCounter;
 }
 
 /** The client's IP address as the rate limiter sees it. */

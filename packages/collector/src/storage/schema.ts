@@ -89,6 +89,65 @@ export const migrations: readonly Migration[] = [
       where channel = 'link' and (comment is not null or answers is not null);
     `,
   },
+  {
+    version: 4,
+    name: 'insights: term counts and the queue of comments to count',
+    // See storage/insights-terms.ts. Comments are counted after ingest, from
+    // a queue that triggers fill in the statement that stores (or amends) a
+    // comment; the counts start empty and a site's first start queues its
+    // stored comments (a "rebuild"). Statement-level triggers with transition
+    // tables run once per ingest statement, not once per row.
+    sql: `
+      create table sayso_terms (
+        site text not null,
+        survey_id text not null,
+        -- The same counts summed three ways: 'd' per UTC day, 'w' per ISO week,
+        -- 'm' per month; a range is read as whole months, weeks and days.
+        grain text not null,
+        day date not null,
+        -- A term of @sayso/insights ('deliveri', 'not work', 'theme:Pricing'),
+        -- or '' for every comment (the denominator).
+        term text not null,
+        lang text not null,
+        score integer not null,
+        n bigint not null,
+        primary key (site, survey_id, grain, day, term, lang, score)
+      );
+      -- Grain 't' holds a term's total per month (lang '', score -1): a read
+      -- finds its candidate terms by count through this index, instead of
+      -- scanning the rows of every rare term.
+      create index sayso_terms_frequent on sayso_terms (site, survey_id, day, n) where grain = 't';
+      create table sayso_term_queue (
+        site text not null,
+        id uuid not null,
+        primary key (site, id)
+      );
+      -- Only rows actually inserted are in 'added' (not those ON CONFLICT DO NOTHING skipped).
+      create function sayso_queue_new_comments() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_term_queue (site, id) select site, id from added where comment <> '';
+        return null;
+      end $$;
+      create trigger sayso_queue_new_comments after insert on sayso_responses
+        referencing new table as added for each statement execute function sayso_queue_new_comments();
+      -- A link follow-up sets the comment and may change the score; nothing else updates either.
+      create function sayso_queue_changed_comments() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_term_queue (site, id)
+        select n.site, n.id from after_rows n join before_rows o on o.site = n.site and o.id = n.id
+        where n.comment <> '' and (n.comment is distinct from o.comment or n.score <> o.score)
+        on conflict do nothing;
+        return null;
+      end $$;
+      create trigger sayso_queue_changed_comments after update on sayso_responses
+        referencing old table as before_rows new table as after_rows for each statement execute function sayso_queue_changed_comments();
+      create table sayso_term_state (
+        site text primary key,
+        fingerprint text not null,
+        rebuilt_at timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -3,6 +3,7 @@
 // jsonb_to_recordset, so an ingest is one round trip whatever its size.
 import type { UserHistoryEntry } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
+import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
 import type { ExportRow, IngestOutcome, IngestRefusal, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
 
@@ -455,6 +456,8 @@ export function sqlStorage(db: SqlDriver): Storage {
       const r = rows[0]!;
       return { responses: Number(r.responses), events: Number(r.events), tallied: Number(r.tallied) };
     },
+
+    insights: insightsStorage(db),
 
     close: () => db.close(),
   };

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { uuidv7 } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
+import { insightsSuite } from './insights-suite.js';
 import { latestVersion } from './schema.js';
 import { sqlStorage } from './sql-storage.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
@@ -267,6 +268,8 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
       expect(await read()).toEqual(before);
       expect(await storage.counts('s')).toEqual({ responses: 30, events: 30, tallied: 30 });
     });
+
+    insightsSuite(make);
 
     test('survey shapes come from the newest response', async () => {
       const { storage } = await make();
