@@ -25,7 +25,16 @@ const STEMLESS = new Set<Lang>([]);
 
 // Words a lexicon scores that name things in feedback: "the support was slow"
 // says nothing good about anything.
-const NEUTRAL: Partial<Record<Lang, ReadonlySet<string>>> = { en: new Set(['support', 'care', 'supports', 'supported']) };
+// AFINN-fr is a machine translation of the English list, and some entries
+// are the translation of another sense: "prix" is "prize" (+3) where feedback
+// means "price", "cher" is "dear" (+2) where it means "expensive", "plus" and
+// "comme" are "plus" and "like". They are neutral here, and "cher" is scored as
+// the complaint it is in feedback ("trop cher").
+const NEUTRAL: Partial<Record<Lang, ReadonlySet<string>>> = {
+  en: new Set(['support', 'care', 'supports', 'supported']),
+  fr: new Set(['prix', 'plus', 'comme', 'attention', 'professionnel', 'chef', 'type', 'sens', 'phrase', 'phrases', 'question', 'frais', 'support', 'clair', 'arrêt', 'dire', 'croire', 'fin', 'ciel']),
+};
+const CORRECTED: Partial<Record<Lang, ReadonlyMap<string, number>>> = { fr: new Map([['cher', -2], ['chère', -2], ['chers', -2], ['chères', -2]]) };
 
 const DATA: Partial<Record<Lang, string>> = { en, fr, it, nl, pl, sv };
 
@@ -59,13 +68,14 @@ export function lexiconOf(l: Language): Lexicon | null {
   if (data) {
     lex = { words: new Map(), stems: new Map(), phrases: new Map() };
     const sums = new Map<string, [number, number]>();
-    for (const [entry, weight] of parse(data)) {
+    for (let [entry, weight] of parse(data)) {
       const parts = fold(entry).split(/\s+/).filter(Boolean);
       if (parts.length === 0) continue;
       if (parts.length === 1) {
         const w = parts[0]!;
         // A word that negates, intensifies or contrasts is handled as such, never scored on its own.
         if (l.negations.has(w) || l.contrasts.has(w) || l.stopwords.has(w) || NEUTRAL[l.lang]?.has(w)) continue;
+        weight = CORRECTED[l.lang]?.get(w) ?? weight;
         lex.words.set(w, weight);
         const s = stemOf(l, w);
         const sum = sums.get(s) ?? [0, 0];
@@ -82,6 +92,8 @@ export function lexiconOf(l: Language): Lexicon | null {
     // ("several" as "sever"); the other lists are mostly lemmas and need them.
     if (!STEMLESS.has(l.lang)) for (const [s, [sum, n]] of sums) if (sum !== 0) lex.stems.set(s, sum / n);
     for (const w of NEUTRAL[l.lang] ?? []) lex.stems.delete(stemOf(l, w));
+    // A corrected word's forms follow it ("chers" is as expensive as "cher", not an average with "chèrement").
+    for (const [w, weight] of CORRECTED[l.lang] ?? []) lex.stems.set(stemOf(l, w), weight);
     for (const list of lex.phrases.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
   lexicons.set(l.lang, lex);

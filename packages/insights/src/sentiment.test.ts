@@ -98,3 +98,18 @@ describe('sentiment', () => {
     expect(() => sentiment('привет', 'ru')).toThrow(expect.objectContaining({ code: 'E_ARGUMENT_INVALID', path: 'lang' }));
   });
 });
+
+describe('French feedback words that AFINN-fr translated from another sense', () => {
+  it('reads a price complaint as a complaint, not as a prize or a "dear"', () => {
+    // AFINN-fr gave "prix" +3 (prize) and "cher" +2 (dear): "trop cher" scored as praise.
+    expect(sentiment('Le prix est trop cher', 'fr').score).toBeLessThan(0);
+    expect(sentiment('Les prix sont chers', 'fr').score).toBeLessThan(0);
+    expect(sentiment('Le prix', 'fr').spans).toEqual([]);
+    // The correction is French only: "dear" stays as AFINN has it.
+    expect(sentiment('Dear team, thank you', 'en').score).toBeGreaterThan(0);
+  });
+  it('a neutral word is not scored, while the opinion beside it still is', () => {
+    expect(sentiment('plus rapide que prévu, comme promis', 'fr').spans.map((s) => s.text)).not.toContain('plus');
+    expect(sentiment('Livraison rapide, super', 'fr').score).toBeGreaterThan(0);
+  });
+});

@@ -51,6 +51,6 @@ describe('terms', () => {
     expect(terms('x', 'en').version).toBe(v.id);
     expect(v.unicode).toBe(process.versions.unicode);
     expect(v.icu).toBe(process.versions.icu);
-    expect(v.id).toBe(`terms/1 unicode/${process.versions.unicode} icu/${process.versions.icu} segmenter`);
+    expect(v.id).toBe(`terms/2 unicode/${process.versions.unicode} icu/${process.versions.icu} segmenter`);
   });
 });

@@ -51,7 +51,7 @@ const kept = (t: Token): boolean => t.role === 'word' || t.role === 'negation' |
  *
  * @example
  * terms('Delivery was late, not working at all', 'en');
- * // { terms: ['deliveri', 'late', 'deliveri late', 'work', 'not work'], forms: ['delivery', 'late', 'delivery late', 'working', 'not working'], version: 'terms/1 …' }
+ * // { terms: ['deliveri', 'late', 'deliveri late', 'work', 'not work'], forms: ['delivery', 'late', 'delivery late', 'working', 'not working'], version: 'terms/2 …' }
  */
 export function terms(text: string, lang: string, options: TermsOptions = {}): Terms {
   const l = language(lang);

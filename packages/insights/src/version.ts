@@ -14,7 +14,7 @@ export interface TextVersion {
   segmenter: boolean;
 }
 
-export const ALGORITHM = 1;
+export const ALGORITHM = 2;
 
 let cached: (TextVersion & { id: string }) | undefined;
 
