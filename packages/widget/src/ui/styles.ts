@@ -4,6 +4,9 @@
 // page's important rules, so `* { all: unset !important }` cannot undo it).
 // Sizes are in px, never rem: a host `html { font-size: 40px }` must not
 // scale the widget.
+// Inherited properties the page could set (letter-spacing, text-transform)
+// arrive reset by that `all: initial`, and the UA gives form controls the
+// same initial values, so `*` only resets what the UA styles differently.
 // The focus ring is `.w :focus-visible`: one class more than the `all: unset`
 // rules of the buttons, options and textarea, which would otherwise reset
 // its outline (equal specificity, later rule wins). Overlays are manual
