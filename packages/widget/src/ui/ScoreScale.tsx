@@ -41,7 +41,7 @@ export function ScoreScale({ view, value, pick, labelledBy }: { view: View; valu
         role="radio"
         class="o"
         part={on ? 'option option-selected' : 'option'}
-        aria-checked={on ? 'true' : 'false'}
+        aria-checked={on}
         aria-label={view.names[n - min]}
         tabIndex={on || (value === undefined && n === min) ? 0 : -1}
         onClick={() => pick(n)}

@@ -95,5 +95,5 @@ export function createFlow(view: View, submit: (a: Answer) => Promise<SubmitRece
     else void send();
   }
 
-  return { s, set, active, total, current, live, ready, next, send };
+  return { s, set, total, current, live, ready, next };
 }

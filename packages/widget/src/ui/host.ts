@@ -24,7 +24,6 @@ export function raise(el: HTMLElement): void {
 
 /** A widget's host element and where to render inside its shadow root. */
 export interface Host {
-  el: HTMLElement;
   root: ShadowRoot;
   /** The element to render into (Preact would take over a shadow root's existing <style>). */
   mount: HTMLElement;
@@ -59,5 +58,5 @@ export function createHost(parent: Element, css: string, nonce?: string): Host {
   } catch {
     // A browser without CSSOM on shadow styles keeps the white default.
   }
-  return { el, root, mount, remove: () => el.remove() };
+  return { root, mount, remove: () => el.remove() };
 }

@@ -4,6 +4,9 @@
 // page's important rules, so `* { all: unset !important }` cannot undo it).
 // Sizes are in px, never rem: a host `html { font-size: 40px }` must not
 // scale the widget.
+// Inherited properties the page could set (letter-spacing, text-transform)
+// arrive reset by that `all: initial`, and the UA gives form controls the
+// same initial values, so `*` only resets what the UA styles differently.
 // The focus ring is `.w :focus-visible`: one class more than the `all: unset`
 // rules of the buttons, options and textarea, which would otherwise reset
 // its outline (equal specificity, later rule wins). Overlays are manual
@@ -29,7 +32,7 @@ export function baseCss(block: boolean, theme: Theme = {}): string {
     .map(([k, v]) => (safe(v) ? `--sayso-${k}:${v};` : ''))
     .join('');
   return `:host{all:initial!important;display:${block ? 'block' : 'contents'}!important;${vars}}
-*{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit;letter-spacing:normal;text-transform:none}
+*{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit}
 [hidden]{display:none!important}.w{display:contents}
 .p,.la{--a:var(--sayso-accent,#2563eb);--oa:var(--_oa,#fff);--r:var(--sayso-radius,12px);--g:var(--sayso-bg,#fff);--f:var(--sayso-fg,#1b1b1b);--m:var(--sayso-muted,#575757);--k:#8a8a8a;font:14px/1.45 var(--sayso-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--f);text-align:start;z-index:2147483647}
 .dk{${dark}}@media(prefers-color-scheme:dark){.au{${dark}}}
@@ -46,8 +49,8 @@ export function baseCss(block: boolean, theme: Theme = {}): string {
 export function surveyCss(inline: boolean, theme: Theme = {}): string {
   return `${baseCss(inline, theme)}
 .p{position:fixed;inset:auto;width:min(360px,calc(100vw - 32px));max-height:calc(100% - 32px);overflow:auto;padding:16px;background:var(--g);border:1px solid var(--k);border-radius:var(--r);box-shadow:0 8px 32px #0004}
-.bottom-right{bottom:${gap('bottom')};right:${gap('right')}}.bottom-left{bottom:${gap('bottom')};left:${gap('left')}}
-.top-right{top:${gap('top')};right:${gap('right')}}.top-left{top:${gap('top')};left:${gap('left')}}
+.bottom-right,.bottom-left{bottom:${gap('bottom')}}.top-right,.top-left{top:${gap('top')}}
+.bottom-right,.top-right{right:${gap('right')}}.bottom-left,.top-left{left:${gap('left')}}
 .bar{left:0;right:0;width:auto;max-height:100%;border-radius:0;border-width:1px 0;padding-inline:${gap('left')}}.bar>*{max-width:640px;margin-inline:auto}
 .bar.bottom{bottom:0;padding-bottom:${gap('bottom')}}.bar.top{top:0;padding-top:${gap('top')}}
 .bd{position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;justify-content:center;width:auto;height:auto;padding:16px;border:0;background:#000a}
@@ -63,10 +66,10 @@ export function surveyCss(inline: boolean, theme: Theme = {}): string {
 .st .o,.em .o{border-color:transparent;background:none;color:var(--f)}
 .st .o[aria-checked=true],.em .o[aria-checked=true]{border-color:var(--f)}
 .o svg{width:28px;height:28px}
-.l{display:flex;justify-content:space-between;gap:16px;margin-top:6px;font-size:12px;color:var(--m)}
+.l{display:flex;justify-content:space-between;gap:16px;margin-top:6px}
 .t{all:unset;box-sizing:border-box;display:block;width:100%;min-height:80px;padding:8px;border:1px solid var(--k);border-radius:calc(var(--r)/2);background:var(--g);white-space:pre-wrap;overflow-wrap:anywhere}
 .t::placeholder{color:var(--m);opacity:1}
-.c,.pg{font-size:12px;color:var(--m)}
+.l,.c,.pg{font-size:12px;color:var(--m)}
 .ft{display:flex;align-items:center;justify-content:space-between;gap:8px;margin-top:12px}.ft .b{margin-inline-start:auto}
 .er{margin-top:10px;padding:6px 10px;border-inline-start:3px solid #d32f2f;font-size:13px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

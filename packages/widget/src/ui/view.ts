@@ -55,7 +55,7 @@ export function buildView(survey: Survey, base: Strings, tag: string, vars: Reco
   const names: string[] = [];
   for (let n = min; n <= max; n++) {
     const word = n === min ? minLabel : n === max ? maxLabel : kind === 'ces' && !survey.scale?.labels ? cesNames[n - min] : '';
-    names.push(word ? `${n}, ${word}` : String(n));
+    names.push(word ? `${n}, ${word}` : `${n}`);
   }
   return {
     lang: tag,
@@ -75,7 +75,7 @@ export function buildView(survey: Survey, base: Strings, tag: string, vars: Reco
       question: text(tr.followUp?.[i] ?? f.question),
       placeholder: text(f.placeholder ?? t.placeholder),
       maxLength: f.maxLength ?? 1000,
-      required: f.required ?? false,
+      required: !!f.required,
       bands: f.bands,
     })),
     thanks: text(tr.thankYou ?? survey.thankYou?.message ?? t.thanks),
