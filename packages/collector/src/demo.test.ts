@@ -6,7 +6,7 @@ import type { Collector } from './collector.js';
 import { DEMO_SECRET, demoConfig, seedDemoData } from './demo.js';
 import type { SurveyInsights } from './insights.js';
 import type { SurveyScores } from './scores.js';
-import { testCollector } from './test-fixtures.js';
+import { SECRET, SELF, testCollector } from './test-fixtures.js';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 let c: Collector;
@@ -46,9 +46,10 @@ test('seeds answers over 90 days for each demo survey, with displays and dismiss
 test('demo comments go with their scores, in four languages, so insights mean something on the first run', async () => {
   // As many answers as `pnpm start -- --demo-data` stores, on an emptied store.
   await c.close();
-  c = await testCollector({ config: demoConfig(8787) });
+  // Outside --dev, with the fixtures' secret (the demo's is too short) and name.
+  c = await testCollector({ config: { ...demoConfig(8787), secret: SECRET, publicUrl: SELF } });
   expect(await seedDemoData(c.storage, 'demo', 3000, NOW)).toBe(3000);
-  const res = await c.fetch(new Request('http://collector.test/v1/insights?from=2026-08-20&to=2026-11-24&survey=nps', { headers: { authorization: `Bearer ${DEMO_SECRET}` } }));
+  const res = await c.fetch(new Request(`${SELF}/v1/insights?from=2026-08-20&to=2026-11-24&survey=nps`, { headers: { authorization: `Bearer ${SECRET}` } }));
   expect(res.status).toBe(200);
   const body = (await res.json()) as { pending: number; surveys: SurveyInsights[] };
   // Link responses got their comments by the follow-up path, so nothing waits.

@@ -4,7 +4,8 @@ import { analyzeAnswers, defineThemes } from '@sayso/insights';
 import type { Collector } from '../collector.js';
 import { resolveConfig } from '../config.js';
 import type { SurveyInsights } from '../insights.js';
-import { SECRET, post, response, testCollector, testConfig } from '../test-fixtures.js';
+import { parseCursor } from './insights.js';
+import { SECRET, SELF, post, response, testCollector, testConfig } from '../test-fixtures.js';
 
 let c: Collector;
 const THEMES = [{ name: 'Pricing', words: ['price', 'expensive', 'teuer', 'cher'] }];
@@ -26,10 +27,14 @@ for (let i = 0; i < 10; i++) all.push(response({ score: i, createdAt: at('2026-1
 all.push(response({ score: 3, createdAt: at('2026-10-06', 1), comment: '<img src=x onerror=alert(1)> delivery', locale: 'en' }));
 all.push(response({ score: 2, createdAt: at('2026-10-06', 2), comment: 'Доставка опоздала.', locale: 'ru' }));
 
-beforeAll(async () => {
+const themedConfig = () => {
   const config = testConfig();
   config.sites[0]!.insights = { themes: THEMES };
-  c = await testCollector({ config, countTermsEveryMs: 0 });
+  return config;
+};
+
+beforeAll(async () => {
+  c = await testCollector({ config: themedConfig(), countTermsEveryMs: 0 });
   for (let i = 0; i < all.length; i += 50) expect((await post(c, { site: 'demo', responses: all.slice(i, i + 50) })).status).toBe(200);
 });
 afterAll(() => c.close());
@@ -37,6 +42,7 @@ afterAll(() => c.close());
 const get = (path: string, secret: string | null = SECRET) =>
   c.fetch(new Request(`http://collector.test${path}`, { headers: secret ? { authorization: `Bearer ${secret}` } : {} }));
 const RANGE = 'from=2026-10-01&to=2026-10-31';
+const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 async function insights(qs = ''): Promise<{ surveys: SurveyInsights[]; pending: number } & Record<string, unknown>> {
   const res = await get(`/v1/insights?${RANGE}&survey=nps-main${qs}`);
@@ -63,6 +69,15 @@ describe('GET /v1/insights', () => {
     ['to', 'to=yesterday'],
     ['segment', 'segment=plan'],
     ['limit', 'limit=5&limit=6'],
+    // The checks every read route shares (query.ts).
+    ['from', 'from=2026-10-31&to=2026-10-01'],
+    ['to', 'from=1990-01-01&to=2026-10-01'],
+    ['from', 'from=0000-01-01'],
+    ['survey', 'survey='],
+    ['survey', 'survey=a%00b'],
+    ['lang', 'lang=%E0%A4%A'],
+    ['site', 'site=demo&site=demo'],
+    ['level', 'level=0.95001'],
   ])('400 naming %s for %s', async (param, qs) => {
     const res = await get(`/v1/insights?${qs}`);
     expect(res.status).toBe(400);
@@ -72,6 +87,19 @@ describe('GET /v1/insights', () => {
   test('404 for an unknown survey or site', async () => {
     expect((await get(`/v1/insights?${RANGE}&survey=nope`)).status).toBe(404);
     expect((await get(`/v1/insights?${RANGE}&site=nope`)).status).toBe(404);
+    expect((await get('/v1/insights?survey=nope')).status).toBe(404);
+  });
+
+  test('without a query: the only site, the last 90 days (this once answered 500)', async () => {
+    const res = await get('/v1/insights');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { site: string; from: string; to: string; surveys: SurveyInsights[] };
+    const today = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 89 * 86400_000).toISOString().slice(0, 10);
+    expect(body).toMatchObject({ site: 'demo', from, to: today });
+    // The same answer as the range and site asked for by name (whether or not the fixtures' October falls in it).
+    const named = (await (await get(`/v1/insights?site=demo&from=${from}&to=${today}`)).json()) as typeof body;
+    expect(body.surveys).toEqual(named.surveys);
   });
 
   test('counts what was stored before the question, and matches @sayso/insights over the same answers in memory', async () => {
@@ -152,6 +180,32 @@ describe('GET /v1/insights', () => {
   });
 });
 
+describe('the read gate', () => {
+  test('both routes read through it: with its slot held and its queue full, 503 with Retry-After; the rest then answer', async () => {
+    // A second collector on the same store, whose survey list (the first read of both routes) waits for a release.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const storage = { ...c.storage, surveyShapes: async (site: string) => (await held, c.storage.surveyShapes(site)) };
+    const busy = await testCollector({ config: themedConfig(), storage, countTermsEveryMs: 0 });
+    try {
+      const ask = (path: string) => busy.fetch(new Request(`${SELF}${path}`, { headers: { authorization: `Bearer ${SECRET}` } }));
+      // PGlite: one slot, sixteen waiting.
+      const waiting = Array.from({ length: 17 }, (_, i) => ask(i % 2 ? `/v1/insights?${RANGE}` : `/v1/insights/comments?${RANGE}&survey=nps-main&term=late`));
+      const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 3000))]);
+      for (const path of [`/v1/insights?${RANGE}`, `/v1/insights/comments?${RANGE}&survey=nps-main&term=late`]) {
+        const res = await within(ask(path));
+        expect(res === 'still waiting' ? res : res.status).toBe(503);
+        expect(Number((res as Response).headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      }
+      release();
+      expect((await Promise.all(waiting)).map((r) => r.status)).toEqual(new Array(17).fill(200));
+    } finally {
+      release();
+      await busy.close();
+    }
+  });
+});
+
 describe('GET /v1/insights/comments', () => {
   test.each([
     ['survey', `${RANGE}&term=late`],
@@ -161,7 +215,22 @@ describe('GET /v1/insights/comments', () => {
     ['limit', `${RANGE}&survey=nps-main&term=late&limit=0`],
     ['lang', `${RANGE}&survey=nps-main&term=late&lang=klingon`],
     ['interval', `${RANGE}&survey=nps-main&term=late&interval=week`],
-  ])('400 naming %s', async (param, qs) => {
+    ['survey', `${RANGE}&survey=&term=late`],
+    ['band', `${RANGE}&survey=nps-main&term=late&band=`],
+    ['term', `${RANGE}&survey=nps-main&term=late&term=late`],
+    ['to', `from=2026-10-01&to=2026-02-30&survey=nps-main&term=late`],
+    // Cursors of the right shape whose values PostgreSQL would refuse to cast (each was a 500).
+    ...[
+      `2026-13-45 25:61:00+00|${ID}`,
+      `2026-02-30 10:00:00+00|${ID}`,
+      `0000-01-01 00:00:00+00|${ID}`,
+      `2026-10-25 24:00:00+00|${ID}`,
+      `2026-10-25 17:59:00.123+99|${ID}`,
+      `2026-10-25 17:59:00+00|${'-'.repeat(36)}`,
+      `2026-10-25 17:59:00+00|${ID.toUpperCase().replace(/[0-9]/g, 'g')}`,
+      `2026-10-25 17:59:00+00|${ID}|x`,
+    ].map((raw) => ['cursor', `${RANGE}&survey=nps-main&term=late&cursor=${Buffer.from(raw).toString('base64url')}`] as [string, string]),
+  ])('400 naming %s: %s', async (param, qs) => {
     const res = await get(`/v1/insights/comments?${qs}`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { param: string } }).error.param).toBe(param);
@@ -190,6 +259,16 @@ describe('GET /v1/insights/comments', () => {
     expect(body.comments.length).toBe(all.filter((r) => r.score >= 9 && r.comment?.includes('price')).length);
     expect(body.comments.every((x) => x.score >= 9)).toBe(true);
   });
+});
+
+test('parseCursor takes what PostgreSQL writes for a timestamptz in any session time zone', () => {
+  const of = (raw: string) => parseCursor(Buffer.from(raw).toString('base64url'));
+  for (const ts of ['2026-10-25 17:59:00+00', '2026-10-25 17:59:00.123456+05:30', '2026-10-25 17:59:59.1-08', '1883-11-18 12:00:00-07:52:58', '2028-02-29 00:00:00+00']) {
+    expect(of(`${ts}|${ID}`)).toEqual({ ts, id: ID });
+  }
+  expect(of(`2026-02-29 00:00:00+00|${ID}`)).toBeUndefined();
+  expect(of(`2026-10-25 17:59:60+00|${ID}`)).toBeUndefined();
+  expect(of(`2026-10-25 17:59:00+00|${ID}0`)).toBeUndefined();
 });
 
 describe('config: insights.themes', () => {

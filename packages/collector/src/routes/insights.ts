@@ -2,46 +2,68 @@
 // set detractors apart (and promoters), each theme's impact with its
 // interval, rising themes, custom themes and answers whose comment disagrees
 // with the score. GET /v1/insights/comments lists the comments of one theme.
-// Every query value is checked: 400 with `{ error: { param, reason } }`.
-import type { Context, Hono } from 'hono';
+// Every query value is checked as the other read routes check theirs
+// (query.ts): 400 with `{ error: { param, reason } }`. Reads pass the read
+// gate (503 with Retry-After when it is full).
+import type { Context, Hono, Next } from 'hono';
 import { scoreBand, type ScoreBand, type SurveyKind } from '@sayso/core';
 import { LANGUAGES, isLang } from '@sayso/insights';
 import { mentions, surveyInsights, type InsightsQuery } from '../insights.js';
 import { shapeOf, type SurveyShape } from '../scores.js';
-import { authorized } from '../server/auth.js';
+import { requireSecret } from '../server/auth.js';
 import type { AppContext } from '../server/context.js';
 import { termCounter } from '../storage/insights-worker.js';
-import { readQuery } from './query.js';
+import { badParam, readQuery } from './query.js';
 
 const INTERVALS = ['day', 'week', 'month'] as const;
 const BANDS: Record<SurveyKind, readonly ScoreBand[]> = { nps: ['detractor', 'passive', 'promoter'], csat: ['unhappy', 'neutral', 'happy'], ces: ['unhappy', 'neutral', 'happy'] };
 /** A theme's comment list reads at most this many comments per request, then hands back a cursor. */
 const SCAN = 5000;
 const PAGE = 500;
+/** A confidence level, as /v1/scores takes it: strictly between 0 and 1, at most 4 decimals. */
+const LEVEL_RE = /^0\.\d{0,3}[1-9]$/;
 
-const PARAMS = new Set(['site', 'survey', 'from', 'to', 'interval', 'level', 'lang', 'minComments', 'limit']);
-const COMMENT_PARAMS = new Set(['site', 'survey', 'from', 'to', 'term', 'band', 'lang', 'limit', 'cursor']);
+/** Parameters beside readQuery's site, survey, from and to. */
+const PARAMS = ['interval', 'level', 'lang', 'minComments', 'limit'] as const;
+const COMMENT_PARAMS = ['term', 'band', 'lang', 'limit', 'cursor'] as const;
 
 type Bad = (param: string, reason: string) => Response;
 
-function integer(c: Context, bad: Bad, name: string, fallback: number, min: number, max: number): number | Response {
-  const raw = c.req.query(name);
+function integer(values: Map<string, string>, bad: Bad, name: string, fallback: number, min: number, max: number): number | Response {
+  const raw = values.get(name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < min || n > max) return bad(name, `must be an integer from ${min} to ${max}`);
   return n;
 }
 
-function checkNames(c: Context, bad: Bad, known: Set<string>): Response | undefined {
-  for (const name of Object.keys(c.req.queries())) if (!known.has(name)) return bad(name, `is not a parameter (${[...known].join(', ')})`);
-  for (const [name, values] of Object.entries(c.req.queries())) if (values.length > 1) return bad(name, 'is given more than once');
-  return undefined;
+function checkLang(values: Map<string, string>, bad: Bad): string | undefined | Response {
+  const lang = values.get('lang');
+  if (lang === undefined) return undefined;
+  return isLang(lang) ? lang : bad('lang', `must be one of ${LANGUAGES.join(' ')}`);
 }
 
-function checkLang(c: Context, bad: Bad): string | undefined | Response {
-  const lang = c.req.query('lang');
-  if (lang === undefined || lang === '') return undefined;
-  return isLang(lang) ? lang : bad('lang', `must be one of ${LANGUAGES.join(' ')}`);
+// PostgreSQL's text form of a timestamptz ('2026-10-25 17:59:00.123+00', the
+// offset of the session's time zone, at most to the second) and a uuid.
+const CURSOR_TS_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](\d{2})(:[0-5]\d){0,2}$/;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The keyset position a cursor holds, or undefined when it is not one this
+ * route made. Every field is checked here, not by PostgreSQL: a value of the
+ * right shape but out of range ('2026-13-45 25:61:00+00', year 0, dashes for
+ * a uuid) would fail the cast in the query, a 500 for what a client sent.
+ */
+export function parseCursor(cursor: string): { ts: string; id: string } | undefined {
+  const [ts, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!ts || !id || rest.length || !UUID_RE.test(id)) return undefined;
+  const m = CURSOR_TS_RE.exec(ts);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second, offset] = [m[1], m[2], m[3], m[4], m[5], m[6], m[8]].map(Number) as [number, number, number, number, number, number, number];
+  // Date.UTC rolls 2026-02-30 over to March: a real day reads back the same.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const realDay = year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return realDay && hour < 24 && minute < 60 && second < 60 && offset <= 15 ? { ts, id } : undefined;
 }
 
 /** The surveys of a site: configured ones first, then those only the data knows. */
@@ -59,115 +81,119 @@ async function shapesOf(ctx: AppContext, site: string): Promise<Map<string, Surv
  */
 export function insightsRoutes(app: Hono, ctx: AppContext): void {
   const counter = ctx.termCounter ?? termCounter(ctx.storage, { themesFor: (site) => ctx.config.sites.get(site)?.insights.themes });
-  for (const path of ['/v1/insights', '/v1/insights/comments']) {
-    app.use(path, async (c, next) => {
-      if (!authorized(c, ctx.config.secret)) return c.json({ error: 'the secret is required (Authorization: Bearer <secret>)' }, 401);
-      await next();
-      c.header('Cache-Control', 'private, no-store');
-    });
-  }
+  // The secret as /v1/scores takes it: failed attempts count toward the client's limit.
+  const secret = requireSecret(ctx);
+  const noStore = async (c: Context, next: Next) => {
+    await next();
+    c.header('Cache-Control', 'private, no-store');
+  };
+  app.use('/v1/insights', secret, noStore);
+  app.use('/v1/insights/comments', secret, noStore);
 
   app.get('/v1/insights', async (c) => {
-    const bad: Bad = (param, reason) => c.json({ error: { param, reason } }, 400);
-    const unknown = checkNames(c, bad, PARAMS);
-    if (unknown) return unknown;
-    const q = readQuery(c, ctx);
-    if (q instanceof Response) return q;
-    const interval = (c.req.query('interval') ?? 'week') as (typeof INTERVALS)[number];
+    const bad: Bad = (param, reason) => badParam(c, { param, reason });
+    const read = readQuery(c, ctx, PARAMS);
+    if (read instanceof Response) return read;
+    const { query: q, values } = read;
+    const interval = (values.get('interval') ?? 'week') as (typeof INTERVALS)[number];
     if (!INTERVALS.includes(interval)) return bad('interval', 'must be day, week or month');
-    const levelParam = c.req.query('level');
+    const levelParam = values.get('level');
+    if (levelParam !== undefined && !LEVEL_RE.test(levelParam)) return bad('level', 'must be a number between 0 and 1 with at most 4 decimals, e.g. 0.95');
     const level = levelParam === undefined ? 0.95 : Number(levelParam);
-    if (levelParam === '' || !(level > 0 && level < 1)) return bad('level', 'must be a number between 0 and 1, e.g. 0.95');
-    const lang = checkLang(c, bad);
+    const lang = checkLang(values, bad);
     if (lang instanceof Response) return lang;
-    const minComments = integer(c, bad, 'minComments', 10, 1, 100_000);
+    const minComments = integer(values, bad, 'minComments', 10, 1, 100_000);
     if (minComments instanceof Response) return minComments;
-    const limit = integer(c, bad, 'limit', 10, 1, 50);
+    const limit = integer(values, bad, 'limit', 10, 1, 50);
     if (limit instanceof Response) return limit;
 
-    const started = performance.now();
-    const shapes = await shapesOf(ctx, q.site);
-    if (q.surveyId && !shapes.has(q.surveyId)) return c.json({ error: { param: 'survey', reason: `unknown survey "${q.surveyId}"` } }, 404);
-    const pendingBefore = await counter.drain(4).then(() => ctx.storage.insights.pending(q.site));
-    const query: InsightsQuery = { site: q.site, from: q.from, to: q.to, interval, level, lang, minComments, limit, themes: ctx.config.sites.get(q.site)!.insights.themes };
-    const wanted = [...shapes.values()].filter((s) => !q.surveyId || s.surveyId === q.surveyId);
-    const surveys = [];
-    // One survey after another: PGlite runs one query at a time anyway, and PostgreSQL's pool stays free for ingest.
-    for (const shape of wanted) {
-      const s = await surveyInsights(ctx.storage, shape, query);
-      if (s) surveys.push(s);
-    }
-    return c.json({
-      site: q.site,
-      from: q.from,
-      to: q.to,
-      interval,
-      level,
-      lang: lang ?? null,
-      minComments,
-      // Comments stored but not counted yet (a rebuild after a config change, or a burst of ingest).
-      pending: pendingBefore,
-      surveys,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+    // Counting the queue and reading the counts are reads like /v1/scores': through the gate (503 when it is full).
+    return ctx.reads.run(async () => {
+      const started = performance.now();
+      const shapes = await shapesOf(ctx, q.site);
+      if (q.surveyId && !shapes.has(q.surveyId)) return c.json({ error: { param: 'survey', reason: `unknown survey "${q.surveyId}"` } }, 404);
+      const pendingBefore = await counter.drain(4).then(() => ctx.storage.insights.pending(q.site));
+      const query: InsightsQuery = { site: q.site, from: q.from, to: q.to, interval, level, lang, minComments, limit, themes: ctx.config.sites.get(q.site)!.insights.themes };
+      const wanted = [...shapes.values()].filter((s) => !q.surveyId || s.surveyId === q.surveyId);
+      const surveys = [];
+      // One survey after another: PGlite runs one query at a time anyway, and PostgreSQL's pool stays free for ingest.
+      for (const shape of wanted) {
+        const s = await surveyInsights(ctx.storage, shape, query);
+        if (s) surveys.push(s);
+      }
+      return c.json({
+        site: q.site,
+        from: q.from,
+        to: q.to,
+        interval,
+        level,
+        lang: lang ?? null,
+        minComments,
+        // Comments stored but not counted yet (a rebuild after a config change, or a burst of ingest).
+        pending: pendingBefore,
+        surveys,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
     });
   });
 
   app.get('/v1/insights/comments', async (c) => {
-    const bad: Bad = (param, reason) => c.json({ error: { param, reason } }, 400);
-    const unknown = checkNames(c, bad, COMMENT_PARAMS);
-    if (unknown) return unknown;
-    const q = readQuery(c, ctx);
-    if (q instanceof Response) return q;
-    if (!q.surveyId) return bad('survey', 'is required');
-    const term = c.req.query('term') ?? '';
+    const bad: Bad = (param, reason) => badParam(c, { param, reason });
+    const read = readQuery(c, ctx, COMMENT_PARAMS);
+    if (read instanceof Response) return read;
+    const { query: q, values } = read;
+    const surveyId = q.surveyId;
+    if (surveyId === undefined) return bad('survey', 'is required');
+    const term = values.get('term') ?? '';
     if (term.trim() === '' || term.length > 200) return bad('term', 'must be a term of /v1/insights (1-200 characters)');
-    const lang = checkLang(c, bad);
+    const lang = checkLang(values, bad);
     if (lang instanceof Response) return lang;
-    const limit = integer(c, bad, 'limit', 20, 1, 100);
+    const limit = integer(values, bad, 'limit', 20, 1, 100);
     if (limit instanceof Response) return limit;
-    const shapes = await shapesOf(ctx, q.site);
-    const shape = shapes.get(q.surveyId);
-    if (!shape) return c.json({ error: { param: 'survey', reason: `unknown survey "${q.surveyId}"` } }, 404);
-    const band = c.req.query('band') || undefined;
-    if (band !== undefined && !BANDS[shape.kind].includes(band as ScoreBand)) return bad('band', `must be one of ${BANDS[shape.kind].join(', ')} for a ${shape.kind} survey`);
-    const cursorParam = c.req.query('cursor') || undefined;
+    const cursorParam = values.get('cursor');
     let before: { ts: string; id: string } | undefined;
     if (cursorParam !== undefined) {
-      const [ts, id] = Buffer.from(cursorParam, 'base64url').toString('utf8').split('|');
-      // PostgreSQL's text form of a timestamptz ('2026-10-25 17:59:00.123+00') and a uuid.
-      if (!ts || !id || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(ts) || !/^[0-9a-f-]{36}$/.test(id)) {
-        return bad('cursor', 'must be a cursor from a previous answer');
-      }
-      before = { ts, id };
+      before = parseCursor(cursorParam);
+      if (!before) return bad('cursor', 'must be a cursor from a previous answer');
     }
-    const themes = ctx.config.sites.get(q.site)!.insights.themes;
-    const scale = { min: shape.scale[0], max: shape.scale[1], ...(shape.direction ? { direction: shape.direction } : {}) };
-    const found = [];
-    let scanned = 0;
-    let next: string | null;
-    // Newest first, page by page, until enough comments mention the term or SCAN were read.
-    for (;;) {
-      const page = await ctx.storage.insights.comments({ site: q.site, surveyId: q.surveyId, from: q.from, to: q.to, before, limit: PAGE });
-      let stoppedAt = -1;
-      for (let i = 0; i < page.length; i++) {
-        const x = page[i]!;
-        scanned++;
-        if ((!band || scoreBand(shape.kind, x.score, scale) === band) && mentions(x, term, themes, lang)) {
-          found.push({ id: x.id, score: x.score, comment: x.comment, locale: x.locale, createdAt: x.createdAt });
-          if (found.length === limit) {
-            stoppedAt = i;
-            break;
+    const bandParam = values.get('band');
+
+    return ctx.reads.run(async () => {
+      const shapes = await shapesOf(ctx, q.site);
+      const shape = shapes.get(surveyId);
+      if (!shape) return c.json({ error: { param: 'survey', reason: `unknown survey "${surveyId}"` } }, 404);
+      // The bands depend on the survey's kind, known only now.
+      const band = bandParam as ScoreBand | undefined;
+      if (band !== undefined && !BANDS[shape.kind].includes(band)) return bad('band', `must be one of ${BANDS[shape.kind].join(', ')} for a ${shape.kind} survey`);
+      const themes = ctx.config.sites.get(q.site)!.insights.themes;
+      const scale = { min: shape.scale[0], max: shape.scale[1], ...(shape.direction ? { direction: shape.direction } : {}) };
+      const found = [];
+      let scanned = 0;
+      let next: string | null;
+      // Newest first, page by page, until enough comments mention the term or SCAN were read.
+      for (;;) {
+        const page = await ctx.storage.insights.comments({ site: q.site, surveyId, from: q.from, to: q.to, before, limit: PAGE });
+        let stoppedAt = -1;
+        for (let i = 0; i < page.length; i++) {
+          const x = page[i]!;
+          scanned++;
+          if ((!band || scoreBand(shape.kind, x.score, scale) === band) && mentions(x, term, themes, lang)) {
+            found.push({ id: x.id, score: x.score, comment: x.comment, locale: x.locale, createdAt: x.createdAt });
+            if (found.length === limit) {
+              stoppedAt = i;
+              break;
+            }
           }
         }
+        const last = stoppedAt >= 0 ? page[stoppedAt]! : page[page.length - 1];
+        const more = stoppedAt >= 0 ? stoppedAt < page.length - 1 || page.length === PAGE : page.length === PAGE;
+        if (last) before = { ts: last.ts, id: last.id };
+        if (stoppedAt >= 0 || page.length < PAGE || scanned >= SCAN) {
+          next = more && before ? Buffer.from(`${before.ts}|${before.id}`).toString('base64url') : null;
+          break;
+        }
       }
-      const last = stoppedAt >= 0 ? page[stoppedAt]! : page[page.length - 1];
-      const more = stoppedAt >= 0 ? stoppedAt < page.length - 1 || page.length === PAGE : page.length === PAGE;
-      if (last) before = { ts: last.ts, id: last.id };
-      if (stoppedAt >= 0 || page.length < PAGE || scanned >= SCAN) {
-        next = more && before ? Buffer.from(`${before.ts}|${before.id}`).toString('base64url') : null;
-        break;
-      }
-    }
-    return c.json({ site: q.site, surveyId: q.surveyId, term, band: band ?? null, comments: found, scanned, cursor: next });
+      return c.json({ site: q.site, surveyId, term, band: band ?? null, comments: found, scanned, cursor: next });
+    });
   });
 }

@@ -23,6 +23,8 @@ const routes: Record<string, (ip: string, good: boolean) => Promise<Response>> =
   scores: (ip, good) => get('/v1/scores', ip, bearer(good ? SECRET : `${SECRET}x`)),
   comments: (ip, good) => get('/v1/comments', ip, bearer(good ? SECRET : SECRET.slice(0, -1))),
   export: (ip, good) => get('/v1/responses/export', ip, bearer(good ? SECRET : SECRET.toUpperCase())),
+  insights: (ip, good) => get('/v1/insights', ip, bearer(good ? SECRET : SECRET.slice(1))),
+  'insights comments': (ip, good) => get('/v1/insights/comments?survey=nps-main&term=late', ip, good ? bearer(SECRET) : { cookie: `${SESSION_COOKIE}=${sessionToken('not-the-secret')}` }),
   'report cookie': (ip, good) => get('/report', ip, { cookie: `${SESSION_COOKIE}=${good ? sessionToken(SECRET) : sessionToken('not-the-secret')}` }),
   'report sign-in': (ip, good) => signIn(ip, good ? SECRET : 'nope'),
   history: (ip, good) => get('/v1/sites/demo/users/u-1/history', ip, { origin: ORIGIN, 'x-sayso-user-signature': signUserId(good ? IDENTITY : `${IDENTITY}x`, 'u-1') }),
