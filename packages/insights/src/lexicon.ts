@@ -68,7 +68,8 @@ export function lexiconOf(l: Language): Lexicon | null {
   if (data) {
     lex = { words: new Map(), stems: new Map(), phrases: new Map() };
     const sums = new Map<string, [number, number]>();
-    for (let [entry, weight] of parse(data)) {
+    for (const [entry, listed] of parse(data)) {
+      let weight = listed;
       const parts = fold(entry).split(/\s+/).filter(Boolean);
       if (parts.length === 0) continue;
       if (parts.length === 1) {
