@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createCollector, type Collector, type Listening } from '../../packages/collector/dist/index.js';
 import { repoRoot } from './fixtures/static-server.js';
 
-const SECRET = 'insights-test-secret';
+const SECRET = 'insights-test-secret-0123456789-abcdef';
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const XSS = '<img src=x onerror="window.__xss = 1"> the delivery never came <script>window.__xss = 2</script>';
 let collector: Collector;
