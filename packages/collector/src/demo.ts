@@ -56,7 +56,8 @@ export function demoConfig(port: number): CollectorConfig {
 }
 
 /** A small seeded PRNG (mulberry32), so demo data is the same on every machine. */
-function prng(seed: number): () => number {
+/** mulberry32: small, seeded, the same sequence on every machine (also the bad-input corpus's generator). */
+export function prng(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = seed;

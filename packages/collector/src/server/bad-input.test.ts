@@ -10,17 +10,8 @@ import type { Collector, Listening } from '../collector.js';
 import { sessionToken } from './auth.js';
 import { IDENTITY, ORIGIN, SECRET, SELF, event, post, response, testCollector, testConfig } from '../test-fixtures.js';
 import { signUserId } from '../identity.js';
+import { prng } from '../demo.js';
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(0x5a750);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const chance = (p: number) => rand() < p;
