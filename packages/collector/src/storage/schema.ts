@@ -148,6 +148,29 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'activity log: who changed what, when',
+    // Every change made through the admin API or the studio (storage/activity.ts).
+    // Append-only: nothing updates or deletes a row. 'seq' orders entries made
+    // in one millisecond and is the keyset cursor of the log's pages.
+    sql: `
+      create table sayso_activity (
+        seq bigserial primary key,
+        at timestamptz not null default now(),
+        site text,
+        actor_kind text not null,
+        actor_id text not null,
+        actor_label text not null,
+        action text not null,
+        subject_type text not null,
+        subject_id text not null,
+        diff jsonb
+      );
+      create index sayso_activity_site on sayso_activity (site, seq);
+      create index sayso_activity_subject on sayso_activity (subject_type, subject_id, seq);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

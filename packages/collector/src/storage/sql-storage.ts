@@ -3,6 +3,7 @@
 // jsonb_to_recordset, so an ingest is one round trip whatever its size.
 import type { UserHistoryEntry } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
+import { activityStorage } from './activity.js';
 import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
 import type { ExportRow, IngestOutcome, IngestRefusal, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
@@ -458,6 +459,8 @@ export function sqlStorage(db: SqlDriver): Storage {
     },
 
     insights: insightsStorage(db),
+
+    activity: activityStorage(db),
 
     close: () => db.close(),
   };

@@ -271,6 +271,35 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
 
     insightsSuite(make);
 
+    test('activity: entries come back newest first, by site and subject, in pages, and with the transaction of their change', async () => {
+      const { storage, driver } = await make();
+      const actor = { kind: 'user' as const, id: 'u1', label: 'ana@shop.test' };
+      await storage.activity.record({ site: 'a', actor, action: 'survey.create', subject: { type: 'survey', id: 's1' }, diff: { question: ['', 'How likely…'] } });
+      await storage.activity.record({ site: 'b', actor, action: 'survey.create', subject: { type: 'survey', id: 's1' }, diff: null });
+      await storage.activity.record({ site: null, actor, action: 'user.add', subject: { type: 'user', id: 'u2' }, diff: { role: 'editor' } });
+      await storage.activity.record({ site: 'a', actor, action: 'survey.publish', subject: { type: 'survey', id: 's1' }, diff: { version: 1 } });
+      const all = await storage.activity.list({ limit: 10 });
+      expect(all.map((e) => e.action)).toEqual(['survey.publish', 'user.add', 'survey.create', 'survey.create']);
+      expect(all[0]).toMatchObject({ site: 'a', actor, subject: { type: 'survey', id: 's1' }, diff: { version: 1 } });
+      expect(Date.parse(all[0]!.at)).toBeGreaterThan(Date.now() - 60_000);
+      expect(all[2]!.diff).toBeNull();
+      expect((await storage.activity.list({ site: 'a', limit: 10 })).map((e) => e.action)).toEqual(['survey.publish', 'survey.create']);
+      expect((await storage.activity.list({ subject: { type: 'user' }, limit: 10 })).map((e) => e.subject.id)).toEqual(['u2']);
+      expect(await storage.activity.list({ subject: { type: 'survey', id: 's' }, limit: 10 })).toEqual([]);
+      // Pages: `before` is exclusive, so no entry is shown twice or skipped.
+      const first = await storage.activity.list({ limit: 2 });
+      const second = await storage.activity.list({ limit: 2, before: first.at(-1)!.seq });
+      expect([...first, ...second].map((e) => e.seq)).toEqual(all.map((e) => e.seq));
+      // A change that rolls back takes its entry with it.
+      await expect(
+        driver.transaction(async (tx) => {
+          await storage.activity.record({ site: 'a', actor, action: 'survey.update', subject: { type: 'survey', id: 's1' }, diff: null }, tx);
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      expect(await storage.activity.list({ limit: 10 })).toHaveLength(4);
+    });
+
     test('survey shapes come from the newest response', async () => {
       const { storage } = await make();
       await storage.ingest('s', { responses: [resp({ surveyId: 'c', kind: 'csat', scale: [1, 5], score: 4 })], events: [] }, []);

@@ -2,6 +2,7 @@
 // behind it (see sql-storage.ts). Everything that matters lives in the
 // database, so several collector instances can share one.
 import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core';
+import type { ActivityStorage } from './activity.js';
 import type { InsightsStorage } from './insights-terms.js';
 
 /** A response as the collector stores it: the wire record plus what the server learned. */
@@ -137,6 +138,8 @@ export interface Storage {
   latestComments(query: RangeQuery, limit: number): Promise<ExportRow[]>;
   /** Term counts for insights, and the queue of comments waiting to be counted (insights-terms.ts). */
   readonly insights: InsightsStorage;
+  /** The activity log of the admin API and the studio (activity.ts). */
+  readonly activity: ActivityStorage;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;
