@@ -50,6 +50,11 @@ test('a prompt that never shows fails with a message naming the contender and th
   await expect(visit(browser, opts('/never.html', { label: 'Nobody', cpu: 4, timeoutMs: 500 }))).rejects.toThrow(/Nobody never showed its prompt within 0.5 s \(4× CPU\)/);
 });
 
+test('a prompt up before the call (a library showing its survey by itself) is refused, not measured', async ({ browser }) => {
+  s.page('/early.html', page(`var p = document.createElement('p'); p.textContent = ${JSON.stringify(TEXT)}; document.body.append(p); setTimeout(function () { __bench.markAsk(); }, 300);`));
+  await expect(visit(browser, opts('/early.html', { label: 'Eager' }))).rejects.toThrow(/Eager showed its prompt \d+ ms before it was asked/);
+});
+
 test('bytes and requests: the document plus a 50 000-byte script, the favicon left out', async ({ browser }) => {
   s.page('/bytes.html', page(later(0), '<script src="/blob.js"></script>'));
   const r = await visit(browser, opts('/bytes.html', { settleMs: 200 }));

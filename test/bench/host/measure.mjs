@@ -23,14 +23,16 @@ export class NeverShown extends Error {
  * @param {import('@playwright/test').CDPSession} cdp
  */
 export function recordNetwork(cdp) {
-  /** @type {Map<string, { url: string, type?: string, start: number, end?: number, bytes: number, cached: boolean, failed?: boolean, status?: number }>} */
+  /** @type {Map<string, { url: string, type?: string, start: number, end?: number, bytes: number, cached: boolean, failed?: boolean, status?: number }>} start: when it was sent (CDP seconds) */
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) => {
     if (e.request.url.startsWith('data:')) return;
     // A redirect reuses the id; the hop before it was its own round trip.
     const prev = requests.get(e.requestId);
     if (prev && e.redirectResponse) requests.set(`${e.requestId}:${requests.size}`, { ...prev, end: e.timestamp });
-    requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp, bytes: 0, cached: false });
+    // A CORS preflight is its own request (initiator "preflight"), made before the one it clears.
+    const preflight = e.initiator?.type === 'preflight' || e.request.method === 'OPTIONS';
+    requests.set(e.requestId, { url: e.request.url, type: preflight ? 'Preflight' : e.type, start: e.timestamp, announced: e.timestamp, bytes: 0, cached: false });
   });
   cdp.on('Network.requestServedFromCache', (e) => {
     const r = requests.get(e.requestId);
@@ -40,6 +42,9 @@ export function recordNetwork(cdp) {
     const r = requests.get(e.requestId);
     if (!r) return;
     r.status = e.response.status;
+    // When the request really went out: a request waiting for its preflight is announced before the preflight is sent.
+    const t = e.response.timing;
+    if (t && t.sendStart >= 0) r.start = Math.max(r.start, t.requestTime + t.sendStart / 1000);
     if (e.response.fromDiskCache || e.response.fromPrefetchCache || e.response.fromServiceWorker) r.cached = true;
   });
   cdp.on('Network.loadingFinished', (e) => {
@@ -147,16 +152,18 @@ async function once(page, cdp, browser, o, condition) {
   await page.goto(o.url, { waitUntil: 'commit' });
   const timeoutMs = o.timeoutMs ?? SHOW_TIMEOUT_MS;
   try {
-    await page.waitForFunction(() => window.__bench?.visible > 0, null, { timeout: timeoutMs, polling: 50 });
+    await page.waitForFunction(() => window.__bench?.visible > 0 && window.__bench.ask > 0, null, { timeout: timeoutMs, polling: 50 });
   } catch (err) {
     if (o.trace) await browser.stopTracing().catch(() => {});
     throw new NeverShown(o.label, condition, timeoutMs, err instanceof Error ? err.message.split('\n')[0] : String(err));
   }
   const after = await cdp.send('Performance.getMetrics');
   const b = await page.evaluate(() => ({ ask: window.__bench.ask, visible: window.__bench.visible, sdkRan: window.__bench.sdkRan }));
+  // A prompt up before the call was shown by the library on its own (a survey due at load): not what is measured.
+  if (b.visible < b.ask) throw new Error(`bench:host: ${o.label} showed its prompt ${(b.ask - b.visible).toFixed(0)} ms before it was asked (${condition}): its survey must wait for the call`);
   // Requests made up to the prompt, on the CDP clock: the document's request is the page's time origin.
   const doc = [...requests.values()].find((r) => r.type === 'Document');
-  const t0 = doc?.start ?? 0;
+  const t0 = doc?.announced ?? 0;
   const visibleAt = t0 + b.visible / 1000;
   if (o.settleMs) await page.waitForTimeout(o.settleMs);
   const late = await page.evaluate(() => ({ cls: window.__bench.cls, longTasks: window.__bench.longTasks }));

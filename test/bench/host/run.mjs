@@ -63,6 +63,7 @@ function jsGzKB(urls) {
   return total / 1024;
 }
 
+const loadAtStart = loadavg()[0];
 const raw = {};
 const status = { code: 0 };
 try {
@@ -98,9 +99,7 @@ const meta = {
   runs,
   chromium: browser.version(),
   node: process.version,
-  machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')} at the end`,
+  machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
   versions: { 'posthog-js': version('node_modules/posthog-js'), '@sentry/browser': version('node_modules/@sentry/browser'), '@sayso/widget': version('packages/widget') },
   network: EMULATED_NETWORK,
 };

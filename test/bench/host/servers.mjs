@@ -38,7 +38,8 @@ const posthogSurvey = {
   description: '',
   type: 'popover',
   questions: [{ type: 'rating', id: 'q0', question: QUESTION, display: 'number', scale: 10, lowerBoundLabel: 'Not at all likely', upperBoundLabel: 'Extremely likely', buttonText: 'Submit' }],
-  conditions: null,
+  // Due on an event (as sayso's survey here), so posthog-js does not show it by itself at load: only the call shows it.
+  conditions: { events: { repeatedActivation: false, values: [{ name: 'checkout-complete' }] } },
   appearance: null,
   start_date: '2026-01-01T00:00:00Z',
   end_date: null,
