@@ -48,18 +48,20 @@ const gz = promisify(gzip);
 type Encoding = 'br' | 'gzip';
 
 /** Compressed bodies by file, version and encoding; bounded, oldest dropped first. */
-const compressed = new Map<string, Promise<Buffer>>();
+const compressed = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 const COMPRESSED_ENTRIES = 256;
 
-function compressedBody(file: string, version: string, encoding: Encoding): Promise<Buffer> {
+function compressedBody(file: string, version: string, encoding: Encoding): Promise<Uint8Array<ArrayBuffer>> {
   const key = `${encoding}:${version}:${file}`;
   let body = compressed.get(key);
   if (!body) {
-    body = readFile(file).then((raw) =>
-      encoding === 'br'
-        ? brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-        : gz(raw, { level: 9 }),
-    );
+    body = readFile(file)
+      .then((raw) =>
+        encoding === 'br'
+          ? brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          : gz(raw, { level: 9 }),
+      )
+      .then((buf) => new Uint8Array(buf));
     // A failed read is not cached: the next request tries again.
     body.catch(() => compressed.delete(key));
     compressed.set(key, body);
@@ -71,7 +73,11 @@ function compressedBody(file: string, version: string, encoding: Encoding): Prom
 /** The encoding to send for this request: the client's preference among brotli and gzip (RFC 9110 q-values), or none. */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding | undefined {
   if (!acceptEncoding) return undefined;
-  const pick = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
+  // negotiator 1.x breaks ties by our preference (`preferred`); @types/negotiator still describes 0.6.
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as unknown as {
+    encoding(available: readonly string[], options: { preferred: readonly string[] }): string | undefined;
+  };
+  const pick = negotiator.encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip', 'identity'] });
   return pick === 'br' || pick === 'gzip' ? pick : undefined;
 }
 
@@ -141,7 +147,7 @@ async function serveFile(c: Context, dir: string, rel: string, cacheControl: (fi
     const body = await compressedBody(file, version, encoding);
     headers['Content-Length'] = String(body.length);
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(new Uint8Array(body.buffer, body.byteOffset, body.length), 200, headers);
+    return c.body(body, 200, headers);
   }
   headers['Content-Length'] = String(s.size);
   if (c.req.method === 'HEAD') return c.body(null, 200, headers);
