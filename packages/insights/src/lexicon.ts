@@ -5,6 +5,8 @@ import { stemOf } from './stem.js';
 import { fold } from './tokenize.js';
 import emoticonsData from './lexicons/emoticons.js';
 import en from './lexicons/en.js';
+import enFeedback from './lexicons/en-feedback.js';
+import emoji from './lexicons/emoji.js';
 import fr from './lexicons/fr.js';
 import it from './lexicons/it.js';
 import nl from './lexicons/nl.js';
@@ -37,6 +39,8 @@ const NEUTRAL: Partial<Record<Lang, ReadonlySet<string>>> = {
 const CORRECTED: Partial<Record<Lang, ReadonlyMap<string, number>>> = { fr: new Map([['cher', -2], ['chère', -2], ['chers', -2], ['chères', -2]]) };
 
 const DATA: Partial<Record<Lang, string>> = { en, fr, it, nl, pl, sv };
+// Multi-word expressions of feedback written here, beside the published lists.
+const FEEDBACK: Partial<Record<Lang, Record<string, number>>> = { en: enFeedback };
 
 /** One language's lexicon, ready for lookups. */
 export interface Lexicon {
@@ -95,6 +99,12 @@ export function lexiconOf(l: Language): Lexicon | null {
     for (const w of NEUTRAL[l.lang] ?? []) lex.stems.delete(stemOf(l, w));
     // A corrected word's forms follow it ("chers" is as expensive as "cher", not an average with "chèrement").
     for (const [w, weight] of CORRECTED[l.lang] ?? []) lex.stems.set(stemOf(l, w), weight);
+    for (const [entry, weight] of Object.entries(FEEDBACK[l.lang] ?? {})) {
+      const parts = fold(entry).split(' ');
+      const list = lex.phrases.get(parts[0]!) ?? [];
+      list.push([parts, weight]);
+      lex.phrases.set(parts[0]!, list);
+    }
     for (const list of lex.phrases.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
   lexicons.set(l.lang, lex);
@@ -103,13 +113,16 @@ export function lexiconOf(l: Language): Lexicon | null {
 
 let emoticons: { pattern: RegExp; weights: Map<string, number> } | undefined;
 
-/** ASCII emoticons (AFINN-emoticon-8), scored in every language. */
+/** ASCII emoticons (AFINN-emoticon-8) and common emoji, scored in every language. */
 export function emoticonLexicon(): { pattern: RegExp; weights: Map<string, number> } {
   if (!emoticons) {
     const weights = parse(emoticonsData);
-    const escaped = [...weights.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    // Standing alone: "http://x" and "(a)" are no emoticons.
-    emoticons = { pattern: new RegExp(`(?<=^|\\s)(?:${escaped.join('|')})(?=$|\\s|[.,!?])`, 'giu'), weights };
+    const escape = (e: string): string => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const escaped = [...weights.keys()].sort((a, b) => b.length - a.length).map(escape);
+    const pictures = Object.keys(emoji).sort((a, b) => b.length - a.length).map(escape);
+    for (const [e, weight] of Object.entries(emoji)) weights.set(e, weight);
+    // Emoticons stand alone ("http://x" and "(a)" are none); emoji are often written onto a word ("great👍").
+    emoticons = { pattern: new RegExp(`(?<=^|\\s)(?:${escaped.join('|')})(?=$|\\s|[.,!?])|${pictures.join('|')}`, 'giu'), weights };
   }
   return emoticons;
 }

@@ -1,12 +1,16 @@
 // Sentiment per comment, explainable: a score in −1..1 and the words that
-// made it, with negation, intensifiers and "but" handled. Lexicon-based, in
-// the way of VADER (Hutto & Gilbert 2014, "VADER: A Parsimonious Rule-based
-// Model for Sentiment Analysis of Social Media Text", ICWSM): a negation
-// within three words before flips and damps a word (×−0.74), a booster
-// scales it up, a dampener down, and in a sentence with "but" the words
-// before it count half and the words after it one and a half times.
-import { language, type Lang } from './lang/index.js';
+// made it. Lexicon-based, in the way of VADER (Hutto & Gilbert 2014, "VADER:
+// A Parsimonious Rule-based Model for Sentiment Analysis of Social Media
+// Text", ICWSM): a negation flips and damps the opinion words after it up to
+// the end of its clause (×−0.74), a booster scales a word up, a dampener
+// down; in a sentence with "but" the words before it count half and the
+// words after it one and a half times, and a concessive clause ("although
+// …") counts half against the rest; words in capitals and sentences ending
+// in "!" count more.
+import { language, type Lang, type Language } from './lang/index.js';
+import { englishBases } from './inflect.js';
 import { emoticonLexicon, lexiconOf, LEXICON_SOURCES, type Lexicon } from './lexicon.js';
+import { ratingsIn } from './ratings.js';
 import { stemOf } from './stem.js';
 import { tokensOf, type Token } from './tokenize.js';
 
@@ -16,7 +20,7 @@ export interface SentimentSpan {
   text: string;
   start: number;
   end: number;
-  /** What it added to the raw sum, after negation, intensifiers and "but". */
+  /** What it added to the raw sum, after negation, intensifiers, contrast and emphasis. */
   weight: number;
   /** Its lexicon weight (−5..5). */
   base: number;
@@ -31,7 +35,7 @@ export interface Sentiment {
   /** The raw sum of the spans' weights. */
   sum: number;
   spans: SentimentSpan[];
-  /** Whether the language has a word lexicon (else only emoticons score). */
+  /** Whether the language has a word lexicon (else only emoticons, emoji and ratings score). */
   supported: boolean;
 }
 
@@ -40,11 +44,21 @@ const BOOST = 1.3;
 const DAMPEN = 0.6;
 const BEFORE_BUT = 0.5;
 const AFTER_BUT = 1.5;
+const CAPS = 1.5;
+const EXCLAIM = 1.2;
 const ALPHA = 15;
-const WINDOW = 3;
+const BOOST_WINDOW = 3;
 const BARE_NEGATION = -1;
-// Every AFINN emoticon holds one of these ("xd" and "8)" too: d, ), (); most comments hold none.
-const EMOTICON_HINT = /[:;=<()♥/]|x-?[do]|8[-d]/i;
+const UNSURPASSED_PRAISE = 2;
+// Every emoticon holds one of these, every emoji is outside ASCII; most comments hold none.
+const EMOTICON_HINT = /[:;=<()♥/]|x-?[do]|8[-d]|[^\0-~]/i;
+// "Although the food was good, …": the clause it opens concedes; the rest is the point.
+const CONCESSIVE = new Set(['although', 'though', 'whereas']);
+// A negated modal before a comparative or "enough" is praise: "couldn't be happier", "can't say enough".
+const MODAL_NEGATIONS = new Set(["can't", 'cant', 'cannot', "couldn't", 'couldnt']);
+const UNSURPASSED = /^(?:better|more|happier|enough)$/;
+// "like" is a verb after a subject, an auxiliary, an adverb or "to"; elsewhere it compares ("tastes like cardboard").
+const LIKE_VERB_AFTER = new Set(['i', 'you', 'we', 'they', 'people', 'kids', 'would', "i'd", "we'd", 'do', 'did', 'does', 'to', 'really', 'just', 'also', 'still', 'definitely', 'totally', 'absolutely', 'will', "i'll", 'all']);
 
 /** The languages with a sentiment lexicon, and where each lexicon comes from. */
 export function sentimentLanguages(): Readonly<Partial<Record<Lang, string>>> {
@@ -53,15 +67,53 @@ export function sentimentLanguages(): Readonly<Partial<Record<Lang, string>>> {
 
 const fmt = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
-function weightOf(lex: Lexicon, l: ReturnType<typeof language>, t: Token): number | undefined {
-  return lex.words.get(t.word) ?? (lex.stems.size ? lex.stems.get(stemOf(l, t.word)) : undefined);
+function weightOf(lex: Lexicon, l: Language, word: string): number | undefined {
+  const w = lex.words.get(word);
+  if (w !== undefined || !lex.stems.size) {
+    if (w !== undefined || l.lang !== 'en') return w;
+    // English: undo inflections only (a Snowball stem also strips derivations: "used" is not "useful").
+    for (const b of englishBases(word)) {
+      const v = lex.words.get(b);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  return lex.stems.get(stemOf(l, word));
+}
+
+/** Per token, its contrast factor and the word that caused it (×0.5 before "but", ×1.5 after; a concessive clause ×0.5, the rest ×1.5). */
+function contrastOf(tokens: readonly Token[]): { scale: number; by: Token; before: boolean }[] | undefined {
+  let out: { scale: number; by: Token; before: boolean }[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.role !== 'contrast') continue;
+    const first = i === 0 || tokens[i - 1]!.sentence !== t.sentence;
+    const last = i === tokens.length - 1 || tokens[i + 1]!.sentence !== t.sentence;
+    out ??= [];
+    if (CONCESSIVE.has(t.word) && !last) {
+      // The clause it opens (up to the next clause boundary) concedes; the rest of the sentence counts more.
+      for (let k = i - 1; k >= 0 && tokens[k]!.sentence === t.sentence; k--) out[k] ??= { scale: AFTER_BUT, by: t, before: false };
+      for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === t.sentence; k++) {
+        out[k] = tokens[k]!.clause === t.clause ? { scale: BEFORE_BUT, by: t, before: true } : { scale: AFTER_BUT, by: t, before: false };
+      }
+    } else if (!first) {
+      // "but", "however", "yet" and a clause-final "though": the clause it closes or opens is the point.
+      const from = last ? tokens.findIndex((x) => x.clause === t.clause) : i;
+      for (let k = 0; k < tokens.length; k++) {
+        if (tokens[k]!.sentence !== t.sentence) continue;
+        out[k] = k < from ? { scale: BEFORE_BUT, by: t, before: true } : { scale: AFTER_BUT, by: t, before: false };
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * The sentiment of one comment: a score in −1..1 and the spans (words and
- * phrases of the lexicon, and emoticons) that made it, each with its weight
- * and the reason for it. Languages without a lexicon (see
- * {@link sentimentLanguages}) score emoticons only and say `supported: false`.
+ * phrases of the lexicon, emoticons, emoji and written ratings such as
+ * "8/10") that made it, each with its weight and the reason for it.
+ * Languages without a lexicon (see {@link sentimentLanguages}) score
+ * emoticons, emoji and ratings only and say `supported: false`.
  *
  * @example
  * sentiment('Not great, but the staff were very helpful', 'en');
@@ -75,15 +127,17 @@ export function sentiment(text: string, lang: string): Sentiment {
   const spans: SentimentSpan[] = [];
   const tokens = typeof text === 'string' ? tokensOf(text, l) : [];
   if (lex) {
-    // Where each sentence's last inner "but" is.
-    let contrastAt: Map<number, number> | undefined;
-    tokens.forEach((t, i) => {
-      if (t.role === 'contrast' && i > 0 && tokens[i - 1]!.sentence === t.sentence) (contrastAt ??= new Map()).set(t.sentence, i);
-    });
-    // Clauses holding a scored word (or already a bare negation).
+    const contrast = contrastOf(tokens);
+    // Capitals stand out only in a comment that is not all capitals.
+    const shouting = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+    // Clauses holding a scored word (or already a bare negation), and negations a phrase used up.
     const scored = new Set<number>();
+    const spent = new Set<number>();
+    // The negation whose scope (up to the end of its clause) the current token is in.
+    let negator: Token | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
+      if (negator && negator.clause !== t.clause) negator = undefined;
       let base: number | undefined;
       let last = i;
       for (const [words, weight] of lex.phrases.get(t.word) ?? []) {
@@ -94,20 +148,26 @@ export function sentiment(text: string, lang: string): Sentiment {
         }
       }
       const phrase = last > i;
+      if (phrase) for (let k = i; k <= last; k++) if (tokens[k]!.role === 'negation') spent.add(k);
       if (base === undefined) {
-        if (t.role === 'word') base = weightOf(lex, l, t);
-        else if (t.role === 'booster' || t.role === 'dampener') {
+        if (t.role === 'negation') {
+          negator = t;
+          continue;
+        }
+        if (t.role === 'word') {
+          if (t.word !== 'like' || l.lang !== 'en' || LIKE_VERB_AFTER.has(tokens[i - 1]?.word ?? '') || tokens[i - 1]?.role === 'negation') base = weightOf(lex, l, t.word);
+        } else if (t.role === 'booster' || t.role === 'dampener') {
           // "super" alone is praise; "super fast" is an intensified "fast".
           const next = tokens[i + 1];
-          const modifies = next && next.clause === t.clause && next.role === 'word' && weightOf(lex, l, next) !== undefined;
+          const modifies = next && next.clause === t.clause && next.role === 'word' && weightOf(lex, l, next.word) !== undefined;
           if (!modifies) base = lex.words.get(t.word);
         }
       }
       if (base === undefined) continue;
       let weight = base;
-      const reasons = [`"${phrase ? text.slice(t.start, tokens[last]!.end) : t.text}" ${fmt(base)}`];
-      let negator: Token | undefined;
-      for (let k = i - 1; k >= 0 && k >= i - WINDOW; k--) {
+      const written = text.slice(t.start, tokens[last]!.end);
+      const reasons = [`"${written}" ${fmt(base)}`];
+      for (let k = i - 1; k >= 0 && k >= i - BOOST_WINDOW; k--) {
         const m = tokens[k]!;
         if (m.clause !== t.clause) break;
         if (m.role === 'booster') {
@@ -116,46 +176,80 @@ export function sentiment(text: string, lang: string): Sentiment {
         } else if (m.role === 'dampener') {
           weight *= DAMPEN;
           reasons.push(`×${DAMPEN} by "${m.text}"`);
-        } else if (m.role === 'negation' && !phrase) negator ??= m;
+        }
       }
+      let by = phrase ? undefined : negator;
       // Verb-second languages negate from behind: "das gefällt mir nicht".
-      for (let k = last + 1; !negator && !phrase && k <= last + l.negationAfter && k < tokens.length; k++) {
+      for (let k = last + 1; !by && !phrase && k <= last + l.negationAfter && k < tokens.length; k++) {
         const m = tokens[k]!;
-        if (m.clause !== t.clause || (m.role === 'word' && weightOf(lex, l, m) !== undefined)) break;
-        if (m.role === 'negation') negator = m;
+        if (m.clause !== t.clause || (m.role === 'word' && weightOf(lex, l, m.word) !== undefined)) break;
+        if (m.role === 'negation') by = m;
       }
-      if (negator) {
+      if (by && MODAL_NEGATIONS.has(by.word) && tokens.slice(tokens.indexOf(by) + 1, i + 1).some((m) => UNSURPASSED.test(m.word))) {
+        reasons.push(`"${by.text}" … "${tokens.slice(tokens.indexOf(by) + 1, i + 1).find((m) => UNSURPASSED.test(m.word))!.text}": not negated`);
+        spent.add(tokens.indexOf(by));
+        by = undefined;
+      }
+      if (by) {
         weight *= NEGATION;
-        reasons.push(`negated by "${negator.text}" (×${NEGATION})`);
+        reasons.push(`negated by "${by.text}" (×${NEGATION})`);
+        spent.add(tokens.indexOf(by));
       }
-      const but = contrastAt?.get(t.sentence);
-      if (but !== undefined) {
-        const scale = i < but ? BEFORE_BUT : AFTER_BUT;
+      const c = contrast?.[i];
+      if (c) {
+        weight *= c.scale;
+        reasons.push(`×${c.scale} ${c.before ? 'before' : 'after'} "${c.by.text}"`);
+      }
+      if (!shouting && written.length > 1 && written === written.toUpperCase() && /\p{Lu}/u.test(written)) {
+        weight *= CAPS;
+        reasons.push(`×${CAPS} in capitals`);
+      }
+      const bangs = exclamationsAfter(text, tokens, i);
+      if (bangs) {
+        const scale = Math.round(EXCLAIM ** bangs * 1000) / 1000;
         weight *= scale;
-        reasons.push(`×${scale} ${i < but ? 'before' : 'after'} "${tokens[but]!.text}"`);
+        reasons.push(`×${scale} by "${'!'.repeat(bangs)}"`);
       }
-      spans.push({ text: text.slice(t.start, tokens[last]!.end), start: t.start, end: tokens[last]!.end, weight, base, reason: reasons.join(' · ') });
+      spans.push({ text: written, start: t.start, end: tokens[last]!.end, weight, base, reason: reasons.join(' · ') });
       scored.add(t.clause);
       i = last;
     }
     // A negation with nothing of the lexicon to negate is a complaint in
     // feedback: "doesn't work", "never arrived", "n'est pas livré".
     // Once per clause, and only in a clause with no opinion word ("ne … pas" is one negation).
-    for (const t of tokens) {
-      if (t.role !== 'negation' || scored.has(t.clause)) continue;
+    tokens.forEach((t, i) => {
+      if (t.role !== 'negation' || scored.has(t.clause) || spent.has(i)) return;
       scored.add(t.clause);
+      const unsurpassed = MODAL_NEGATIONS.has(t.word) && tokens.find((m, k) => k > i && m.clause === t.clause && UNSURPASSED.test(m.word));
+      if (unsurpassed) {
+        const end = unsurpassed.end;
+        spans.push({ text: text.slice(t.start, end), start: t.start, end, weight: UNSURPASSED_PRAISE, base: UNSURPASSED_PRAISE, reason: `"${t.text}" … "${unsurpassed.text}": nothing could be better ${fmt(UNSURPASSED_PRAISE)}` });
+        return;
+      }
       spans.push({ text: t.text, start: t.start, end: t.end, weight: BARE_NEGATION, base: BARE_NEGATION, reason: `"${t.text}" negates no opinion word: a complaint ${BARE_NEGATION}` });
-    }
-    spans.sort((a, b) => a.start - b.start);
+    });
   }
-  if (typeof text === 'string' && EMOTICON_HINT.test(text)) {
-    const { pattern, weights } = emoticonLexicon();
-    for (const m of text.matchAll(pattern)) {
-      const base = weights.get(m[0].toLowerCase())!;
-      spans.push({ text: m[0], start: m.index, end: m.index + m[0].length, weight: base, base, reason: `emoticon ${m[0]} ${fmt(base)}` });
+  if (typeof text === 'string') {
+    if (EMOTICON_HINT.test(text)) {
+      const { pattern, weights } = emoticonLexicon();
+      for (const m of text.matchAll(pattern)) {
+        const base = weights.get(m[0].toLowerCase())!;
+        spans.push({ text: m[0], start: m.index, end: m.index + m[0].length, weight: base, base, reason: `${/^[ -~]+$/.test(m[0]) ? 'emoticon' : 'emoji'} ${m[0]} ${fmt(base)}` });
+      }
     }
-    spans.sort((a, b) => a.start - b.start);
+    spans.push(...ratingsIn(text));
   }
+  spans.sort((a, b) => a.start - b.start);
   const sum = spans.reduce((s, x) => s + x.weight, 0);
   return { score: sum === 0 ? 0 : sum / Math.sqrt(sum * sum + ALPHA), sum, spans, supported: lex !== null };
+}
+
+/** How many "!" (up to 3) end the sentence of token i. */
+function exclamationsAfter(text: string, tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k + 1 < tokens.length && tokens[k + 1]!.sentence === tokens[i]!.sentence) k++;
+  const end = k + 1 < tokens.length ? tokens[k + 1]!.start : text.length;
+  let n = 0;
+  for (let p = tokens[k]!.end; p < end && n < 3; p++) if (text.charCodeAt(p) === 33) n++;
+  return n;
 }
