@@ -30,6 +30,6 @@ const PHRASES: Record<string, number> = {
   'thumbs up': 3, 'thumbs down': -3, 'out of this world': 4, 'to die for': 4, 'above and beyond': 3,
   'nothing short of': 2, "can't wait": 2, 'cannot wait': 2, "can't go wrong": 3, 'no complaints': 2,
   'no problems': 2, 'no issues': 2, 'spot on': 3, 'blown away': 3, 'will be back': 2, 'coming back': 2,
-  'well done': 3, 'well worth': 3, 'love it': 3, 'loved it': 3,
+  'well done': 3, 'well worth': 3,
 };
 export default PHRASES;
