@@ -23,7 +23,7 @@ export const LEXICON_SOURCES: Readonly<Partial<Record<Lang, string>>> = {
   nl: 'Pattern nl-sentiment, CLiPS, University of Antwerp (PDDL)',
 };
 
-const STEMLESS = new Set<Lang>([]);
+const STEMLESS = new Set<Lang>(['en']);
 
 // Words a lexicon scores that name things in feedback: "the support was slow"
 // says nothing good about anything.

@@ -1,13 +1,14 @@
 // Sentiment per comment, explainable: a score in −1..1 and the words that
 // made it. Lexicon-based, in the way of VADER (Hutto & Gilbert 2014, "VADER:
 // A Parsimonious Rule-based Model for Sentiment Analysis of Social Media
-// Text", ICWSM): a negation flips and damps the opinion words after it up to
-// the end of its clause (×−0.74), a booster scales a word up, a dampener
-// down; in a sentence with "but" the words before it count half and the
-// words after it one and a half times, and a concessive clause ("although
-// …") counts half against the rest; words in capitals and sentences ending
-// in "!" count more.
+// Text", ICWSM): a negation flips and damps the opinion words after it
+// (×−0.74; in English up to the end of its clause, elsewhere three words), a
+// booster scales a word up, a dampener down; in a sentence with "but" the
+// words before it count half and the words after it one and a half times,
+// and a concessive clause ("although …") counts half against the rest of
+// its sentence; words in capitals and sentences ending in "!" count more.
 import { language, type Lang, type Language } from './lang/index.js';
+import { comparedWithThis, likeIsVerb, neverSo, unsurpassed } from './english-rules.js';
 import { englishBases } from './inflect.js';
 import { emoticonLexicon, lexiconOf, LEXICON_SOURCES, type Lexicon } from './lexicon.js';
 import { ratingsIn } from './ratings.js';
@@ -50,15 +51,12 @@ const ALPHA = 15;
 const BOOST_WINDOW = 3;
 const BARE_NEGATION = -1;
 const UNSURPASSED_PRAISE = 2;
+const NEVER_SO = 1.25;
+const WINDOW = 3;
 // Every emoticon holds one of these, every emoji is outside ASCII; most comments hold none.
 const EMOTICON_HINT = /[:;=<()♥/]|x-?[do]|8[-d]|[^\0-~]/i;
 // "Although the food was good, …": the clause it opens concedes; the rest is the point.
 const CONCESSIVE = new Set(['although', 'though', 'whereas']);
-// A negated modal before a comparative or "enough" is praise: "couldn't be happier", "can't say enough".
-const MODAL_NEGATIONS = new Set(["can't", 'cant', 'cannot', "couldn't", 'couldnt']);
-const UNSURPASSED = /^(?:better|more|happier|enough)$/;
-// "like" is a verb after a subject, an auxiliary, an adverb or "to"; elsewhere it compares ("tastes like cardboard").
-const LIKE_VERB_AFTER = new Set(['i', 'you', 'we', 'they', 'people', 'kids', 'would', "i'd", "we'd", 'do', 'did', 'does', 'to', 'really', 'just', 'also', 'still', 'definitely', 'totally', 'absolutely', 'will', "i'll", 'all']);
 
 /** The languages with a sentiment lexicon, and where each lexicon comes from. */
 export function sentimentLanguages(): Readonly<Partial<Record<Lang, string>>> {
@@ -69,21 +67,21 @@ const fmt = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function weightOf(lex: Lexicon, l: Language, word: string): number | undefined {
   const w = lex.words.get(word);
-  if (w !== undefined || !lex.stems.size) {
-    if (w !== undefined || l.lang !== 'en') return w;
-    // English: undo inflections only (a Snowball stem also strips derivations: "used" is not "useful").
-    for (const b of englishBases(word)) {
-      const v = lex.words.get(b);
-      if (v !== undefined) return v;
-    }
-    return undefined;
+  if (w !== undefined) return w;
+  if (l.lang !== 'en') return lex.stems.size ? lex.stems.get(stemOf(l, word)) : undefined;
+  // English: undo inflections only (a Snowball stem also strips derivations: "used" is not "useful").
+  for (const b of englishBases(word)) {
+    const v = lex.words.get(b);
+    if (v !== undefined) return v;
   }
-  return lex.stems.get(stemOf(l, word));
+  return undefined;
 }
 
-/** Per token, its contrast factor and the word that caused it (×0.5 before "but", ×1.5 after; a concessive clause ×0.5, the rest ×1.5). */
-function contrastOf(tokens: readonly Token[]): { scale: number; by: Token; before: boolean }[] | undefined {
-  let out: { scale: number; by: Token; before: boolean }[] | undefined;
+/** Per token, its contrast factor and why: ×0.5 before "but", ×1.5 after; a concessive clause ×0.5, the rest of its sentence ×1.5. */
+interface Contrast { scale: number; why: string }
+
+function contrastOf(tokens: readonly Token[]): Contrast[] | undefined {
+  let out: Contrast[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.role !== 'contrast') continue;
@@ -92,16 +90,16 @@ function contrastOf(tokens: readonly Token[]): { scale: number; by: Token; befor
     out ??= [];
     if (CONCESSIVE.has(t.word) && !last) {
       // The clause it opens (up to the next clause boundary) concedes; the rest of the sentence counts more.
-      for (let k = i - 1; k >= 0 && tokens[k]!.sentence === t.sentence; k--) out[k] ??= { scale: AFTER_BUT, by: t, before: false };
-      for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === t.sentence; k++) {
-        out[k] = tokens[k]!.clause === t.clause ? { scale: BEFORE_BUT, by: t, before: true } : { scale: AFTER_BUT, by: t, before: false };
-      }
+      const conceded = { scale: BEFORE_BUT, why: `×${BEFORE_BUT} conceded by "${t.text}"` };
+      const main = { scale: AFTER_BUT, why: `×${AFTER_BUT} against "${t.text}"` };
+      for (let k = i - 1; k >= 0 && tokens[k]!.sentence === t.sentence; k--) out[k] ??= main;
+      for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === t.sentence; k++) out[k] = tokens[k]!.clause === t.clause ? conceded : main;
     } else if (!first) {
       // "but", "however", "yet" and a clause-final "though": the clause it closes or opens is the point.
       const from = last ? tokens.findIndex((x) => x.clause === t.clause) : i;
       for (let k = 0; k < tokens.length; k++) {
         if (tokens[k]!.sentence !== t.sentence) continue;
-        out[k] = k < from ? { scale: BEFORE_BUT, by: t, before: true } : { scale: AFTER_BUT, by: t, before: false };
+        out[k] = k < from ? { scale: BEFORE_BUT, why: `×${BEFORE_BUT} before "${t.text}"` } : { scale: AFTER_BUT, why: `×${AFTER_BUT} after "${t.text}"` };
       }
     }
   }
@@ -133,11 +131,14 @@ export function sentiment(text: string, lang: string): Sentiment {
     // Clauses holding a scored word (or already a bare negation), and negations a phrase used up.
     const scored = new Set<number>();
     const spent = new Set<number>();
-    // The negation whose scope (up to the end of its clause) the current token is in.
-    let negator: Token | undefined;
+    const en = l.lang === 'en';
+    const bangs = exclamations(text, tokens);
+    // The negation (its index) whose scope the current token is in: in English
+    // up to the end of its clause ("and" and "or" end it too), elsewhere three words.
+    let negator = -1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (negator && negator.clause !== t.clause) negator = undefined;
+      if (negator >= 0 && (tokens[negator]!.clause !== t.clause || (en ? t.word === 'and' || t.word === 'or' : i - negator > WINDOW))) negator = -1;
       let base: number | undefined;
       let last = i;
       for (const [words, weight] of lex.phrases.get(t.word) ?? []) {
@@ -148,14 +149,15 @@ export function sentiment(text: string, lang: string): Sentiment {
         }
       }
       const phrase = last > i;
-      if (phrase) for (let k = i; k <= last; k++) if (tokens[k]!.role === 'negation') spent.add(k);
+      let ownNegation = false;
+      if (phrase) for (let k = i; k <= last; k++) if (tokens[k]!.role === 'negation') ownNegation = spent.add(k).has(k);
       if (base === undefined) {
         if (t.role === 'negation') {
-          negator = t;
+          negator = i;
           continue;
         }
         if (t.role === 'word') {
-          if (t.word !== 'like' || l.lang !== 'en' || LIKE_VERB_AFTER.has(tokens[i - 1]?.word ?? '') || tokens[i - 1]?.role === 'negation') base = weightOf(lex, l, t.word);
+          if (!en || t.word !== 'like' || likeIsVerb(tokens, i)) base = weightOf(lex, l, t.word);
         } else if (t.role === 'booster' || t.role === 'dampener') {
           // "super" alone is praise; "super fast" is an intensified "fast".
           const next = tokens[i + 1];
@@ -164,6 +166,11 @@ export function sentiment(text: string, lang: string): Sentiment {
         }
       }
       if (base === undefined) continue;
+      if (base === 0) {
+        // A phrase that means nothing for sentiment and uses up its negation: "can't believe", "not only".
+        i = last;
+        continue;
+      }
       let weight = base;
       const written = text.slice(t.start, tokens[last]!.end);
       const reasons = [`"${written}" ${fmt(base)}`];
@@ -178,37 +185,53 @@ export function sentiment(text: string, lang: string): Sentiment {
           reasons.push(`×${DAMPEN} by "${m.text}"`);
         }
       }
-      let by = phrase ? undefined : negator;
+      // English phrases are negated like words ("won't be coming back") unless they hold their own negation;
+      // elsewhere a phrase is taken as written ("pas bon").
+      let by = phrase && (!en || ownNegation) ? -1 : negator;
       // Verb-second languages negate from behind: "das gefällt mir nicht".
-      for (let k = last + 1; !by && !phrase && k <= last + l.negationAfter && k < tokens.length; k++) {
+      for (let k = last + 1; by < 0 && !phrase && k <= last + l.negationAfter && k < tokens.length; k++) {
         const m = tokens[k]!;
         if (m.clause !== t.clause || (m.role === 'word' && weightOf(lex, l, m.word) !== undefined)) break;
-        if (m.role === 'negation') by = m;
+        if (m.role === 'negation') by = k;
       }
-      if (by && MODAL_NEGATIONS.has(by.word) && tokens.slice(tokens.indexOf(by) + 1, i + 1).some((m) => UNSURPASSED.test(m.word))) {
-        reasons.push(`"${by.text}" … "${tokens.slice(tokens.indexOf(by) + 1, i + 1).find((m) => UNSURPASSED.test(m.word))!.text}": not negated`);
-        spent.add(tokens.indexOf(by));
-        by = undefined;
+      const praise = en && by >= 0 ? unsurpassed(tokens, by, i) : undefined;
+      if (praise) {
+        reasons.push(`"${tokens[by]!.text}" … "${praise.text}": not negated`);
+        spent.add(by);
+        by = -1;
       }
-      if (by) {
+      if (en && by >= 0 && neverSo(tokens, by, i)) {
+        // "I've never been so disappointed": emphasis, not negation (VADER's rule).
+        weight *= NEVER_SO;
+        reasons.push(`×${NEVER_SO} by "${tokens[by]!.text} … so"`);
+        spent.add(by);
+        by = -1;
+      }
+      if (by >= 0) {
         weight *= NEGATION;
-        reasons.push(`negated by "${by.text}" (×${NEGATION})`);
-        spent.add(tokens.indexOf(by));
+        reasons.push(`negated by "${tokens[by]!.text}" (×${NEGATION})`);
+        spent.add(by);
+      }
+      const than = en && !phrase ? comparedWithThis(tokens, i) : undefined;
+      if (than) {
+        // "sounds better than these": the comment's subject is the lesser.
+        weight = -weight;
+        reasons.push(`compared "than ${than.text}": the other is ${base > 0 ? 'better' : 'worse'} (×-1)`);
       }
       const c = contrast?.[i];
       if (c) {
         weight *= c.scale;
-        reasons.push(`×${c.scale} ${c.before ? 'before' : 'after'} "${c.by.text}"`);
+        reasons.push(c.why);
       }
       if (!shouting && written.length > 1 && written === written.toUpperCase() && /\p{Lu}/u.test(written)) {
         weight *= CAPS;
         reasons.push(`×${CAPS} in capitals`);
       }
-      const bangs = exclamationsAfter(text, tokens, i);
-      if (bangs) {
-        const scale = Math.round(EXCLAIM ** bangs * 1000) / 1000;
+      const bang = bangs[t.sentence] ?? 0;
+      if (bang) {
+        const scale = Math.round(EXCLAIM ** bang * 1000) / 1000;
         weight *= scale;
-        reasons.push(`×${scale} by "${'!'.repeat(bangs)}"`);
+        reasons.push(`×${scale} by "${'!'.repeat(bang)}"`);
       }
       spans.push({ text: written, start: t.start, end: tokens[last]!.end, weight, base, reason: reasons.join(' · ') });
       scored.add(t.clause);
@@ -220,10 +243,11 @@ export function sentiment(text: string, lang: string): Sentiment {
     tokens.forEach((t, i) => {
       if (t.role !== 'negation' || scored.has(t.clause) || spent.has(i)) return;
       scored.add(t.clause);
-      const unsurpassed = MODAL_NEGATIONS.has(t.word) && tokens.find((m, k) => k > i && m.clause === t.clause && UNSURPASSED.test(m.word));
-      if (unsurpassed) {
-        const end = unsurpassed.end;
-        spans.push({ text: text.slice(t.start, end), start: t.start, end, weight: UNSURPASSED_PRAISE, base: UNSURPASSED_PRAISE, reason: `"${t.text}" … "${unsurpassed.text}": nothing could be better ${fmt(UNSURPASSED_PRAISE)}` });
+      // "I couldn't ask for more": nothing to negate, and praise.
+      const praise = l.lang === 'en' ? unsurpassed(tokens, i, tokens.length) : undefined;
+      if (praise) {
+        const end = praise.end;
+        spans.push({ text: text.slice(t.start, end), start: t.start, end, weight: UNSURPASSED_PRAISE, base: UNSURPASSED_PRAISE, reason: `"${t.text}" … "${praise.text}": nothing could be better ${fmt(UNSURPASSED_PRAISE)}` });
         return;
       }
       spans.push({ text: t.text, start: t.start, end: t.end, weight: BARE_NEGATION, base: BARE_NEGATION, reason: `"${t.text}" negates no opinion word: a complaint ${BARE_NEGATION}` });
@@ -244,12 +268,17 @@ export function sentiment(text: string, lang: string): Sentiment {
   return { score: sum === 0 ? 0 : sum / Math.sqrt(sum * sum + ALPHA), sum, spans, supported: lex !== null };
 }
 
-/** How many "!" (up to 3) end the sentence of token i. */
-function exclamationsAfter(text: string, tokens: readonly Token[], i: number): number {
-  let k = i;
-  while (k + 1 < tokens.length && tokens[k + 1]!.sentence === tokens[i]!.sentence) k++;
-  const end = k + 1 < tokens.length ? tokens[k + 1]!.start : text.length;
-  let n = 0;
-  for (let p = tokens[k]!.end; p < end && n < 3; p++) if (text.charCodeAt(p) === 33) n++;
-  return n;
+/** Per sentence, how many "!" (up to 3) follow its last word. */
+function exclamations(text: string, tokens: readonly Token[]): number[] {
+  const out: number[] = [];
+  if (!text.includes('!')) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && next.sentence === t.sentence) continue;
+    let n = 0;
+    for (let p = t.end, end = next ? next.start : text.length; p < end && n < 3; p++) if (text.charCodeAt(p) === 33) n++;
+    out[t.sentence] = n;
+  }
+  return out;
 }

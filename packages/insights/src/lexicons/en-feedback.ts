@@ -7,6 +7,12 @@
 // −5..5 scale.
 const PHRASES: Record<string, number> = {
   // Money and time wasted; returns.
+  // Advice against, with its negation: "don't waste your money" warns, it does not praise.
+  "don't waste": -3, 'do not waste': -3, 'dont waste': -3, "don't bother": -2, 'do not bother': -2, "don't buy": -3,
+  'do not buy': -3, "don't miss": 3, 'do not miss': 3,
+  // Negations that negate nothing: "can't believe how good", "not only … but also", "must have been".
+  "can't believe": 0, 'cannot believe': 0, "couldn't believe": 0, 'could not believe': 0, 'not only': 0, 'not just': 0,
+  'must have been': 0, "didn't know": 0, 'never knew': 0, 'never mind': 0, "can't beat": 3, 'cannot beat': 3, "can't complain": 2,
   'waste of money': -3, 'waste of time': -3, 'waste your money': -3, 'waste your time': -3, 'waste of my time': -3,
   'money back': -2, 'sent it back': -2, 'send it back': -2, 'sending it back': -2, 'returned it': -2, 'rip off': -3,
   // Breaking and not working.
