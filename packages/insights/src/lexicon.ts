@@ -57,7 +57,12 @@ function parse(data: string): Map<string, number> {
   for (const line of data.split('\n')) {
     const colon = line.indexOf(':');
     const weight = Number(line.slice(0, colon));
-    for (const w of line.slice(colon + 1).split('\t')) map.set(w, weight);
+    // Front-coded (scripts/build-lexicons.mjs): a digit, the letters shared with the word before, then the rest.
+    let previous = '';
+    for (const coded of line.slice(colon + 1).split('\t')) {
+      previous = previous.slice(0, Number(coded[0])) + coded.slice(1);
+      map.set(previous, weight);
+    }
   }
   return map;
 }
