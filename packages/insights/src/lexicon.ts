@@ -52,7 +52,8 @@ export interface Lexicon {
   phrases: Map<string, [string[], number][]>;
 }
 
-function parse(data: string): Map<string, number> {
+/** @internal One lexicon string (see scripts/build-lexicons.mjs) as word → weight. */
+export function parseLexicon(data: string): Map<string, number> {
   const map = new Map<string, number>();
   for (const line of data.split('\n')) {
     const colon = line.indexOf(':');
@@ -77,7 +78,7 @@ export function lexiconOf(l: Language): Lexicon | null {
   if (data) {
     lex = { words: new Map(), stems: new Map(), phrases: new Map() };
     const sums = new Map<string, [number, number]>();
-    for (const [entry, listed] of parse(data)) {
+    for (const [entry, listed] of parseLexicon(data)) {
       let weight = listed;
       const parts = fold(entry).split(/\s+/).filter(Boolean);
       if (parts.length === 0) continue;
@@ -121,7 +122,7 @@ let emoticons: { pattern: RegExp; weights: Map<string, number> } | undefined;
 /** ASCII emoticons (AFINN-emoticon-8) and common emoji, scored in every language. */
 export function emoticonLexicon(): { pattern: RegExp; weights: Map<string, number> } {
   if (!emoticons) {
-    const weights = parse(emoticonsData);
+    const weights = parseLexicon(emoticonsData);
     const escape = (e: string): string => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const escaped = [...weights.keys()].sort((a, b) => b.length - a.length).map(escape);
     const pictures = Object.keys(emoji).sort((a, b) => b.length - a.length).map(escape);

@@ -80,7 +80,7 @@ function weightOf(lex: Lexicon, l: Language, word: string): number | undefined {
 /** Per token, its contrast factor and why: ×0.5 before "but", ×1.5 after; a concessive clause ×0.5, the rest of its sentence ×1.5. */
 interface Contrast { scale: number; why: string }
 
-function contrastOf(tokens: readonly Token[]): Contrast[] | undefined {
+function contrastOf(tokens: readonly Token[], en: boolean): Contrast[] | undefined {
   let out: Contrast[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -88,15 +88,22 @@ function contrastOf(tokens: readonly Token[]): Contrast[] | undefined {
     const first = i === 0 || tokens[i - 1]!.sentence !== t.sentence;
     const last = i === tokens.length - 1 || tokens[i + 1]!.sentence !== t.sentence;
     out ??= [];
-    if (CONCESSIVE.has(t.word) && !last) {
+    if (en && CONCESSIVE.has(t.word) && !last) {
       // The clause it opens (up to the next clause boundary) concedes; the rest of the sentence counts more.
       const conceded = { scale: BEFORE_BUT, why: `×${BEFORE_BUT} conceded by "${t.text}"` };
       const main = { scale: AFTER_BUT, why: `×${AFTER_BUT} against "${t.text}"` };
       for (let k = i - 1; k >= 0 && tokens[k]!.sentence === t.sentence; k--) out[k] ??= main;
       for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === t.sentence; k++) out[k] = tokens[k]!.clause === t.clause ? conceded : main;
-    } else if (!first) {
+    } else if (first) {
+      if (!en || t.sentence === 0) continue;
+      // A sentence that opens with "But" or "However" answers the ones before it (measured in English only).
+      for (let k = 0; k < tokens.length && tokens[k]!.sentence <= t.sentence; k++) {
+        out[k] ??= tokens[k]!.sentence < t.sentence ? { scale: BEFORE_BUT, why: `×${BEFORE_BUT} before "${t.text}"` } : { scale: AFTER_BUT, why: `×${AFTER_BUT} after "${t.text}"` };
+      }
+    } else {
       // "but", "however", "yet" and a clause-final "though": the clause it closes or opens is the point.
-      const from = last ? tokens.findIndex((x) => x.clause === t.clause) : i;
+      // (The tokeniser starts a clause at the contrast word, so a final "though" closes the clause before it.)
+      const from = last ? tokens.findIndex((x) => x.clause === tokens[i - 1]!.clause) : i;
       for (let k = 0; k < tokens.length; k++) {
         if (tokens[k]!.sentence !== t.sentence) continue;
         out[k] = k < from ? { scale: BEFORE_BUT, why: `×${BEFORE_BUT} before "${t.text}"` } : { scale: AFTER_BUT, why: `×${AFTER_BUT} after "${t.text}"` };
@@ -125,20 +132,21 @@ export function sentiment(text: string, lang: string): Sentiment {
   const spans: SentimentSpan[] = [];
   const tokens = typeof text === 'string' ? tokensOf(text, l) : [];
   if (lex) {
-    const contrast = contrastOf(tokens);
+    const en = l.lang === 'en';
+    const contrast = contrastOf(tokens, en);
     // Capitals stand out only in a comment that is not all capitals.
     const shouting = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
     // Clauses holding a scored word (or already a bare negation), and negations a phrase used up.
     const scored = new Set<number>();
     const spent = new Set<number>();
-    const en = l.lang === 'en';
     const bangs = exclamations(text, tokens);
     // The negation (its index) whose scope the current token is in: in English
-    // up to the end of its clause ("and" and "or" end it too), elsewhere three words.
+    // up to the end of its clause ("and" ends it too: "not cheap and rude"; "or"
+    // does not: "not fast or reliable"), elsewhere three words.
     let negator = -1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (negator >= 0 && (tokens[negator]!.clause !== t.clause || (en ? t.word === 'and' || t.word === 'or' : i - negator > WINDOW))) negator = -1;
+      if (negator >= 0 && (tokens[negator]!.clause !== t.clause || (en ? t.word === 'and' : i - negator > WINDOW))) negator = -1;
       let base: number | undefined;
       let last = i;
       for (const [words, weight] of lex.phrases.get(t.word) ?? []) {
