@@ -53,8 +53,9 @@ const BARE_NEGATION = -1;
 const UNSURPASSED_PRAISE = 2;
 const NEVER_SO = 1.25;
 const WINDOW = 3;
-// Every emoticon holds one of these, every emoji is outside ASCII; most comments hold none.
-const EMOTICON_HINT = /[:;=<()♥/]|x-?[do]|8[-d]|[^\0-~]/i;
+// Every emoticon holds one of these, every emoji is a pictograph; most comments hold none
+// (a test for any non-ASCII letter would send nearly every French or Japanese comment through the big pattern).
+const EMOTICON_HINT = /[:;=<()/]|x-?[do]|8[-d]|\p{Extended_Pictographic}/iu;
 // "Although the food was good, …": the clause it opens concedes; the rest is the point.
 const CONCESSIVE = new Set(['although', 'though', 'whereas']);
 
@@ -70,12 +71,17 @@ function weightOf(lex: Lexicon, l: Language, word: string): number | undefined {
   if (w !== undefined) return w;
   if (l.lang !== 'en') return lex.stems.size ? lex.stems.get(stemOf(l, word)) : undefined;
   // English: undo inflections only (a Snowball stem also strips derivations: "used" is not "useful").
-  for (const b of englishBases(word)) {
-    const v = lex.words.get(b);
-    if (v !== undefined) return v;
+  // Cached: most words of a comment are in no lexicon, and feedback repeats its words.
+  let v = inflected.get(word);
+  if (v === undefined) {
+    v = null;
+    for (const base of englishBases(word)) if ((v = lex.words.get(base) ?? null) !== null) break;
+    if (inflected.size >= 50_000) inflected.clear();
+    inflected.set(word, v);
   }
-  return undefined;
+  return v ?? undefined;
 }
+const inflected = new Map<string, number | null>();
 
 /** Per token, its contrast factor and why: ×0.5 before "but", ×1.5 after; a concessive clause ×0.5, the rest of its sentence ×1.5. */
 interface Contrast { scale: number; why: string }
