@@ -60,6 +60,8 @@ describe('sentiment', () => {
 
   it('keeps the score in −1..1 and 0 for nothing', () => {
     expect(sentiment('', 'en')).toEqual({ score: 0, sum: 0, spans: [], supported: true });
+    // A caller's bad value is no text: nothing scores, nothing throws.
+    for (const bad of [undefined, null, 42, {}]) expect(sentiment(bad as unknown as string, 'en')).toEqual({ score: 0, sum: 0, spans: [], supported: true });
     const r = sentiment('awesome amazing excellent wonderful fantastic superb brilliant '.repeat(20), 'en');
     expect(r.score).toBeGreaterThan(0.99);
     expect(r.score).toBeLessThan(1);

@@ -8,6 +8,7 @@
 // and a concessive clause ("although …") counts half against the rest of
 // its sentence; words in capitals and sentences ending in "!" count more.
 import { language, type Lang, type Language } from './lang/index.js';
+import { contrastOf } from './contrast.js';
 import { comparedWithThis, likeIsVerb, neverSo, unsurpassed } from './english-rules.js';
 import { englishBases } from './inflect.js';
 import { emoticonLexicon, lexiconOf, LEXICON_SOURCES, type Lexicon } from './lexicon.js';
@@ -43,8 +44,6 @@ export interface Sentiment {
 const NEGATION = -0.74;
 const BOOST = 1.3;
 const DAMPEN = 0.6;
-const BEFORE_BUT = 0.5;
-const AFTER_BUT = 1.5;
 const CAPS = 1.5;
 const EXCLAIM = 1.2;
 const ALPHA = 15;
@@ -56,8 +55,6 @@ const WINDOW = 3;
 // Every emoticon holds one of these, every emoji is a pictograph; most comments hold none
 // (a test for any non-ASCII letter would send nearly every French or Japanese comment through the big pattern).
 const EMOTICON_HINT = /[:;=<()/]|x-?[do]|8[-d]|\p{Extended_Pictographic}/iu;
-// "Although the food was good, …": the clause it opens concedes; the rest is the point.
-const CONCESSIVE = new Set(['although', 'though', 'whereas']);
 
 /** The languages with a sentiment lexicon, and where each lexicon comes from. */
 export function sentimentLanguages(): Readonly<Partial<Record<Lang, string>>> {
@@ -83,42 +80,6 @@ function weightOf(lex: Lexicon, l: Language, word: string): number | undefined {
 }
 const inflected = new Map<string, number | null>();
 
-/** Per token, its contrast factor and why: ×0.5 before "but", ×1.5 after; a concessive clause ×0.5, the rest of its sentence ×1.5. */
-interface Contrast { scale: number; why: string }
-
-function contrastOf(tokens: readonly Token[], en: boolean): Contrast[] | undefined {
-  let out: Contrast[] | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.role !== 'contrast') continue;
-    const first = i === 0 || tokens[i - 1]!.sentence !== t.sentence;
-    const last = i === tokens.length - 1 || tokens[i + 1]!.sentence !== t.sentence;
-    out ??= [];
-    if (en && CONCESSIVE.has(t.word) && !last) {
-      // The clause it opens (up to the next clause boundary) concedes; the rest of the sentence counts more.
-      const conceded = { scale: BEFORE_BUT, why: `×${BEFORE_BUT} conceded by "${t.text}"` };
-      const main = { scale: AFTER_BUT, why: `×${AFTER_BUT} against "${t.text}"` };
-      for (let k = i - 1; k >= 0 && tokens[k]!.sentence === t.sentence; k--) out[k] ??= main;
-      for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === t.sentence; k++) out[k] = tokens[k]!.clause === t.clause ? conceded : main;
-    } else if (first) {
-      if (!en || t.sentence === 0) continue;
-      // A sentence that opens with "But" or "However" answers the ones before it (measured in English only).
-      for (let k = 0; k < tokens.length && tokens[k]!.sentence <= t.sentence; k++) {
-        out[k] ??= tokens[k]!.sentence < t.sentence ? { scale: BEFORE_BUT, why: `×${BEFORE_BUT} before "${t.text}"` } : { scale: AFTER_BUT, why: `×${AFTER_BUT} after "${t.text}"` };
-      }
-    } else {
-      // "but", "however", "yet" and a clause-final "though": the clause it closes or opens is the point.
-      // (The tokeniser starts a clause at the contrast word, so a final "though" closes the clause before it.)
-      const from = last ? tokens.findIndex((x) => x.clause === tokens[i - 1]!.clause) : i;
-      for (let k = 0; k < tokens.length; k++) {
-        if (tokens[k]!.sentence !== t.sentence) continue;
-        out[k] = k < from ? { scale: BEFORE_BUT, why: `×${BEFORE_BUT} before "${t.text}"` } : { scale: AFTER_BUT, why: `×${AFTER_BUT} after "${t.text}"` };
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * The sentiment of one comment: a score in −1..1 and the spans (words and
  * phrases of the lexicon, emoticons, emoji and written ratings such as
@@ -141,7 +102,7 @@ export function sentiment(text: string, lang: string): Sentiment {
     const en = l.lang === 'en';
     const contrast = contrastOf(tokens, en);
     // Capitals stand out only in a comment that is not all capitals.
-    const shouting = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+    const shouting = tokens.length > 0 && /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
     // Clauses holding a scored word (or already a bare negation), and negations a phrase used up.
     const scored = new Set<number>();
     const spent = new Set<number>();
@@ -164,7 +125,11 @@ export function sentiment(text: string, lang: string): Sentiment {
       }
       const phrase = last > i;
       let ownNegation = false;
-      if (phrase) for (let k = i; k <= last; k++) if (tokens[k]!.role === 'negation') ownNegation = spent.add(k).has(k);
+      for (let k = i; phrase && k <= last; k++) {
+        if (tokens[k]!.role !== 'negation') continue;
+        spent.add(k);
+        ownNegation = true;
+      }
       if (base === undefined) {
         if (t.role === 'negation') {
           negator = i;
@@ -285,7 +250,7 @@ export function sentiment(text: string, lang: string): Sentiment {
 /** Per sentence, how many "!" (up to 3) follow its last word. */
 function exclamations(text: string, tokens: readonly Token[]): number[] {
   const out: number[] = [];
-  if (!text.includes('!')) return out;
+  if (tokens.length === 0 || !text.includes('!')) return out;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
