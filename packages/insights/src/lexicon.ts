@@ -5,6 +5,8 @@ import { stemOf } from './stem.js';
 import { fold } from './tokenize.js';
 import emoticonsData from './lexicons/emoticons.js';
 import en from './lexicons/en.js';
+import enFeedback from './lexicons/en-feedback.js';
+import emoji from './lexicons/emoji.js';
 import fr from './lexicons/fr.js';
 import it from './lexicons/it.js';
 import nl from './lexicons/nl.js';
@@ -21,7 +23,7 @@ export const LEXICON_SOURCES: Readonly<Partial<Record<Lang, string>>> = {
   nl: 'Pattern nl-sentiment, CLiPS, University of Antwerp (PDDL)',
 };
 
-const STEMLESS = new Set<Lang>([]);
+const STEMLESS = new Set<Lang>(['en']);
 
 // Words a lexicon scores that name things in feedback: "the support was slow"
 // says nothing good about anything.
@@ -37,6 +39,8 @@ const NEUTRAL: Partial<Record<Lang, ReadonlySet<string>>> = {
 const CORRECTED: Partial<Record<Lang, ReadonlyMap<string, number>>> = { fr: new Map([['cher', -2], ['chère', -2], ['chers', -2], ['chères', -2]]) };
 
 const DATA: Partial<Record<Lang, string>> = { en, fr, it, nl, pl, sv };
+// Multi-word expressions of feedback written here, beside the published lists.
+const FEEDBACK: Partial<Record<Lang, Record<string, number>>> = { en: enFeedback };
 
 /** One language's lexicon, ready for lookups. */
 export interface Lexicon {
@@ -48,12 +52,18 @@ export interface Lexicon {
   phrases: Map<string, [string[], number][]>;
 }
 
-function parse(data: string): Map<string, number> {
+/** @internal One lexicon string (see scripts/build-lexicons.mjs) as word → weight. */
+export function parseLexicon(data: string): Map<string, number> {
   const map = new Map<string, number>();
   for (const line of data.split('\n')) {
     const colon = line.indexOf(':');
     const weight = Number(line.slice(0, colon));
-    for (const w of line.slice(colon + 1).split('\t')) map.set(w, weight);
+    // Front-coded (scripts/build-lexicons.mjs): a digit, the letters shared with the word before, then the rest.
+    let previous = '';
+    for (const coded of line.slice(colon + 1).split('\t')) {
+      previous = previous.slice(0, Number(coded[0])) + coded.slice(1);
+      map.set(previous, weight);
+    }
   }
   return map;
 }
@@ -68,7 +78,7 @@ export function lexiconOf(l: Language): Lexicon | null {
   if (data) {
     lex = { words: new Map(), stems: new Map(), phrases: new Map() };
     const sums = new Map<string, [number, number]>();
-    for (const [entry, listed] of parse(data)) {
+    for (const [entry, listed] of parseLexicon(data)) {
       let weight = listed;
       const parts = fold(entry).split(/\s+/).filter(Boolean);
       if (parts.length === 0) continue;
@@ -95,6 +105,12 @@ export function lexiconOf(l: Language): Lexicon | null {
     for (const w of NEUTRAL[l.lang] ?? []) lex.stems.delete(stemOf(l, w));
     // A corrected word's forms follow it ("chers" is as expensive as "cher", not an average with "chèrement").
     for (const [w, weight] of CORRECTED[l.lang] ?? []) lex.stems.set(stemOf(l, w), weight);
+    for (const [entry, weight] of Object.entries(FEEDBACK[l.lang] ?? {})) {
+      const parts = fold(entry).split(' ');
+      const list = lex.phrases.get(parts[0]!) ?? [];
+      list.push([parts, weight]);
+      lex.phrases.set(parts[0]!, list);
+    }
     for (const list of lex.phrases.values()) list.sort((a, b) => b[0].length - a[0].length);
   }
   lexicons.set(l.lang, lex);
@@ -103,13 +119,16 @@ export function lexiconOf(l: Language): Lexicon | null {
 
 let emoticons: { pattern: RegExp; weights: Map<string, number> } | undefined;
 
-/** ASCII emoticons (AFINN-emoticon-8), scored in every language. */
+/** ASCII emoticons (AFINN-emoticon-8) and common emoji, scored in every language. */
 export function emoticonLexicon(): { pattern: RegExp; weights: Map<string, number> } {
   if (!emoticons) {
-    const weights = parse(emoticonsData);
-    const escaped = [...weights.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    // Standing alone: "http://x" and "(a)" are no emoticons.
-    emoticons = { pattern: new RegExp(`(?<=^|\\s)(?:${escaped.join('|')})(?=$|\\s|[.,!?])`, 'giu'), weights };
+    const weights = parseLexicon(emoticonsData);
+    const escape = (e: string): string => e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const escaped = [...weights.keys()].sort((a, b) => b.length - a.length).map(escape);
+    const pictures = Object.keys(emoji).sort((a, b) => b.length - a.length).map(escape);
+    for (const [e, weight] of Object.entries(emoji)) weights.set(e, weight);
+    // Emoticons stand alone ("http://x" and "(a)" are none); emoji are often written onto a word ("great👍").
+    emoticons = { pattern: new RegExp(`(?<=^|\\s)(?:${escaped.join('|')})(?=$|\\s|[.,!?])|${pictures.join('|')}`, 'giu'), weights };
   }
   return emoticons;
 }

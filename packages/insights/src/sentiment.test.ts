@@ -60,6 +60,8 @@ describe('sentiment', () => {
 
   it('keeps the score in −1..1 and 0 for nothing', () => {
     expect(sentiment('', 'en')).toEqual({ score: 0, sum: 0, spans: [], supported: true });
+    // A caller's bad value is no text: nothing scores, nothing throws.
+    for (const bad of [undefined, null, 42, {}]) expect(sentiment(bad as unknown as string, 'en')).toEqual({ score: 0, sum: 0, spans: [], supported: true });
     const r = sentiment('awesome amazing excellent wonderful fantastic superb brilliant '.repeat(20), 'en');
     expect(r.score).toBeGreaterThan(0.99);
     expect(r.score).toBeLessThan(1);
@@ -111,5 +113,109 @@ describe('French feedback words that AFINN-fr translated from another sense', ()
   it('a neutral word is not scored, while the opinion beside it still is', () => {
     expect(sentiment('plus rapide que prévu, comme promis', 'fr').spans.map((s) => s.text)).not.toContain('plus');
     expect(sentiment('Livraison rapide, super', 'fr').score).toBeGreaterThan(0);
+  });
+});
+
+const spans = (text: string): [string, number][] => sentiment(text, 'en').spans.map((s) => [s.text, Math.round(s.weight * 1000) / 1000]);
+
+describe('English: negation, contrast and emphasis', () => {
+  it('negates to the end of the clause, not only the next words; "and" and punctuation end it, "or" does not', () => {
+    expect(spans('I do not think the staff were in any way helpful')).toEqual([['helpful', -1.48]]);
+    expect(spans('It was not fast or reliable')).toEqual([['reliable', -1.48]]);
+    expect(spans('The food was not bad and the staff were rude')).toEqual([['bad', 2.22], ['rude', -2]]);
+    expect(spans('Not bad, great staff')).toEqual([['bad', 2.22], ['great', 3]]);
+    // Other languages keep the three-word window.
+    expect(sentiment("L'application n'est pas du tout vraiment très bonne", 'fr').sum).toBeGreaterThan(0);
+  });
+
+  it('reads "couldn\'t be happier", "can\'t say enough" and "couldn\'t ask for more" as praise', () => {
+    expect(spans('I could not be happier')).toEqual([['happier', 3]]);
+    expect(spans("I couldn't be happier")).toEqual([['happier', 3]]);
+    expect(spans("I can't say enough good things")).toEqual([['good', 3]]);
+    expect(spans("I couldn't ask for more")).toEqual([["couldn't ask for more", 2]]);
+    // Not after any negation: "not good enough" is a complaint, "would not be happier" no idiom.
+    expect(sentiment('It is not good enough', 'en').sum).toBeLessThan(0);
+    expect(sentiment('I would not be happier', 'en').sum).toBeLessThan(0);
+  });
+
+  it('reads "never … so" as emphasis (VADER\'s rule)', () => {
+    // −2, ×1.3 by the booster "so", ×1.25 for "never … so".
+    expect(spans("I've never been so disappointed")).toEqual([['disappointed', -3.25]]);
+    expect(spans('It never disappointed')).toEqual([['disappointed', 1.48]]);
+  });
+
+  it('weighs the main clause over a concessive one, before or after it', () => {
+    const r = sentiment('Although the food was good, the service was awful', 'en');
+    expect(r.spans.map((s) => s.reason)).toEqual(['"good" +3 · ×0.5 conceded by "Although"', '"awful" -3 · ×1.5 against "Although"']);
+    expect(sentiment('The service was awful, although the food was good', 'en').score).toBeLessThan(0);
+    expect(sentiment('The food was good, the staff awful though', 'en').score).toBeLessThan(0);
+    expect(sentiment('The staff were awful. But the food was good!', 'en').score).toBeGreaterThan(0);
+    expect(sentiment('The food was good. But the staff were awful', 'en').score).toBeLessThan(0);
+  });
+
+  it('counts words in capitals (in a comment not all in capitals) and sentences ending in "!" more', () => {
+    expect(spans('It is GOOD')).toEqual([['GOOD', 4.5]]);
+    expect(spans('IT IS GOOD')).toEqual([['GOOD', 3]]);
+    expect(spans('It is good!')).toEqual([['good', 3.6]]);
+    expect(spans('It is good!!!!!')).toEqual([['good', 5.184]]);
+    expect(spans('Bad! It is good.')).toEqual([['Bad', -3.6], ['good', 3]]);
+  });
+
+  it('reads "like" as a verb after a subject or auxiliary, and as "similar to" elsewhere', () => {
+    expect(spans('I like it')).toEqual([['like', 2]]);
+    expect(spans("I don't like it")).toEqual([['like', -1.48]]);
+    expect(spans('The steak tastes like leather')).toEqual([]);
+    expect(sentiment('J\'aime bien', 'fr').sum).toBeGreaterThan(0);
+  });
+
+  it('makes the thing reviewed the lesser in "better than these"', () => {
+    expect(spans('My old headphones sound better than these')).toEqual([['better', -2]]);
+    expect(spans('Better than I expected')).toEqual([['Better', 2]]);
+    expect(spans('This is much nicer than that')).toEqual([['nicer', -3]]);
+  });
+
+  it('looks up English inflections, not Snowball stems', () => {
+    expect(spans('Disappointing')).toEqual([['Disappointing', -2]]);
+    expect(spans('They worried')).toEqual([['worried', -3]]);
+    // Snowball would find "useful" in "used", "sever" in "several", "backing" in "back".
+    expect(spans('I used it several times and sent the box back')).toEqual([]);
+  });
+});
+
+describe('English feedback phrases', () => {
+  it('matches them before their words, and reads a warning as a warning', () => {
+    expect(spans("Don't waste your money")).toEqual([["Don't waste", -3]]);
+    expect(spans('A waste of money')).toEqual([['waste of money', -3]]);
+    expect(spans('The case fell apart')).toEqual([['fell apart', -3]]);
+    expect(spans('Works great')).toEqual([['Works great', 3]]);
+  });
+  it('negates a phrase like a word, unless it holds its own negation', () => {
+    expect(spans('It was not a waste of money')).toEqual([['waste of money', 2.22]]);
+    expect(spans("We won't be coming back")).toEqual([['coming back', -1.48]]);
+    expect(spans('Nothing short of amazing')).toEqual([['Nothing short of', 2], ['amazing', 4]]);
+    expect(spans("I can't believe how good it is")).toEqual([['good', 3]]);
+  });
+});
+
+describe('ratings and emoji, in every language', () => {
+  it('scores a written rating by its place on its scale', () => {
+    expect(spans('10/10')).toEqual([['10/10', 3]]);
+    expect(spans('I rate it 7 out of 10')).toEqual([['7 out of 10', 3]]);
+    expect(spans('6/10')).toEqual([]);
+    expect(spans('4/10')).toEqual([['4/10', -3]]);
+    expect(spans('4.5/5 and five stars')).toEqual([['4.5/5', 3], ['five stars', 3]]);
+    expect(spans('1-star service')).toEqual([['1-star', -3]]);
+    expect(spans('three stars')).toEqual([]);
+    expect(sentiment('Note : 2/10', 'fr').spans.map((s) => s.weight)).toEqual([-3]);
+    expect(sentiment('5 Sterne, 5 stars', 'de').spans.map((s) => s.text)).toEqual(['5 stars']);
+    // Dates and out-of-scale numbers are no ratings.
+    expect(spans('Ordered 12/10/2024, arrived 14/10')).toEqual([]);
+    expect(spans('15/10')).toEqual([]);
+  });
+
+  it('scores emoji, written alone or onto a word', () => {
+    expect(spans('Great👍')).toEqual([['Great', 3], ['👍', 2]]);
+    expect(sentiment('Lieferung zu spät 😡', 'de').spans).toMatchObject([{ text: '😡', weight: -3, reason: 'emoji 😡 -3' }]);
+    expect(sentiment('配送が遅い👎', 'ja').sum).toBe(-2);
   });
 });
