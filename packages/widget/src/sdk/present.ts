@@ -24,6 +24,19 @@ function deliveredSoon(d: Delivery, id: string, ms: number): Promise<boolean> {
   });
 }
 
+/**
+ * Runs `fn` after the frame being drawn now, or after 100 ms where no frame
+ * comes (a hidden page draws none). Returns what runs it at once instead; it
+ * runs once.
+ */
+function afterPaint(fn: () => unknown): () => void {
+  let done = 0;
+  const go = (): unknown => done++ || fn();
+  requestAnimationFrame(() => setTimeout(go));
+  setTimeout(go, 100);
+  return go;
+}
+
 /** What every UI chunk needs from the config: the page's nonces and where the chunks live. */
 const chunkOptions = (config: SaysoConfig) => ({
   ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
@@ -43,9 +56,19 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
     note(host.history(), s.id, s.kind, type, Date.now());
     host.save(json(host.history()));
   };
+  /** Queues the display now if it still waits for its frame, so it goes before what follows it. */
+  let displayed = (): void => {};
   const event = (type: 'display' | 'dismiss'): void => {
     record(type);
-    host.sender.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web' } }).catch(report);
+    const value = { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web' } as const;
+    // A display is queued once the card is drawn: the first queueing starts the delivery (IndexedDB, the sender
+    // election), which the card's first frame need not wait for. Not if consent went meanwhile (get() says so).
+    const queue = (): unknown => host.sender.get() && host.sender.enqueue({ kind: 'event', value }).catch(report);
+    if (type == 'display') displayed = afterPaint(queue);
+    else {
+      displayed();
+      queue();
+    }
   };
   let shown = false;
   const onShow = (): void => {
@@ -73,6 +96,7 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
       channel: 'web',
     };
     let stored;
+    displayed();
     try {
       stored = await host.sender.enqueue({ kind: 'response', value: response });
     } catch (err) {
