@@ -24,19 +24,6 @@ function deliveredSoon(d: Delivery, id: string, ms: number): Promise<boolean> {
   });
 }
 
-/**
- * Runs `fn` after the frame being drawn now, or after 100 ms where no frame
- * comes (a hidden page draws none). Returns what runs it at once instead; it
- * runs once.
- */
-function afterPaint(fn: () => unknown): () => void {
-  let done = 0;
-  const go = (): unknown => done++ || fn();
-  requestAnimationFrame(() => setTimeout(go));
-  setTimeout(go, 100);
-  return go;
-}
-
 /** What every UI chunk needs from the config: the page's nonces and where the chunks live. */
 const chunkOptions = (config: SaysoConfig) => ({
   ...(config.nonce && { styleNonce: config.nonce, scriptNonce: config.nonce }),
@@ -45,7 +32,7 @@ const chunkOptions = (config: SaysoConfig) => ({
 
 /** Mounts `s` through the UI; displays, dismissals and the answer go to the durable queue and the history the caps read. */
 export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHandle> {
-  const { config } = host;
+  const { config, sender } = host;
   const locale = s.locale ?? host.locale;
   const attributes = host.attributes();
   const report = (err: unknown): void => host.error((err as { code?: SaysoErrorCode }).code ?? 'E_STORAGE_UNAVAILABLE', String((err as Error).message));
@@ -56,19 +43,22 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
     note(host.history(), s.id, s.kind, type, Date.now());
     host.save(json(host.history()));
   };
-  /** Queues the display now if it still waits for its frame, so it goes before what follows it. */
-  let displayed = (): void => {};
+  /** Queues the display at once if it still waits for its frame (see below), so it goes before what follows it. */
+  let displayed = (): unknown => 0;
   const event = (type: 'display' | 'dismiss'): void => {
     record(type);
     const value = { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web' } as const;
-    // A display is queued once the card is drawn: the first queueing starts the delivery (IndexedDB, the sender
-    // election), which the card's first frame need not wait for. Not if consent went meanwhile (get() says so).
-    const queue = (): unknown => host.sender.get() && host.sender.enqueue({ kind: 'event', value }).catch(report);
-    if (type == 'display') displayed = afterPaint(queue);
-    else {
-      displayed();
-      queue();
-    }
+    // Not if consent went meanwhile (get() says so).
+    const queue = (): unknown => sender.get() && sender.enqueue({ kind: 'event', value }).catch(report);
+    displayed();
+    if (type == 'display') {
+      // Queued after the frame that draws the card, or 100 ms on where no frame comes (a hidden page): the first
+      // record queued starts the delivery (IndexedDB, the sender election), which that frame need not wait for.
+      let done = 0;
+      displayed = () => done++ || queue();
+      requestAnimationFrame(() => setTimeout(displayed));
+      setTimeout(displayed, 100);
+    } else queue();
   };
   let shown = false;
   const onShow = (): void => {
@@ -98,7 +88,7 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
     let stored;
     displayed();
     try {
-      stored = await host.sender.enqueue({ kind: 'response', value: response });
+      stored = await sender.enqueue({ kind: 'response', value: response });
     } catch (err) {
       report(err);
       throw err;
