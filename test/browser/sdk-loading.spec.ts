@@ -75,6 +75,28 @@ test('strict CSP, plain script tag, no inline script: remote config, UI and deli
   expect(violations).toEqual([]);
 });
 
+test('a show asked for right after init requests the UI and the engine beside the remote config, not after it', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => {
+    const chunk = /\/(sayso-(?:ui|engine))\.js$/.exec(r.url())?.[1];
+    if (chunk) requested.push(chunk);
+  });
+  // The config answers late, as over a slow network; what the chunks had been asked for by then is what counts.
+  let atAnswer: string[] = [];
+  await page.route('**/v1/sites/demo/surveys', async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    atAnswer = [...requested].sort();
+    await route.continue();
+  });
+  env.s.page('/early.html', snippetPage({ site: 'demo', endpoint: env.c.url }, { head: `<script>sayso('show', 'remote-nps');</script>` }));
+  await page.goto(`${env.s.url}/early.html`);
+  await expect(page.getByText('How likely are you to recommend our docs?')).toBeVisible();
+  expect(atAnswer).toEqual(['sayso-engine', 'sayso-ui']);
+  expect(requested.sort()).toEqual(['sayso-engine', 'sayso-ui']); // each once
+  await answer(page, /^9/);
+  await expect.poll(async () => (await env.c.responses()).map((r) => `${r.surveyId}:${r.score}`), { timeout: 15_000 }).toContain('remote-nps:9');
+});
+
 test('a UI chunk that fails to load is retried, then reported as E_UI_LOAD_FAILED, never thrown into the page', async ({ page }) => {
   let attempts = 0;
   let fail = true;

@@ -118,6 +118,40 @@ describe('remote config through the instance', () => {
     expect(asked).toEqual([null, null]); // no ETag kept for a list never validated
   });
 
+  it('a show asked for before the config is settled fetches the UI and the engine beside it, unless the kept config rules the survey out', async () => {
+    const requested: string[] = [];
+    const showEarly = async (id: string) => {
+      const s = createInstance(
+        { site: 'pk', endpoint: ENDPOINT },
+        {
+          loadEngine: () => (requested.push('engine'), Promise.resolve(engine)),
+          loadUi: () => (requested.push('ui'), new Promise(() => {})), // never arrives: nothing is shown
+        },
+      );
+      let ready = false;
+      s.on('ready', () => (ready = true));
+      void s.show(id);
+      const before = [...requested];
+      await vi.waitFor(() => expect(ready).toBe(true));
+      s.destroy();
+      return before;
+    };
+    // First sight of the config: both at once, before even the config request has left.
+    expect(await showEarly('nps')).toEqual(['ui', 'engine']);
+    expect(asked).toEqual([null]);
+    // The kept config holds it and it could show: both again, beside the revalidation.
+    requested.length = 0;
+    expect(await showEarly('nps')).toEqual(['ui', 'engine']);
+    // Kept, but targeting rules it out for this visitor: nothing early (and nothing later, it does not show).
+    localStorage.clear();
+    body = { surveys: [{ ...nps, targeting: { device: 'mobile' } }] };
+    etag = '"v2"';
+    await page();
+    requested.length = 0;
+    expect(await showEarly('nps')).toEqual([]);
+    expect(requested).toEqual([]);
+  });
+
   it('remote config waits for consent, and `remoteConfig: false` turns it off', async () => {
     const s = createInstance({ site: 'pk', endpoint: ENDPOINT, consent: 'pending' }, { loadEngine: () => Promise.resolve(engine), loadUi: () => Promise.reject(new Error('unused')) });
     await new Promise((r) => setTimeout(r, 50));

@@ -86,6 +86,8 @@ function start(config: Partial<SaysoConfig>, events: SaysoEventName[] = []) {
   return { s, seen };
 }
 const settle = () => vi.advanceTimersByTimeAsync(10);
+/** Past the frame that draws a card (and the 100 ms that stand in for one where no frame comes). */
+const drawn = () => vi.advanceTimersByTimeAsync(100);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -108,8 +110,12 @@ describe('showing and recording', () => {
     window.addEventListener('sayso:show', onWin);
     const { seen } = start({ surveys: [nps()] }, ['ready', 'show', 'queued']);
     await settle();
-    window.removeEventListener('sayso:show', onWin);
     expect(ui.ids()).toEqual(['nps']);
+    // Queued once the card's first frame is drawn (starting the delivery is no part of that frame).
+    expect(seen.map((e) => e[0])).toEqual(['ready', 'show']);
+    expect(del.records).toHaveLength(0);
+    await drawn();
+    window.removeEventListener('sayso:show', onWin);
     expect(seen.map((e) => e[0])).toEqual(['ready', 'show', 'queued']);
     expect(seen[0]![1]).toEqual({ surveys: ['nps'] });
     expect(win).toEqual(['sayso:show']);
@@ -557,7 +563,7 @@ describe('consent', () => {
   it('denied clears what sayso stored and the queue, and shows nothing', async () => {
     localStorage.setItem('host-key', 'kept');
     const { s } = start({ surveys: [nps()] });
-    await settle();
+    await drawn(); // the display is queued
     expect(localStorage.getItem('sayso.aid')).not.toBeNull();
     s.consent('denied');
     await settle();

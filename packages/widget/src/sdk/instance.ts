@@ -53,6 +53,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const em = createEmitter(win);
   const error = (code: SaysoErrorCode, message: string, surveyId?: string): void =>
     em.emit('error', { code, message, ...(surveyId && { surveyId }) });
+  /** A chunk that did not load (after its retries), for the survey that needed it. */
+  const failed = (err: unknown, surveyId?: string): void => error('E_UI_LOAD_FAILED', String((err as Error).message), surveyId);
 
   let consent: ConsentState = initialConsent(config.consent, config.respectGpc, nav);
   const granted = (): boolean => consent == 'granted';
@@ -65,6 +67,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const locale = pickLocale(config.locale, doc, nav);
   const mobile = isMobile(win);
   const loadUi = retrying(config.loadUi ?? deps.loadUi);
+  /** What showing a survey takes, loaded side by side: a survey is never shown unless its answer can be stored. */
+  const chunks = () => Promise.all([loadUi(), loadEngine()]);
+  const remoteOn = !!config.endpoint && config.remoteConfig !== false;
   const delays = createDelays();
   const stops: Array<() => void> = [];
   /** Takes the feedback tabs down; `noop` while they load. */
@@ -148,14 +153,14 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     if (open || !live() || (check && !eligible(s))) return false;
     open = true;
     try {
-      // Never show a survey whose answer could not be kept: the engine (and its delivery) loads with the UI.
-      const [ui, e] = await Promise.all([loadUi(), loadEngine(), sender.get()]);
+      // The delivery starts once the survey is on screen (engine.present), not in the way of its first frame.
+      const [ui, e] = await chunks();
       if (!live()) throw 0;
       handle = await e.present(s, host, ui);
       return true;
     } catch (err) {
       open = false;
-      if (err !== 0) error('E_UI_LOAD_FAILED', String((err as Error).message), s.id);
+      if (err !== 0) failed(err, s.id);
       return false;
     }
   }
@@ -201,7 +206,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         let gone = false;
         loadUi().then(
           (ui) => gone || (stop = ui.watch?.(win, t, mobile, since, go) ?? noop),
-          (err: Error) => error('E_UI_LOAD_FAILED', err.message, s.id),
+          (err) => failed(err, s.id),
         );
         pageStops.push(() => {
           gone = true;
@@ -221,10 +226,21 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     if (!list.length || untab || !granted()) return;
     // hide() (consent withdrawn, destroy) clears `untab`, so a load it overtook mounts nothing.
     const token = (untab = noop);
-    Promise.all([loadUi(), loadEngine()]).then(
+    chunks().then(
       ([ui, e]) => untab == token && (untab = e.tabs(list, host, ui, (s) => void display(s, false))),
-      (err: Error) => error('E_UI_LOAD_FAILED', err.message, list[0]!.id),
+      (err) => failed(err, list[0]!.id),
     );
+  }
+
+  /**
+   * Fetches what showing `s` takes while the remote config is fetched and
+   * validated, rather than after, for a show asked for then. A survey the kept
+   * config's caps or targeting exclude loads nothing. A survey the kept
+   * config does not hold (`s` undefined; mostly a browser's first sight of
+   * the config, which loads the engine to validate it anyway) loads both.
+   */
+  function prime(s?: Survey): void {
+    if (live() && (!s || eligible(s))) chunks().catch(noop);
   }
 
   /** Loads the UI on idle when a survey could show on this page. */
@@ -272,12 +288,14 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     track(name, properties = {}) {
       void started.then(() => each((s, t) => eventMatches(t, name, properties) && fire(s, t)));
     },
-    show: (surveyId, options) =>
-      started.then(() => {
+    show(surveyId, options) {
+      if (!ready && remoteOn) prime(readJson<Verdict>(store, 'vr')?.s.find((x) => x.id === surveyId));
+      return started.then(() => {
         const s = surveys.find((x) => x.id === surveyId);
         if (!s) error('E_ARGUMENT_INVALID', `unknown survey ${surveyId}`, surveyId);
         return !!s && display(s, !options?.force);
-      }),
+      });
+    },
     on: em.on,
     // Without a pending mark there is nothing to send, and no reason to load the engine.
     flush: sender.flush,
@@ -343,7 +361,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       try {
         v = { k, ...(await loadEngine()).check(list) };
       } catch (err) {
-        error('E_UI_LOAD_FAILED', String((err as Error).message));
+        failed(err);
         return [];
       }
     }
@@ -362,16 +380,15 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   // Checked a tick later, so `on('error')` right after `init` hears about bad surveys.
   const mine = Promise.resolve().then(() => valid(config.surveys ?? [], 'vl'));
   // Not even the config request leaves the page before consent: it would tell the collector who is visiting.
-  const remote =
-    config.endpoint && (config.remoteConfig ?? true)
-      ? consented.then(async () => {
-          const v = readJson<Verdict>(store, 'vr');
-          const r = await fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, v?.t);
-          if (r.error) error('E_REMOTE_CONFIG', r.error);
-          // A fresh list; else (304, offline, a server error) the kept copy.
-          return r.list ? valid(r.list, 'vr', r.etag, v) : v ? kept(v) : [];
-        })
-      : Promise.resolve([]);
+  const remote = remoteOn
+    ? consented.then(async () => {
+        const v = readJson<Verdict>(store, 'vr');
+        const r = await fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, v?.t);
+        if (r.error) error('E_REMOTE_CONFIG', r.error);
+        // A fresh list; else (304, offline, a server error) the kept copy.
+        return r.list ? valid(r.list, 'vr', r.etag, v) : v ? kept(v) : [];
+      })
+    : Promise.resolve([]);
   const started = Promise.all([mine, remote]).then(([mine, theirs]) => {
     if (destroyed) return;
     surveys = mergeSurveys(mine, theirs);

@@ -32,7 +32,7 @@ const chunkOptions = (config: SaysoConfig) => ({
 
 /** Mounts `s` through the UI; displays, dismissals and the answer go to the durable queue and the history the caps read. */
 export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHandle> {
-  const { config } = host;
+  const { config, sender } = host;
   const locale = s.locale ?? host.locale;
   const attributes = host.attributes();
   const report = (err: unknown): void => host.error((err as { code?: SaysoErrorCode }).code ?? 'E_STORAGE_UNAVAILABLE', String((err as Error).message));
@@ -43,9 +43,22 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
     note(host.history(), s.id, s.kind, type, Date.now());
     host.save(json(host.history()));
   };
+  /** Queues the display at once if it still waits for its frame (see below), so it goes before what follows it. */
+  let displayed = (): unknown => 0;
   const event = (type: 'display' | 'dismiss'): void => {
     record(type);
-    host.sender.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web' } }).catch(report);
+    const value = { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web' } as const;
+    // Not if consent went meanwhile (get() says so).
+    const queue = (): unknown => sender.get() && sender.enqueue({ kind: 'event', value }).catch(report);
+    displayed();
+    if (type == 'display') {
+      // Queued after the frame that draws the card, or 100 ms on where no frame comes (a hidden page): the first
+      // record queued starts the delivery (IndexedDB, the sender election), which that frame need not wait for.
+      let done = 0;
+      displayed = () => done++ || queue();
+      requestAnimationFrame(() => setTimeout(displayed));
+      setTimeout(displayed, 100);
+    } else queue();
   };
   let shown = false;
   const onShow = (): void => {
@@ -73,8 +86,9 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
       channel: 'web',
     };
     let stored;
+    displayed();
     try {
-      stored = await host.sender.enqueue({ kind: 'response', value: response });
+      stored = await sender.enqueue({ kind: 'response', value: response });
     } catch (err) {
       report(err);
       throw err;

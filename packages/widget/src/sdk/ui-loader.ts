@@ -9,12 +9,11 @@ import { scriptUrl } from './trusted-types.js';
 export function scriptChunk<T>(doc: Document, base: string, file: string, nonce: string | undefined, global: string): () => Promise<T> {
   return () =>
     new Promise((resolve, reject) => {
-      const view = doc.defaultView!;
-      const win = view as unknown as Record<string, T | undefined>;
+      const win = doc.defaultView as unknown as Window & Record<string, T | undefined>;
       if (win[global]) return resolve(win[global]);
       const el = doc.createElement('script');
       // Inserted by script, so async already. A URL Trusted Types refuse throws here: a rejection, retried.
-      el.src = scriptUrl(view, base, file);
+      el.src = scriptUrl(win, base, file);
       if (nonce) el.nonce = nonce;
       // Loaded or not, what counts is whether the chunk set its global.
       el.onload = el.onerror = () => {
