@@ -112,3 +112,15 @@ describe('CSRF: cookie requests that change something need one of our own origin
     expect((await call(c, 'GET', '/v1/admin/me', { cookie: 'sayso_session=1.forged' })).status).toBe(401);
   });
 });
+
+test('the reading API (scores, comments, insights, export) takes every studio role, by cookie and by token', async () => {
+  for (const path of ['/v1/scores', '/v1/comments', '/v1/insights', '/v1/insights/comments?survey=nps-main&term=x', '/v1/responses/export?format=ndjson']) {
+    for (const creds of [{ cookie: cookies.viewer }, { bearer: tokens.viewer }, { bearer: SECRET }]) {
+      const res = await call(c, 'GET', path, creds);
+      expect(res.status, `${path} ${JSON.stringify(creds).slice(0, 20)}`).toBe(200);
+      await res.arrayBuffer();
+    }
+    const none = await call(c, 'GET', path);
+    expect(none.status, path).toBe(401);
+  }
+});
