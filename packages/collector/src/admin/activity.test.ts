@@ -14,7 +14,7 @@ beforeAll(async () => {
   for (let i = 1; i <= 7; i++) {
     await c.storage.activity.record({ site: i % 2 ? 'shop' : 'blog', actor, action: 'survey.update', subject: { type: 'survey', id: `s${i % 3}` }, diff: { n: i } });
   }
-}, 60_000);
+}, 120_000);
 afterAll(() => c?.close());
 
 type Page = { entries: ActivityEntry[]; next: number | null };

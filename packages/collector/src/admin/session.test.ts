@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, beforeAll, expect, test } from 'vitest';
 import type { Collector } from '../collector.js';
 import { secretHash } from '../auth/secret-ids.js';
 import { STUDIO_SESSION } from '../auth/studio-session.js';
@@ -6,6 +6,12 @@ import { SECRET, SELF, testCollector, testConfig } from '../test-fixtures.js';
 import { PASSWORD, addUser, call, signIn, studioCookieOf } from './people-fixtures.js';
 
 let c: Collector | undefined;
+// Opening the file's PGlite and the first scrypt hash take seconds on a busy machine: not in a test's 30 s.
+beforeAll(async () => {
+  const warm = await testCollector();
+  await addUser(warm, 'warm@shop.test', 'viewer');
+  await warm.close();
+}, 120_000);
 afterEach(async () => {
   await c?.close();
   c = undefined;
@@ -212,4 +218,37 @@ test('/me for a token and for the config secret', async () => {
     token: { id: made.id, name: 'ci', role: 'editor' },
   });
   expect(await (await call(c, 'GET', '/v1/admin/me', { bearer: SECRET })).json()).toEqual({ id: 'secret', email: null, name: 'config secret', role: 'admin', kind: 'secret' });
+});
+
+test('PATCH /me: a user renames themselves; a new password needs the current one, ends the other sessions and renews this one', async () => {
+  c = await testCollector({ config: testConfig({ limits: { authFailuresPerMinute: 2 } }) });
+  const ana = await addUser(c, 'ana@shop.test', 'viewer');
+  const here = await signIn(c, 'ana@shop.test');
+  const elsewhere = await signIn(c, 'ana@shop.test');
+  const patch = (body: unknown, cookie = here) => call(c, 'PATCH', '/v1/admin/me', { cookie, body });
+  const renamed = await patch({ name: 'Ana B' });
+  expect(renamed.status).toBe(200);
+  expect(await renamed.json()).toMatchObject({ id: ana.id, name: 'Ana B' });
+  const path = async (res: Response) => [res.status, ((await res.json()) as { error: { path: string } }).error.path];
+  expect(await path(await patch({ password: 'a brand new passphrase' }))).toEqual([400, 'currentPassword']);
+  expect(await path(await patch({ password: 'short', currentPassword: PASSWORD }))).toEqual([400, 'password']);
+  expect(await path(await patch({ password: 'a brand new passphrase', currentPassword: 'not my password at all' }))).toEqual([400, 'currentPassword']);
+  expect(await path(await patch({ role: 'admin' }))).toEqual([400, 'role']);
+  const changed = await patch({ password: 'a brand new passphrase', currentPassword: PASSWORD });
+  expect(changed.status).toBe(200);
+  const renewed = studioCookieOf(changed);
+  expect(renewed).toMatch(/^sayso_studio=/);
+  expect(renewed).not.toBe(here);
+  expect((await call(c, 'GET', '/v1/admin/me', { cookie: renewed })).status).toBe(200);
+  expect((await call(c, 'GET', '/v1/admin/me', { cookie: here })).status).toBe(401);
+  expect((await call(c, 'GET', '/v1/admin/me', { cookie: elsewhere })).status).toBe(401);
+  expect(await signIn(c, 'ana@shop.test', 'a brand new passphrase')).toMatch(/^sayso_studio=/);
+  // Not for a token or the secret.
+  expect((await call(c, 'PATCH', '/v1/admin/me', { bearer: SECRET, body: { name: 'x' } })).status).toBe(403);
+  // Wrong current passwords count like failed sign-ins: past the limit even the right one waits.
+  await patch({ password: 'yet another passphrase', currentPassword: 'wrong guess number 2' }, renewed);
+  const locked = await patch({ password: 'yet another passphrase', currentPassword: 'a brand new passphrase' }, renewed);
+  expect(locked.status).toBe(429);
+  const log = await c.storage.activity.list({ limit: 5, subject: { type: 'user', id: ana.id } });
+  expect(log[0]).toMatchObject({ action: 'user.update', actor: { kind: 'user', id: ana.id }, diff: { password: 'changed' } });
 });

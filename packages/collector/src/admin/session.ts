@@ -2,19 +2,22 @@
 //   POST   /v1/admin/session  { email, password } → 204 + Set-Cookie sayso_studio
 //   DELETE /v1/admin/session  → 204, the session revoked, the cookie cleared
 //   GET    /v1/admin/me       → the account behind the request
+//   PATCH  /v1/admin/me       { name?, password?, currentPassword? } → the user
+//                             (a signed-in user's own account; a new password
+//                             needs the current one and ends every other session)
 // Sign-in and sign-out take the same Origin check as every cookie request
 // that changes something: a page elsewhere cannot sign a visitor in to an
 // account of its choosing (login CSRF), nor out.
 import type { Context, Hono } from 'hono';
 import { CROSS_SITE, isOwnOrigin } from '../auth/csrf.js';
 import { identityOf, requireRole } from '../auth/guard.js';
-import { MAX_PASSWORD_LENGTH } from '../auth/password.js';
+import { MAX_PASSWORD_LENGTH, hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { secretHash } from '../auth/secret-ids.js';
-import { WRONG_PAIR, signIn } from '../auth/sign-in.js';
+import { WRONG_PAIR, openSession, signIn, signInFailed, signInLocked } from '../auth/sign-in.js';
 import { clearStudioCookie, setStudioCookie, studioCookie } from '../auth/studio-session.js';
 import type { AppContext } from '../server/context.js';
-import { badField, emailProblem, jsonBody } from './json-body.js';
-import { errorSchema, jsonContent, refusals } from './openapi-parts.js';
+import { badField, emailProblem, jsonBody, textProblem } from './json-body.js';
+import { errorSchema, fieldError, jsonContent, refusals } from './openapi-parts.js';
 
 /** Registers the session routes and /v1/admin/me. */
 export function sessionRoutes(app: Hono, ctx: AppContext): void {
@@ -70,6 +73,39 @@ export function sessionRoutes(app: Hono, ctx: AppContext): void {
       200,
       { 'Cache-Control': 'no-store' },
     );
+  });
+
+  app.patch('/v1/admin/me', requireRole(ctx, 'viewer'), async (c) => {
+    const { actor, user, token } = identityOf(c);
+    if (!user || token) return c.json({ error: `${actor.label} is not a signed-in user: sign in to the studio to change your account` }, 403);
+    const body = jsonBody(c, ['name', 'password', 'currentPassword']);
+    if ('answer' in body) return body.answer;
+    const { name, password, currentPassword } = body.fields;
+    if (name === undefined && password === undefined) return badField(c, '(root)', 'name at least one of name, password');
+    const badName = name === undefined || name === '' ? undefined : textProblem(name, 100);
+    if (badName) return badField(c, 'name', badName);
+    if (password !== undefined) {
+      const bad = passwordProblem(password);
+      if (bad) return badField(c, 'password', bad);
+      if (typeof currentPassword !== 'string' || currentPassword === '') return badField(c, 'currentPassword', 'is needed to set a new password');
+      // The current password is a credential like any other: limited and counted the same way.
+      const wait = signInLocked(c, ctx, user.email);
+      if (wait !== undefined) return c.json({ error: 'too many failed sign-ins for this address or account: try again later' }, 429, { 'Retry-After': String(wait) });
+      const stored = await ctx.storage.users.byEmail(user.email);
+      if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) {
+        signInFailed(c, ctx, user.email);
+        return badField(c, 'currentPassword', 'is not your current password');
+      }
+    }
+    const changed = await ctx.storage.users.update(
+      user.id,
+      { ...(name !== undefined ? { name: name as string } : {}), ...(password !== undefined ? { passwordHash: await hashPassword(password as string) } : {}) },
+      actor,
+    );
+    if (typeof changed === 'string') return c.json({ error: 'your account is gone' }, 404);
+    // A new password ended every session of the user, this one too: this browser gets a fresh one.
+    if (password !== undefined) setStudioCookie(c, ctx, await openSession(ctx, user.id));
+    return c.json(changed, 200, { 'Cache-Control': 'no-store' });
   });
 }
 
@@ -127,6 +163,18 @@ export const sessionPaths = {
         },
         ...refusals,
       },
+    },
+    patch: {
+      summary: 'Change your own account',
+      description: 'For a signed-in user (403 for a token or the config secret). A new password needs `currentPassword` (limited like sign-in) and ends every session of the account; this browser gets a new cookie.',
+      tags: ['credentials'],
+      requestBody: jsonContent({
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: false,
+        properties: { name: { type: 'string', maxLength: 100 }, password: { type: 'string', minLength: 15, maxLength: 256 }, currentPassword: { type: 'string' } },
+      }),
+      responses: { '200': { description: 'Your account', content: jsonContent({ $ref: '#/components/schemas/User' }).content }, '400': fieldError, ...refusals },
     },
   },
 };

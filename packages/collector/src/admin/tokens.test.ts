@@ -2,20 +2,18 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Collector } from '../collector.js';
 import { SECRET, testCollector } from '../test-fixtures.js';
-import type { User } from '../storage/users.js';
 import { addUser, call, signIn } from './people-fixtures.js';
 
 let c: Collector;
-let ana: User;
 let anaCookie: string;
 let adminCookie: string;
 beforeAll(async () => {
   c = await testCollector();
-  ana = await addUser(c, 'ana@shop.test', 'publisher');
+  await addUser(c, 'ana@shop.test', 'publisher');
   await addUser(c, 'root@shop.test', 'admin');
   anaCookie = await signIn(c, 'ana@shop.test');
   adminCookie = await signIn(c, 'root@shop.test');
-}, 60_000);
+}, 120_000);
 afterAll(() => c?.close());
 
 const make = (cookie: string, body: unknown) => call(c, 'POST', '/v1/admin/tokens', { cookie, body });

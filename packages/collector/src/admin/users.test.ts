@@ -11,7 +11,7 @@ beforeAll(async () => {
   c = await testCollector();
   root = await addUser(c, 'root@shop.test', 'admin');
   admin = await signIn(c, 'root@shop.test');
-}, 60_000);
+}, 120_000);
 afterAll(() => c?.close());
 
 const json = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;
@@ -65,7 +65,7 @@ test('bad bodies name the field', async () => {
   expect(await add({ ...ok, role: 'ADMIN' })).toEqual([400, expect.objectContaining({ path: 'role' })]);
   // 15 characters is the least: 14 is refused.
   expect(await add({ ...ok, password: 'x'.repeat(14) })).toEqual([400, expect.objectContaining({ path: 'password' })]);
-  expect(await add({ ...ok, password: 12345678901234567 })).toEqual([400, expect.objectContaining({ path: 'password' })]);
+  expect(await add({ ...ok, password: 123456789012345 })).toEqual([400, expect.objectContaining({ path: 'password' })]);
   expect(await add({ ...ok, name: 'a\u0000b' })).toEqual([400, expect.objectContaining({ path: 'name' })]);
   expect(await add({ ...ok, admin: true })).toEqual([400, expect.objectContaining({ path: 'admin' })]);
   const patch = async (body: unknown) => {

@@ -21,25 +21,40 @@ export const WRONG_PAIR = 'wrong email or password';
 
 const accountKey = (email: string) => `sign-in-failed:${emailKey(email)}`;
 
-/** Checks the pair and opens a session (its id goes in the cookie; only its hash is stored). */
-export async function signIn(c: Context, ctx: AppContext, email: string, password: string): Promise<SignIn> {
-  const limit = ctx.config.limits.authFailuresPerMinute;
+/** Seconds to wait when this client or this account has failed too often, else undefined. */
+export function signInLocked(c: Context, ctx: AppContext, email: string): number | undefined {
   const byAddress = lockedOut(c, ctx);
-  const byAccount = ctx.limiter.peek(accountKey(email), limit);
-  if (byAddress !== undefined || !byAccount.ok) {
-    return { refused: 'limited', retryAfter: Math.max(byAddress ?? 0, byAccount.ok ? 0 : byAccount.retryAfter) };
-  }
+  const byAccount = ctx.limiter.peek(accountKey(email), ctx.config.limits.authFailuresPerMinute);
+  if (byAddress === undefined && byAccount.ok) return undefined;
+  return Math.max(byAddress ?? 0, byAccount.ok ? 0 : byAccount.retryAfter);
+}
+
+/** Counts a wrong password against this client and this account. */
+export function signInFailed(c: Context, ctx: AppContext, email: string): void {
+  authFailed(c, ctx, 'studio sign-in');
+  ctx.limiter.hit(accountKey(email), ctx.config.limits.authFailuresPerMinute);
+}
+
+/** Opens a session of `userId`; returns the id for the cookie (only its hash is stored). */
+export async function openSession(ctx: AppContext, userId: string): Promise<string> {
+  const sessionId = newSessionId();
+  await ctx.storage.sessions.create(secretHash(sessionId), userId, STUDIO_SESSION);
+  return sessionId;
+}
+
+/** Checks the pair and opens a session. */
+export async function signIn(c: Context, ctx: AppContext, email: string, password: string): Promise<SignIn> {
+  const retryAfter = signInLocked(c, ctx, email);
+  if (retryAfter !== undefined) return { refused: 'limited', retryAfter };
   const user = await ctx.storage.users.byEmail(email);
   const right = user ? await verifyPassword(password, user.passwordHash) : await verifyNobody(password);
   if (!user || !right) {
-    authFailed(c, ctx, 'studio sign-in');
-    ctx.limiter.hit(accountKey(email), limit);
+    signInFailed(c, ctx, email);
     return { refused: 'wrong' };
   }
   // Only someone who knows the password learns that the account is disabled.
   if (user.disabled) return { refused: 'disabled' };
-  const sessionId = newSessionId();
-  await ctx.storage.sessions.create(secretHash(sessionId), user.id, STUDIO_SESSION);
+  const sessionId = await openSession(ctx, user.id);
   await ctx.storage.users.signedIn(user.id, needsRehash(user.passwordHash) ? await hashPassword(password) : undefined);
   // Now and then, drop sessions that ended long ago; a failure here is no reason to refuse the sign-in.
   if (Math.random() < 0.05) ctx.storage.sessions.sweep().catch((err: unknown) => ctx.log.warn('sweeping old sessions failed', { error: String(err) }));

@@ -69,6 +69,7 @@ test('the route table is what this test walks: every route that takes a body', (
     'DELETE /v1/admin/session',
     'DELETE /v1/admin/tokens/x',
     'DELETE /v1/admin/users/x',
+    'PATCH /v1/admin/me',
     'PATCH /v1/admin/users/x',
     'POST /report/sign-in',
     'POST /report/sign-out',
