@@ -252,3 +252,24 @@ test('PATCH /me: a user renames themselves; a new password needs the current one
   const log = await c.storage.activity.list({ limit: 5, subject: { type: 'user', id: ana.id } });
   expect(log[0]).toMatchObject({ action: 'user.update', actor: { kind: 'user', id: ana.id }, diff: { password: 'changed' } });
 });
+
+test('over a real socket: the Set-Cookie a browser gets, the cookie sent back, failures counted by the socket address', async () => {
+  c = await testCollector({ config: testConfig({ limits: { authFailuresPerMinute: 2 } }) });
+  const server = await c.listen({ port: 0 });
+  await addUser(c, 'ana@shop.test', 'editor');
+  const res = await call(undefined, 'POST', '/v1/admin/session', { base: server.url, origin: server.url, body: { email: 'ana@shop.test', password: PASSWORD } });
+  expect(res.status).toBe(204);
+  expect(res.headers.getSetCookie()).toEqual([expect.stringMatching(/^sayso_studio=[A-Za-z0-9_-]{43}; Max-Age=604800; Path=\/; HttpOnly; SameSite=Strict$/)]);
+  const cookie = studioCookieOf(res);
+  expect(await (await call(undefined, 'GET', '/v1/admin/me', { base: server.url, cookie })).json()).toMatchObject({ email: 'ana@shop.test' });
+  // The listen address is one of the collector's own origins; its neighbour port is not.
+  const port = new URL(server.url).port;
+  expect((await call(undefined, 'POST', '/v1/admin/tokens', { base: server.url, cookie, origin: `http://localhost:${port}`, body: { name: 'x', role: 'viewer' } })).status).toBe(201);
+  expect((await call(undefined, 'POST', '/v1/admin/tokens', { base: server.url, cookie, origin: `http://127.0.0.1:${Number(port) + 1}`, body: { name: 'x', role: 'viewer' } })).status).toBe(403);
+  for (let i = 0; i < 2; i++) {
+    expect((await call(undefined, 'POST', '/v1/admin/session', { base: server.url, origin: server.url, body: { email: `guess${i}@shop.test`, password: 'wrong guess password' } })).status).toBe(401);
+  }
+  // This address is locked out now: for sign-in, and for every route that authenticates.
+  expect((await call(undefined, 'POST', '/v1/admin/session', { base: server.url, origin: server.url, body: { email: 'ana@shop.test', password: PASSWORD } })).status).toBe(429);
+  expect((await call(undefined, 'GET', '/v1/admin/me', { base: server.url, cookie })).status).toBe(429);
+});
