@@ -32,6 +32,7 @@ export function sessionRoutes(app: Hono, ctx: AppContext): void {
     const bad = emailProblem(email);
     if (bad) return badField(c, 'email', bad);
     if (typeof password !== 'string' || password === '') return badField(c, 'password', 'must be a non-empty string');
+    // The policy counts code points; a UTF-16 length of twice that bounds the same passwords without counting.
     if (password.length > MAX_PASSWORD_LENGTH * 2) return badField(c, 'password', `must have at most ${MAX_PASSWORD_LENGTH} characters`);
     const outcome = await signIn(c, ctx, email as string, password);
     if ('refused' in outcome) {
