@@ -47,6 +47,7 @@ async function sharedStorage(): Promise<Storage> {
   });
   const { storage, driver } = await shared;
   await driver.exec('truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state');
+  await driver.exec('truncate sayso_activity, sayso_api_tokens, sayso_sessions, sayso_users');
   return { ...storage, close: async () => {} };
 }
 

@@ -3,7 +3,10 @@
 // database, so several collector instances can share one.
 import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core';
 import type { ActivityStorage } from './activity.js';
+import type { ApiTokensStorage } from './api-tokens.js';
 import type { InsightsStorage } from './insights-terms.js';
+import type { SessionsStorage } from './sessions.js';
+import type { UsersStorage } from './users.js';
 
 /** A response as the collector stores it: the wire record plus what the server learned. */
 export interface StoredResponse extends SurveyResponse {
@@ -140,6 +143,12 @@ export interface Storage {
   readonly insights: InsightsStorage;
   /** The activity log of the admin API and the studio (activity.ts). */
   readonly activity: ActivityStorage;
+  /** Studio accounts (users.ts). */
+  readonly users: UsersStorage;
+  /** Their server-side sessions (sessions.ts). */
+  readonly sessions: SessionsStorage;
+  /** The API tokens they made (api-tokens.ts). */
+  readonly apiTokens: ApiTokensStorage;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;
