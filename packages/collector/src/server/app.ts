@@ -2,6 +2,7 @@
 // Before any route: the path must decode, the Host must be this collector,
 // and a body is read under its limit; after: a BusyError is a 503.
 import { Hono } from 'hono';
+import { webhookAdminRoutes } from '../admin/webhooks.js';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
@@ -85,6 +86,7 @@ export function createApp(ctx: AppContext): Hono {
   exportRoutes(app, ctx);
   linkRoutes(app, ctx);
   reportRoutes(app, ctx);
+  webhookAdminRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });

@@ -6,6 +6,7 @@ import type { SqlDriver, SqlRunner } from './driver.js';
 import { activityStorage } from './activity.js';
 import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
+import { webhookOutbox } from '../webhooks/outbox.js';
 import type { ExportRow, IngestOutcome, IngestRefusal, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
 
 /** How many rows of tallies concurrent ingests spread over (see schema.ts). */
@@ -243,6 +244,7 @@ export function sqlStorage(db: SqlDriver): Storage {
   const ensureMigrationsTable = (tx: SqlRunner) =>
     tx.exec(`create table if not exists sayso_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`);
 
+  const activity = activityStorage(db);
   const storage: Storage = {
     driver: db.name,
 
@@ -460,7 +462,9 @@ export function sqlStorage(db: SqlDriver): Storage {
 
     insights: insightsStorage(db),
 
-    activity: activityStorage(db),
+    activity,
+
+    webhooks: webhookOutbox(db, activity),
 
     close: () => db.close(),
   };

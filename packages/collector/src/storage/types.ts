@@ -4,6 +4,7 @@
 import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core';
 import type { ActivityStorage } from './activity.js';
 import type { InsightsStorage } from './insights-terms.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
 
 /** A response as the collector stores it: the wire record plus what the server learned. */
 export interface StoredResponse extends SurveyResponse {
@@ -140,6 +141,8 @@ export interface Storage {
   readonly insights: InsightsStorage;
   /** The activity log of the admin API and the studio (activity.ts). */
   readonly activity: ActivityStorage;
+  /** Webhook endpoints, the outbox of deliveries and their attempts (webhooks/outbox.ts). */
+  readonly webhooks: WebhookOutbox;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;
