@@ -310,6 +310,16 @@ describe('delivery', () => {
     expect(event.data.response.comment.endsWith('…')).toBe(true);
   });
 
+  test('the running dispatcher keeps claiming after every slot was busy', async () => {
+    const c = await collector({ ...LOOPBACK, dispatch: true, pollMs: 10, concurrency: 2 });
+    const r = await receiver();
+    r.answer(() => ({ status: 200, delayMs: 50 }));
+    await endpoint(c, { url: `${r.url}/hook` });
+    await post(c, { site: 'demo', responses: Array.from({ length: 10 }, () => response()) });
+    await r.waitFor(10, 10_000);
+    expect(r.maxConcurrentPerId).toBe(1);
+  });
+
   test('a receiver that takes 10 s per request does not slow ingest', async () => {
     const c = await collector({ ...LOOPBACK, dispatch: true, pollMs: 20 });
     const r = await receiver();

@@ -95,30 +95,26 @@ export function webhookDispatcher(storage: Storage, options: DispatcherOptions):
   // them; it does not wait for the sends, so one slow receiver never holds
   // back the next poll.
   let ticking: Promise<number> | undefined;
-  const tick = (): Promise<number> => {
-    ticking ??= (async () => {
-      let total = 0;
-      try {
-        while (!stopped) {
-          const room = config.concurrency - inFlight.size;
-          if (room <= 0) break;
-          const claimed = await storage.webhooks.claim(room, leaseMs);
-          total += claimed.length;
-          for (const c of claimed) {
-            const p: Promise<void> = deliver(c)
-              .catch((err: unknown) => log.warn('recording a webhook attempt failed', { delivery: c.id, error: String(err) }))
-              .finally(() => inFlight.delete(p));
-            inFlight.add(p);
-          }
-          if (claimed.length < room) break;
-        }
-      } finally {
-        ticking = undefined;
+  const claimAndSend = async (): Promise<number> => {
+    let total = 0;
+    while (!stopped) {
+      const room = config.concurrency - inFlight.size;
+      if (room <= 0) break;
+      const claimed = await storage.webhooks.claim(room, leaseMs);
+      total += claimed.length;
+      for (const c of claimed) {
+        const p: Promise<void> = deliver(c)
+          .catch((err: unknown) => log.warn('recording a webhook attempt failed', { delivery: c.id, error: String(err) }))
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
       }
-      return total;
-    })();
-    return ticking;
+      if (claimed.length < room) break;
+    }
+    return total;
   };
+  // One claim loop at a time per instance. `.finally` runs after the
+  // assignment even when the loop ends without waiting (no room).
+  const tick = (): Promise<number> => (ticking ??= claimAndSend().finally(() => (ticking = undefined)));
 
   const drain = async (): Promise<number> => {
     let total = 0;
