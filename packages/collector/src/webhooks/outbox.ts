@@ -93,6 +93,8 @@ export interface WebhookOutbox {
   replay(site: string, endpointId: string, deliveryId: string, actor: Actor): Promise<boolean>;
   /** Sends again every delivery of the endpoint that failed and was created at or after `since`; returns how many. */
   replayFailed(site: string, endpointId: string, since: string, actor: Actor): Promise<number>;
+  /** How many deliveries of a site are in each state (benchmarks, health). */
+  deliveryCounts(site: string): Promise<Record<Delivery['status'], number>>;
   /** Claims up to `limit` due deliveries for `leaseMs` (FOR UPDATE SKIP LOCKED: no other instance gets them meanwhile). */
   claim(limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt and schedules what follows; disables the endpoint when asked to or when it has failed for `disableAfterMs`. Returns the reason when it disabled it. */
@@ -350,6 +352,13 @@ export function webhookOutbox(db: SqlDriver, activity: ActivityStorage): Webhook
         await log(tx, site, actor, 'webhook.replay-failed', endpointId, { since, deliveries: rows.length });
         return rows.length;
       });
+    },
+
+    async deliveryCounts(site) {
+      const rows = await db.query<{ status: Delivery['status']; n: number }>(`select status, count(*)::float8 as n from sayso_webhook_deliveries where site = $1 group by status`, [site]);
+      const out = { pending: 0, succeeded: 0, failed: 0 };
+      for (const r of rows) out[r.status] = Number(r.n);
+      return out;
     },
 
     async claim(limit, leaseMs) {

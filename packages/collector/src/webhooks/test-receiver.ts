@@ -18,6 +18,8 @@ export interface Receiver {
   url: string;
   port: number;
   received: Received[];
+  /** webhook-ids of requests answered 2xx to the end (not cut off by the sender going away). */
+  answered: string[];
   /** The most requests with one webhook-id that were in progress at the same moment. */
   maxConcurrentPerId: number;
   /** Sets how the next requests are answered (called with each request, in order). */
@@ -30,6 +32,7 @@ export interface Receiver {
 export async function startReceiver(port = 0): Promise<Receiver> {
   let script: (r: Received, index: number) => Answer = () => ({ status: 200, body: 'ok' });
   const received: Received[] = [];
+  const answered: string[] = [];
   const inProgress = new Map<string, number>();
   const waiters: Array<{ n: number; resolve: () => void }> = [];
   const state = { maxConcurrentPerId: 0 };
@@ -55,7 +58,9 @@ export async function startReceiver(port = 0): Promise<Receiver> {
         done();
         if (res.destroyed) return;
         res.writeHead(a.status, a.headers ?? {});
-        res.end(a.body ?? '');
+        res.end(a.body ?? '', () => {
+          if (a.status >= 200 && a.status < 300 && !req.socket.destroyed) answered.push(id);
+        });
       }, a.delayMs ?? 0);
     });
   });
@@ -65,6 +70,7 @@ export async function startReceiver(port = 0): Promise<Receiver> {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     received,
+    answered,
     get maxConcurrentPerId() {
       return state.maxConcurrentPerId;
     },
