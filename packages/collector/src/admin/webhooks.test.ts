@@ -1,7 +1,7 @@
 // The admin API of webhook endpoints, in-process on PGlite, with a real
 // receiver on loopback for "send test event" and replays.
 import { Webhook } from 'standardwebhooks';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Collector } from '../collector.js';
 import { SECRET, SELF, post, response, testCollector, testConfig } from '../test-fixtures.js';
 import type { WebhookEndpoint } from '../webhooks/endpoint.js';
@@ -10,6 +10,10 @@ import { startReceiver, type Receiver } from '../webhooks/test-receiver.js';
 import { webhookPaths } from './webhooks.js';
 
 const open: Array<{ close: () => Promise<void> }> = [];
+// Opening the file's shared PGlite takes seconds on a busy machine: in the hook's time, not the first test's.
+beforeAll(async () => {
+  await (await testCollector()).close();
+});
 afterEach(async () => {
   for (const x of open.splice(0).reverse()) await x.close();
 });

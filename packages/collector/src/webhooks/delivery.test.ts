@@ -5,7 +5,7 @@
 // tests call `drain()` where they need to control when attempts happen.
 import { scoreBand, type SurveyKind } from '@sayso/core';
 import { Webhook } from 'standardwebhooks';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Collector } from '../collector.js';
 import type { WebhooksConfig } from './config.js';
 import { SECRET, SELF, post, response, testCollector, testConfig } from '../test-fixtures.js';
@@ -15,6 +15,10 @@ import { startReceiver, type Receiver } from './test-receiver.js';
 
 const LOOPBACK: WebhooksConfig = { allowedNetworks: ['127.0.0.1/32'], retryScale: 0.0001, dispatch: false };
 const open: Array<{ close: () => Promise<void> }> = [];
+// Opening the file's shared PGlite takes seconds on a busy machine: in the hook's time, not the first test's.
+beforeAll(async () => {
+  await (await testCollector()).close();
+});
 afterEach(async () => {
   for (const x of open.splice(0).reverse()) await x.close();
 });

@@ -95,6 +95,9 @@ export function webhookDispatcher(storage: Storage, options: DispatcherOptions):
   // them; it does not wait for the sends, so one slow receiver never holds
   // back the next poll.
   let ticking: Promise<number> | undefined;
+  // The last claim took all the room there was: more may be due, so a
+  // finished send claims again at once instead of waiting for the next poll.
+  let backlog = false;
   const claimAndSend = async (): Promise<number> => {
     let total = 0;
     while (!stopped) {
@@ -105,10 +108,14 @@ export function webhookDispatcher(storage: Storage, options: DispatcherOptions):
       for (const c of claimed) {
         const p: Promise<void> = deliver(c)
           .catch((err: unknown) => log.warn('recording a webhook attempt failed', { delivery: c.id, error: String(err) }))
-          .finally(() => inFlight.delete(p));
+          .finally(() => {
+            inFlight.delete(p);
+            if (backlog && !stopped) void tick().catch((err: unknown) => log.warn('webhook dispatch failed', { error: String(err) }));
+          });
         inFlight.add(p);
       }
-      if (claimed.length < room) break;
+      backlog = claimed.length === room;
+      if (!backlog) break;
     }
     return total;
   };
