@@ -405,38 +405,41 @@ export function webhookOutbox(db: SqlDriver, activity: ActivityStorage): Webhook
     },
 
     async finish(c, result, disableAfterMs) {
-      return db.transaction(async (tx) => {
-        await tx.query(`insert into sayso_webhook_attempts (delivery_id, n, status, error, latency_ms, response_start) values ($1::uuid, $2, $3, $4, $5, $6)`, [
-          c.id,
-          c.attempt,
-          result.status,
-          result.error,
-          Math.round(result.latencyMs),
-          result.responseStart,
-        ]);
-        // Only while the lease is ours: after a stall past it, another instance owns the delivery.
-        await tx.query(
-          `update sayso_webhook_deliveries set attempts = attempts + 1, lease = null,
+      // One statement (one round trip) for the common case: the attempt, the
+      // delivery's next step (only while the lease is ours: after a stall past
+      // it, another instance owns the delivery), and the endpoint's failing
+      // streak, written only when it starts or ends so that a busy endpoint's
+      // row is not rewritten by every delivery.
+      const [e] = await db.query<{ failing_ms: number | null; enabled: boolean | null }>(
+        `with attempt as (
+           insert into sayso_webhook_attempts (delivery_id, n, status, error, latency_ms, response_start) values ($1::uuid, $5, $6, $7, $8, $9)
+         ),
+         delivery as (
+           update sayso_webhook_deliveries set attempts = attempts + 1, lease = null,
              status = case when $3 then 'succeeded' when $4::float8 is null then 'failed' else 'pending' end,
              next_at = case when $3 or $4::float8 is null then next_at else now() + make_interval(secs => $4::float8 / 1000) end,
              finished_at = case when $3 or $4::float8 is null then now() else null end
-           where id = $1::uuid and lease = $2::uuid`,
-          [c.id, c.lease, result.ok, result.ok ? null : (result.retryInMs ?? null)],
-        );
-        const [e] = await tx.query<{ failing_ms: number | null; enabled: boolean }>(
-          // The database's clock, as for every other time here.
-          `update sayso_webhook_endpoints set failing_since = case when $2 then null else coalesce(failing_since, now()) end
-           where id = $1::uuid returning extract(epoch from now() - failing_since)::float8 * 1000 as failing_ms, enabled`,
-          [c.endpointId, result.ok],
-        );
-        if (!e?.enabled) return undefined;
-        const failingFor = Number(e.failing_ms ?? 0);
-        const reason = result.disable ?? (!result.ok && failingFor >= disableAfterMs ? `every attempt failed for ${Math.round(failingFor / 3600_000)} hours` : undefined);
-        if (!reason) return undefined;
-        await tx.query(
-          `update sayso_webhook_endpoints set enabled = false, disabled_reason = $2, disabled_at = now(), needs_attention = true, updated_at = now() where id = $1::uuid`,
+           where id = $1::uuid and lease = $2::uuid
+         ),
+         streak as (
+           update sayso_webhook_endpoints set failing_since = case when $3 then null else now() end
+           where id = $10::uuid and (case when $3 then failing_since is not null else failing_since is null end)
+         )
+         select extract(epoch from now() - failing_since)::float8 * 1000 as failing_ms, enabled from sayso_webhook_endpoints where id = $10::uuid`,
+        [c.id, c.lease, result.ok, result.ok ? null : (result.retryInMs ?? null), c.attempt, result.status, result.error, Math.round(result.latencyMs), result.responseStart, c.endpointId],
+      );
+      if (!e?.enabled) return undefined;
+      // The select saw the row before this statement's update: null on the first failure of a streak.
+      const failingFor = Number(e.failing_ms ?? 0);
+      const reason = result.disable ?? (!result.ok && failingFor >= disableAfterMs ? `every attempt failed for ${Math.round(failingFor / 3600_000)} hours` : undefined);
+      if (!reason) return undefined;
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string }>(
+          `update sayso_webhook_endpoints set enabled = false, disabled_reason = $2, disabled_at = now(), needs_attention = true, updated_at = now() where id = $1::uuid and enabled returning id`,
           [c.endpointId, reason],
         );
+        // Another instance may have disabled it first: one activity entry.
+        if (!row) return undefined;
         await log(tx, c.site, DISPATCHER_ACTOR, 'webhook.disable', c.endpointId, { reason, delivery: c.id });
         return reason;
       });
