@@ -178,8 +178,12 @@ export const migrations: readonly Migration[] = [
     // statement-level triggers in the statement that stores (or completes) the
     // answer: the outbox commits with the answer or not at all, and ingest
     // stays one round trip. Filters are evaluated here, in SQL, against the
-    // endpoints of the answer's site. A delivery holds the event's data as it
-    // was; the dispatcher signs and sends it (webhooks/dispatcher.ts).
+    // endpoints of the answer's site. The trigger writes only the answer's id:
+    // the payload is built from the answer when the delivery is first claimed
+    // and kept from then on (webhooks/outbox.ts), which keeps the ingest
+    // statement's extra cost to one narrow row per delivery. For the same
+    // reason deliveries have no foreign key to their endpoint (a per-row
+    // check on the ingest path); deleting an endpoint deletes them.
     sql: `
       create table sayso_webhook_endpoints (
         id uuid primary key,
@@ -212,11 +216,14 @@ export const migrations: readonly Migration[] = [
       create table sayso_webhook_deliveries (
         -- Also the webhook-id ('msg_' and its hex), the same on every attempt.
         id uuid primary key,
-        endpoint_id uuid not null references sayso_webhook_endpoints (id) on delete cascade,
+        endpoint_id uuid not null,
         site text not null,
         event_type text not null,
         event_at timestamptz not null,
-        data jsonb not null,
+        -- The answer a response event is about; its payload is built from it at the first claim.
+        response_id uuid,
+        -- The payload's data; null until then for response events.
+        data jsonb,
         -- pending (waiting or being sent), succeeded, failed (every attempt of its round failed).
         status text not null default 'pending',
         attempts integer not null default 0,
@@ -269,24 +276,19 @@ export const migrations: readonly Migration[] = [
           'createdAt', r.created_at, 'receivedAt', r.received_at, 'followedUpAt', r.followed_up_at))
       $$;
 
-      -- Every filter of an endpoint against one response.
-      create function sayso_webhook_matches(e sayso_webhook_endpoints, r sayso_responses) returns boolean
-      language sql stable as $$
-        select (e.survey_ids is null or r.survey_id = any(e.survey_ids))
-          and (e.bands is null or sayso_score_band(r.kind, r.score, r.scale_min, r.scale_max) = any(e.bands))
-          and (e.score_min is null or r.score >= e.score_min)
-          and (e.score_max is null or r.score <= e.score_max)
-          and (e.has_comment is null or (coalesce(r.comment, '') <> '') = e.has_comment)
-          and (e.attr_key is null or r.attributes ->> e.attr_key = e.attr_value)
-      $$;
-
       create function sayso_webhook_created() returns trigger language plpgsql as $$
       begin
-        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, data)
-        select gen_random_uuid(), e.id, a.site, 'response.created', a.received_at, sayso_webhook_response(a)
+        -- The filters are written out here rather than called as a function of two rows: one such call per row cost more than the insert.
+        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, response_id)
+        select gen_random_uuid(), e.id, a.site, 'response.created', a.received_at, a.id
         from added a join sayso_webhook_endpoints e
           on e.site = a.site and e.enabled and 'response.created' = any(e.event_types)
-        where sayso_webhook_matches(e, a);
+        where (e.survey_ids is null or a.survey_id = any(e.survey_ids))
+          and (e.bands is null or sayso_score_band(a.kind, a.score, a.scale_min, a.scale_max) = any(e.bands))
+          and (e.score_min is null or a.score >= e.score_min)
+          and (e.score_max is null or a.score <= e.score_max)
+          and (e.has_comment is null or (coalesce(a.comment, '') <> '') = e.has_comment)
+          and (e.attr_key is null or a.attributes ->> e.attr_key = e.attr_value);
         return null;
       end $$;
       create trigger sayso_webhook_created after insert on sayso_responses
@@ -295,11 +297,17 @@ export const migrations: readonly Migration[] = [
       -- A link survey's follow-up completes an answer (the only update that sets followed_up_at).
       create function sayso_webhook_updated() returns trigger language plpgsql as $$
       begin
-        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, data)
-        select gen_random_uuid(), e.id, n.site, 'response.updated', n.followed_up_at, sayso_webhook_response(n)
+        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, response_id)
+        select gen_random_uuid(), e.id, n.site, 'response.updated', n.followed_up_at, n.id
         from after_rows n join before_rows o on o.site = n.site and o.id = n.id
           join sayso_webhook_endpoints e on e.site = n.site and e.enabled and 'response.updated' = any(e.event_types)
-        where o.followed_up_at is null and n.followed_up_at is not null and sayso_webhook_matches(e, n);
+        where o.followed_up_at is null and n.followed_up_at is not null
+          and (e.survey_ids is null or n.survey_id = any(e.survey_ids))
+          and (e.bands is null or sayso_score_band(n.kind, n.score, n.scale_min, n.scale_max) = any(e.bands))
+          and (e.score_min is null or n.score >= e.score_min)
+          and (e.score_max is null or n.score <= e.score_max)
+          and (e.has_comment is null or (coalesce(n.comment, '') <> '') = e.has_comment)
+          and (e.attr_key is null or n.attributes ->> e.attr_key = e.attr_value);
         return null;
       end $$;
       create trigger sayso_webhook_updated after update on sayso_responses

@@ -249,6 +249,8 @@ export function webhookOutbox(db: SqlDriver, activity: ActivityStorage): Webhook
       return db.transaction(async (tx) => {
         const before = await one(tx, site, id, true);
         if (!before) return false;
+        // No foreign key (see migration 9): its deliveries go here, their attempts by cascade.
+        await tx.query(`delete from sayso_webhook_deliveries where endpoint_id = $1::uuid`, [id]);
         await tx.query(`delete from sayso_webhook_endpoints where id = $1::uuid`, [id]);
         await log(tx, site, actor, 'webhook.delete', id, { url: before.url });
         return true;
@@ -383,7 +385,10 @@ export function webhookOutbox(db: SqlDriver, activity: ActivityStorage): Webhook
            order by d.next_at limit $1
            for update of d skip locked
          )
-         update sayso_webhook_deliveries d set lease = $2::uuid, next_at = now() + make_interval(secs => $3::float8 / 1000)
+         update sayso_webhook_deliveries d set lease = $2::uuid, next_at = now() + make_interval(secs => $3::float8 / 1000),
+           -- A response event's payload: the answer as it is at the first claim, the same bytes on every attempt after.
+           data = coalesce(d.data, (select sayso_webhook_response(r) from sayso_responses r where r.site = d.site and r.id = d.response_id),
+                           jsonb_build_object('site', d.site, 'response', null))
          from due, sayso_webhook_endpoints e
          where d.id = due.id and e.id = d.endpoint_id
          returning d.id, d.endpoint_id, d.site, e.url, d.event_type, d.event_at, d.data, e.secrets, d.attempts, d.round_start`,
