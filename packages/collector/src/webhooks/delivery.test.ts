@@ -11,7 +11,7 @@ import type { WebhooksConfig } from './config.js';
 import { SECRET, SELF, post, response, testCollector, testConfig } from '../test-fixtures.js';
 import type { Resolver } from './address-guard.js';
 import type { Delivery } from './outbox.js';
-import { startReceiver, type Receiver } from './test-receiver.js';
+import { startReceiver } from './test-receiver.js';
 
 const LOOPBACK: WebhooksConfig = { allowedNetworks: ['127.0.0.1/32'], retryScale: 0.0001, dispatch: false };
 const open: Array<{ close: () => Promise<void> }> = [];

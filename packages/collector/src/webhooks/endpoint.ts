@@ -73,8 +73,11 @@ function only(body: Record<string, unknown>, keys: readonly string[], at: string
   for (const key of Object.keys(body)) if (!keys.includes(key)) throw new InputError(at + key, `is not a known field (${keys.join(', ')})`);
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f]/;
+
 function text(v: unknown, field: string, max: number): string {
-  if (typeof v !== 'string' || v.length > max || /[\u0000-\u001f]/.test(v)) throw new InputError(field, `must be text of at most ${max} characters without control characters`);
+  if (typeof v !== 'string' || v.length > max || CONTROL_RE.test(v)) throw new InputError(field, `must be text of at most ${max} characters without control characters`);
   return v;
 }
 
