@@ -123,6 +123,22 @@ describe('the outbox', () => {
     }
   });
 
+  test('enqueue (for alert.triggered and response.closed producers): subscribed endpoints only, by survey', async () => {
+    const c = await collector();
+    const r = await receiver();
+    const { endpoint: alerts } = await endpoint(c, { url: `${r.url}/a`, eventTypes: ['alert.triggered'] });
+    const { endpoint: other } = await endpoint(c, { url: `${r.url}/b`, eventTypes: ['alert.triggered'], filters: { surveys: ['csat-checkout'] } });
+    const { endpoint: created } = await endpoint(c, { url: `${r.url}/c`, eventTypes: ['response.created'] });
+    const ids = await c.storage.webhooks.enqueue('demo', 'alert.triggered', { surveyId: 'nps-main', drop: 12.5 });
+    expect(ids).toHaveLength(1);
+    expect((await log(c, alerts.id)).map((d) => d.eventType)).toEqual(['alert.triggered']);
+    expect(await log(c, other.id)).toHaveLength(0);
+    expect(await log(c, created.id)).toHaveLength(0);
+    expect(await c.storage.webhooks.enqueue('other-site', 'alert.triggered', { surveyId: 'nps-main' })).toEqual([]);
+    await c.webhooks.drain();
+    expect(JSON.parse(r.received[0]!.body)).toMatchObject({ type: 'alert.triggered', data: { surveyId: 'nps-main', drop: 12.5 } });
+  });
+
   test('response.updated when a link follow-up completes an answer, not on its first store', async () => {
     const c = await collector();
     const r = await receiver();
