@@ -47,18 +47,24 @@ export function post(url: URL, address: ResolvedAddress, headers: Record<string,
       agent: false,
       headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'sayso-webhooks/1' },
     });
-    const timer = setTimeout(() => request.destroy(new Error(`timeout after ${options.timeoutMs} ms`)), options.timeoutMs);
+    // An answer whose status came in time counts by its status, even if its body is still trickling.
+    let answer: { res: IncomingMessage; text: string } | undefined;
+    const timer = setTimeout(() => {
+      if (answer) finish({ status: answer.res.statusCode ?? null, headers: answer.res.headers, responseStart: answer.text.slice(0, RESPONSE_START_CHARS), error: null });
+      request.destroy(new Error(`timeout after ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
     const onAbort = () => request.destroy(new Error('aborted: the collector is stopping'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     request.on('error', (err: NodeJS.ErrnoException) => finish({ status: null, headers: {}, responseStart: null, error: err.code ? `${err.code}: ${err.message}` : err.message }));
     request.on('response', (res) => {
-      let text = '';
+      const got = { res, text: '' };
+      answer = got;
       res.setEncoding('utf8');
-      const end = () => finish({ status: res.statusCode ?? null, headers: res.headers, responseStart: text.slice(0, RESPONSE_START_CHARS), error: null });
+      const end = () => finish({ status: res.statusCode ?? null, headers: res.headers, responseStart: got.text.slice(0, RESPONSE_START_CHARS), error: null });
       res.on('data', (chunk: string) => {
-        text += chunk;
+        got.text += chunk;
         // Enough for the log: stop reading a large or endless body.
-        if (text.length >= RESPONSE_START_CHARS) {
+        if (got.text.length >= RESPONSE_START_CHARS) {
           end();
           res.destroy();
         }
