@@ -9,10 +9,17 @@
 // benchmarks another build of the collector, for A/B: copy dist/ to a folder
 // inside this package before changing the code (packages/collector/.bench-base/dist,
 // so its imports still resolve), then alternate runs of both.
+// SAYSO_BENCH_WEBHOOK=0 skips the webhook variants: after each storage's
+// plain run, the same run with one webhook endpoint that every response
+// matches (its deliveries written by the outbox trigger in the ingest
+// statement), first with the dispatcher off in the measured collector (the
+// outbox's cost alone), then with it sending to a receiver in this process;
+// each printed as a ratio of the plain run's figures, with `uptime`'s load.
 // Besides throughput it prints CPU per 1000 responses for the collector, the
 // PostgreSQL backends and the load generator: on a shared machine throughput
 // swings with other work, CPU per response much less.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
+import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,28 +149,92 @@ async function run(label, options) {
       `  acknowledged ${acked}, stored ${counts.responses}, tallied ${counts.tallied}, lost ${lost}` +
         (counts.responses > acked ? ` (${counts.responses - acked} more stored than acknowledged: in flight when the clock stopped)` : ''),
       `  ${lost === 0 && counts.tallied === counts.responses ? 'OK: every acknowledged response is stored and tallied once' : 'MISMATCH'}`,
+      ...(counts.deliveries
+        ? [
+            `  webhook deliveries: ${counts.deliveries.pending + counts.deliveries.succeeded + counts.deliveries.failed} queued (${counts.deliveries.succeeded} sent, ${counts.deliveries.pending} pending) for ${counts.responses} stored: ` +
+              (counts.deliveries.pending + counts.deliveries.succeeded + counts.deliveries.failed === counts.responses ? 'OK, one per response' : 'MISMATCH'),
+          ]
+        : []),
     ].join('\n'),
   );
   return { perSecond, cpu, p50: result.latency.p50, p99: result.latency.p99, errors, lost };
 }
 
+const uptime = () => {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'uptime: unavailable';
+  }
+};
+
+/** A webhook receiver answering 204 at once, in this process (its CPU counts as the load generator's). */
+async function receiver() {
+  let received = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/hook`, received: () => received, close: () => new Promise((r) => server.close(r)) };
+}
+
+const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : '-');
+/** The plain run, then with one webhook endpoint (outbox only, then dispatching too), each with its ratio to the plain one. */
+async function runWithWebhooks(label, options) {
+  console.log(`load before ${label}: ${uptime()}`);
+  const plain = await run(label, options);
+  if (process.env.SAYSO_BENCH_WEBHOOK === '0') return;
+  const hook = await receiver();
+  try {
+    for (const dispatch of [false, true]) {
+      const fresh = await options.fresh();
+      console.log(`load: ${uptime()}`);
+      const w = await run(`${label}, one webhook endpoint${dispatch ? ', dispatching' : ', outbox only'}`, { ...fresh, webhook: { url: hook.url, dispatch } });
+      console.log(
+        `  against the plain run: responses/s ×${ratio(w.perSecond, plain.perSecond)}, p99 ×${ratio(w.p99, plain.p99)}, ` +
+          `collector CPU per response ×${ratio(w.cpu.collector / w.perSecond, plain.cpu.collector / plain.perSecond)}` +
+          (w.cpu.pg === null ? '' : `, PostgreSQL CPU per response ×${ratio(w.cpu.pg / w.perSecond, plain.cpu.pg / plain.perSecond)}`) +
+          (dispatch ? `; the receiver got ${hook.received()} deliveries so far` : ''),
+      );
+    }
+  } finally {
+    await hook.close();
+  }
+  console.log(`load after: ${uptime()}`);
+}
+
 const only = process.env.SAYSO_BENCH_STORAGE;
 if (only !== 'postgres') {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-'));
+  const dirs = [];
+  const fresh = async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sayso-bench-'));
+    dirs.push(dataDir);
+    return { dataDir };
+  };
   try {
-    await run('PGlite', { dataDir });
+    await runWithWebhooks('PGlite', { ...(await fresh()), fresh });
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }
 
-const pg = only === 'pglite' ? null : await freshPostgres('sayso_bench_ingest');
+const pgs = [];
+const freshPg = async () => {
+  const pg = await freshPostgres(`sayso_bench_ingest${pgs.length ? `_${pgs.length}` : ''}`);
+  if (pg) pgs.push(pg);
+  return pg;
+};
+const pg = only === 'pglite' ? null : await freshPg();
 if (!pg) {
   console.log("PostgreSQL: skipped (set SAYSO_TEST_DATABASE_URL, or install Debian's postgresql for a throwaway server)");
 } else {
   try {
-    await run('PostgreSQL', { databaseUrl: pg.url });
+    await runWithWebhooks('PostgreSQL', { databaseUrl: pg.url, fresh: async () => ({ databaseUrl: (await freshPg()).url }) });
   } finally {
-    await pg.stop();
+    for (const p of pgs) await p.stop();
   }
 }

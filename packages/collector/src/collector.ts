@@ -20,6 +20,8 @@ import { termCounter } from './storage/insights-worker.js';
 import { pgliteStorage } from './storage/pglite.js';
 import { postgresStorage } from './storage/postgres.js';
 import type { Storage } from './storage/types.js';
+import type { Resolver } from './webhooks/address-guard.js';
+import { webhookDispatcher, type Dispatcher } from './webhooks/dispatcher.js';
 
 /** Options of `createCollector`. */
 export interface CreateCollectorOptions {
@@ -50,6 +52,8 @@ export interface CreateCollectorOptions {
   dev?: boolean;
   /** How often to count queued comments for insights; 0 turns the timer off (insights answers still count first). @default 1000 */
   countTermsEveryMs?: number;
+  /** Name resolution for webhook destinations (tests use their own). @default the system resolver */
+  webhookResolver?: Resolver;
 }
 
 /** A running server. */
@@ -68,6 +72,8 @@ export interface Collector {
   fetch(request: Request): Promise<Response>;
   readonly storage: Storage;
   readonly config: ResolvedConfig;
+  /** Sends webhook deliveries (started here unless `webhooks.dispatch` is false; `drain()` sends what is due now). */
+  readonly webhooks: Dispatcher;
   /** Starts an HTTP server. @default port 8787, host '127.0.0.1' */
   listen(options?: { port?: number; host?: string }): Promise<Listening>;
   /** Closes every server it started, then the storage. */
@@ -156,7 +162,12 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     clientDir: existing(join(root, 'dist/client')),
     trustProxy: options.trustProxy ?? false,
     termCounter: counter,
+    ...(options.webhookResolver ? { webhookResolver: options.webhookResolver } : {}),
   });
+
+  // Webhooks: deliveries are written by the ingest statement's triggers; this sends them.
+  const dispatcher = webhookDispatcher(storage, { config: config.webhooks, log, ...(options.webhookResolver ? { resolve: options.webhookResolver } : {}) });
+  if (config.webhooks.dispatch) dispatcher.start();
 
   // Rollups of finished days keep /v1/scores cheap; any instance may run them (an advisory lock picks one).
   const compact = () => {
@@ -176,6 +187,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     app,
     storage,
     config,
+    webhooks: dispatcher,
     fetch: async (request) => app.fetch(request),
     async listen({ port = 8787, host = '127.0.0.1' } = {}) {
       if ((host === '0.0.0.0' || host === '::') && self.hosts.size === 0 && !config.dev) {
@@ -210,7 +222,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     async close() {
       clearInterval(compactTimer);
       await Promise.all([...servers].map((s) => s.close()));
-      await counter.stop();
+      await Promise.all([counter.stop(), dispatcher.stop()]);
       await storage.close();
     },
   };

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { SaysoError, type Survey } from '@sayso/core';
 import { resolveSiteInsights, type SiteInsights, type SiteInsightsConfig } from './insights-config.js';
 import { checkSurvey } from './parse.js';
+import { resolveWebhooksConfig, type ResolvedWebhooksConfig, type WebhooksConfig } from './webhooks/config.js';
 
 /** One site: a public key (`id`), the origins allowed to post, its surveys. */
 export interface SiteConfig {
@@ -81,6 +82,8 @@ export interface CollectorConfig {
    */
   allowedHosts?: string[];
   limits?: Partial<Limits>;
+  /** Webhook delivery: retries, time limits, which addresses may be reached (webhooks/config.ts). */
+  webhooks?: WebhooksConfig;
 }
 
 /** A checked configuration with defaults applied. */
@@ -94,6 +97,7 @@ export interface ResolvedConfig {
   /** Started with `--dev`: short demo secrets and loopback names are accepted. */
   dev: boolean;
   limits: Limits;
+  webhooks: ResolvedWebhooksConfig;
 }
 
 /** Shortest `secret` and `identitySecret` outside `--dev`. */
@@ -204,7 +208,8 @@ export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): 
       limits[key as keyof Limits] = value;
     }
   }
-  return { sites, secret, publicOrigin, allowedHosts, dev, limits };
+  const webhooks = resolveWebhooksConfig(input.webhooks);
+  return { sites, secret, publicOrigin, allowedHosts, dev, limits, webhooks };
 }
 
 /** Environment variables that override the file, and the config key each sets. */

@@ -18,11 +18,12 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
- * Who made a request: a signed-in user, an API token a user made, or the
- * config file's `secret` (automation; it acts as an admin).
+ * Who made a change: a signed-in user, an API token a user made, the config
+ * file's `secret` (automation; it acts as an admin), or the collector itself
+ * (`system`: the webhook dispatcher disabling a failing endpoint).
  */
 export interface Actor {
-  kind: 'user' | 'token' | 'secret';
+  kind: 'user' | 'token' | 'secret' | 'system';
   /** The user's id, the token's id, or `'secret'`. */
   id: string;
   /** What the activity log shows: an email, a token's name, `'config secret'`. */

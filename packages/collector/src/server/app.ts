@@ -6,6 +6,7 @@ import { activityRoutes } from '../admin/activity.js';
 import { sessionRoutes } from '../admin/session.js';
 import { tokenRoutes } from '../admin/tokens.js';
 import { userRoutes } from '../admin/users.js';
+import { webhookAdminRoutes } from '../admin/webhooks.js';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
@@ -93,6 +94,7 @@ export function createApp(ctx: AppContext): Hono {
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   activityRoutes(app, ctx);
+  webhookAdminRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });

@@ -77,8 +77,15 @@ test('the route table is what this test walks: every route that takes a body', (
     'POST /v1/admin/session',
     'POST /v1/admin/tokens',
     'POST /v1/admin/users',
+    'POST /v1/admin/sites/demo/webhooks',
+    'PATCH /v1/admin/sites/demo/webhooks/x',
+    'DELETE /v1/admin/sites/demo/webhooks/x',
+    'POST /v1/admin/sites/demo/webhooks/x/rotate-secret',
+    'POST /v1/admin/sites/demo/webhooks/x/test',
+    'POST /v1/admin/sites/demo/webhooks/x/deliveries/x/replay',
+    'POST /v1/admin/sites/demo/webhooks/x/replay',
     'POST /v1/responses',
-  ]);
+  ].sort());
 });
 
 test('every route that takes a body answers 413 one byte over its limit, declared or streamed', async () => {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/roles.js';
 import type { ResolvedConfig } from '../config.js';
 import type { TermCounter } from '../storage/insights-worker.js';
 import type { Storage } from '../storage/types.js';
+import type { Resolver } from '../webhooks/address-guard.js';
 import type { SelfNames } from './host.js';
 import type { Gate } from './load.js';
 import type { Logger } from './log.js';
@@ -36,6 +37,8 @@ export interface AppContext {
   identify?: (c: Context, ctx: AppContext) => Promise<Identified | Actor>;
   /** Counts queued comments for insights (createCollector runs it on a timer). */
   termCounter?: TermCounter;
+  /** Name resolution for webhook destinations (tests pass their own). @default the system resolver */
+  webhookResolver?: Resolver;
 }
 
 /** The client's IP address as the rate limiter sees it. */

@@ -213,6 +213,149 @@ export const migrations: readonly Migration[] = [
       create index sayso_api_tokens_user on sayso_api_tokens (user_id, created_at);
     `,
   },
+  {
+    version: 9,
+    name: 'webhooks: endpoints, the outbox of deliveries and their attempts',
+    // See webhooks/. The deliveries an answer causes are inserted by
+    // statement-level triggers in the statement that stores (or completes) the
+    // answer: the outbox commits with the answer or not at all, and ingest
+    // stays one round trip. Filters are evaluated here, in SQL, against the
+    // endpoints of the answer's site. The trigger writes only the answer's id:
+    // the payload is built from the answer when the delivery is first claimed
+    // and kept from then on (webhooks/outbox.ts), which keeps the ingest
+    // statement's extra cost to one narrow row per delivery. For the same
+    // reason deliveries have no foreign key to their endpoint (a per-row
+    // check on the ingest path); deleting an endpoint deletes them.
+    sql: `
+      create table sayso_webhook_endpoints (
+        id uuid primary key,
+        site text not null,
+        url text not null,
+        description text not null default '',
+        event_types text[] not null,
+        -- Filters; null means "any". Scores are compared as stored, bands as sayso_score_band gives them.
+        survey_ids text[],
+        bands text[],
+        score_min integer,
+        score_max integer,
+        has_comment boolean,
+        attr_key text,
+        attr_value text,
+        -- [{ "secret": "whsec_…", "createdAt": "…", "expiresAt": "…" | null }], newest first.
+        secrets jsonb not null,
+        enabled boolean not null default true,
+        disabled_reason text,
+        disabled_at timestamptz,
+        -- Set when the dispatcher disabled it (410, or failing for days): the studio shows it until an admin acts.
+        needs_attention boolean not null default false,
+        -- The first failure since the last success.
+        failing_since timestamptz,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create index sayso_webhook_endpoints_site on sayso_webhook_endpoints (site) where enabled;
+
+      create table sayso_webhook_deliveries (
+        -- Also the webhook-id ('msg_' and its hex), the same on every attempt.
+        id uuid primary key,
+        endpoint_id uuid not null,
+        site text not null,
+        event_type text not null,
+        event_at timestamptz not null,
+        -- The answer a response event is about; its payload is built from it at the first claim.
+        response_id uuid,
+        -- The payload's data; null until then for response events.
+        data jsonb,
+        -- pending (waiting or being sent), succeeded, failed (every attempt of its round failed).
+        status text not null default 'pending',
+        attempts integer not null default 0,
+        -- Attempts made before the current round (a replay starts a new one).
+        round_start integer not null default 0,
+        next_at timestamptz not null default now(),
+        -- Set while one dispatcher sends it; next_at is then the end of that claim.
+        lease uuid,
+        created_at timestamptz not null default now(),
+        finished_at timestamptz
+      );
+      create index sayso_webhook_due on sayso_webhook_deliveries (next_at) where status = 'pending';
+      create index sayso_webhook_log on sayso_webhook_deliveries (endpoint_id, created_at, id);
+      create index sayso_webhook_failed on sayso_webhook_deliveries (endpoint_id, created_at) where status = 'failed';
+
+      create table sayso_webhook_attempts (
+        seq bigserial primary key,
+        delivery_id uuid not null references sayso_webhook_deliveries (id) on delete cascade,
+        n integer not null,
+        at timestamptz not null default now(),
+        -- The HTTP status; null when no answer came (refused, timeout, connection error).
+        status integer,
+        error text,
+        latency_ms integer not null,
+        response_start text
+      );
+      create index sayso_webhook_attempts_delivery on sayso_webhook_attempts (delivery_id, seq);
+
+      -- @sayso/core's scoreBand for the default direction (the row does not say a CES survey's direction).
+      create function sayso_score_band(kind text, score integer, lo integer, hi integer) returns text
+      language sql immutable parallel safe as $$
+        select case
+          when kind = 'nps' then case when score >= 9 then 'promoter' when score >= 7 then 'passive' else 'detractor' end
+          when (score - lo)::float8 / greatest(hi - lo, 1) < 0.4 then 'unhappy'
+          when (score - lo)::float8 / greatest(hi - lo, 1) > 0.6 then 'happy'
+          else 'neutral' end
+      $$;
+
+      -- What a response event carries (webhooks/payloads.ts turns the times into ISO strings).
+      create function sayso_webhook_response(r sayso_responses) returns jsonb
+      language sql stable as $$
+        select jsonb_build_object('site', r.site, 'response', jsonb_build_object(
+          'id', r.id, 'surveyId', r.survey_id, 'kind', r.kind, 'score', r.score,
+          'scale', jsonb_build_array(r.scale_min, r.scale_max),
+          'band', sayso_score_band(r.kind, r.score, r.scale_min, r.scale_max),
+          'comment', r.comment, 'answers', r.answers, 'attributes', r.attributes,
+          'page', jsonb_build_object('url', r.page_url, 'referrer', r.referrer),
+          'locale', r.locale, 'channel', r.channel, 'anonymousId', r.anonymous_id,
+          'userId', r.user_id, 'userVerified', r.user_verified,
+          'createdAt', r.created_at, 'receivedAt', r.received_at, 'followedUpAt', r.followed_up_at))
+      $$;
+
+      create function sayso_webhook_created() returns trigger language plpgsql as $$
+      begin
+        -- The filters are written out here rather than called as a function of two rows: one such call per row cost more than the insert.
+        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, response_id)
+        select gen_random_uuid(), e.id, a.site, 'response.created', a.received_at, a.id
+        from added a join sayso_webhook_endpoints e
+          on e.site = a.site and e.enabled and 'response.created' = any(e.event_types)
+        where (e.survey_ids is null or a.survey_id = any(e.survey_ids))
+          and (e.bands is null or sayso_score_band(a.kind, a.score, a.scale_min, a.scale_max) = any(e.bands))
+          and (e.score_min is null or a.score >= e.score_min)
+          and (e.score_max is null or a.score <= e.score_max)
+          and (e.has_comment is null or (coalesce(a.comment, '') <> '') = e.has_comment)
+          and (e.attr_key is null or a.attributes ->> e.attr_key = e.attr_value);
+        return null;
+      end $$;
+      create trigger sayso_webhook_created after insert on sayso_responses
+        referencing new table as added for each statement execute function sayso_webhook_created();
+
+      -- A link survey's follow-up completes an answer (the only update that sets followed_up_at).
+      create function sayso_webhook_updated() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, response_id)
+        select gen_random_uuid(), e.id, n.site, 'response.updated', n.followed_up_at, n.id
+        from after_rows n join before_rows o on o.site = n.site and o.id = n.id
+          join sayso_webhook_endpoints e on e.site = n.site and e.enabled and 'response.updated' = any(e.event_types)
+        where o.followed_up_at is null and n.followed_up_at is not null
+          and (e.survey_ids is null or n.survey_id = any(e.survey_ids))
+          and (e.bands is null or sayso_score_band(n.kind, n.score, n.scale_min, n.scale_max) = any(e.bands))
+          and (e.score_min is null or n.score >= e.score_min)
+          and (e.score_max is null or n.score <= e.score_max)
+          and (e.has_comment is null or (coalesce(n.comment, '') <> '') = e.has_comment)
+          and (e.attr_key is null or n.attributes ->> e.attr_key = e.attr_value);
+        return null;
+      end $$;
+      create trigger sayso_webhook_updated after update on sayso_responses
+        referencing old table as before_rows new table as after_rows for each statement execute function sayso_webhook_updated();
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -9,6 +9,7 @@ import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
 import { sessionsStorage } from './sessions.js';
 import { usersStorage } from './users.js';
+import { webhookOutbox } from '../webhooks/outbox.js';
 import type { ExportRow, IngestOutcome, IngestRefusal, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
 
 /** How many rows of tallies concurrent ingests spread over (see schema.ts). */
@@ -468,6 +469,8 @@ export function sqlStorage(db: SqlDriver): Storage {
     users: usersStorage(db, activity),
     sessions: sessionsStorage(db),
     apiTokens: apiTokensStorage(db, activity),
+
+    webhooks: webhookOutbox(db, activity),
 
     close: () => db.close(),
   };

@@ -7,6 +7,7 @@ import type { ApiTokensStorage } from './api-tokens.js';
 import type { InsightsStorage } from './insights-terms.js';
 import type { SessionsStorage } from './sessions.js';
 import type { UsersStorage } from './users.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
 
 /** A response as the collector stores it: the wire record plus what the server learned. */
 export interface StoredResponse extends SurveyResponse {
@@ -149,6 +150,8 @@ export interface Storage {
   readonly sessions: SessionsStorage;
   /** The API tokens they made (api-tokens.ts). */
   readonly apiTokens: ApiTokensStorage;
+  /** Webhook endpoints, the outbox of deliveries and their attempts (webhooks/outbox.ts). */
+  readonly webhooks: WebhookOutbox;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;
