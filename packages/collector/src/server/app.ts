@@ -2,6 +2,7 @@
 // Before any route: the path must decode, the Host must be this collector,
 // and a body is read under its limit; after: a BusyError is a 503.
 import { Hono } from 'hono';
+import { adminRoutes } from '../admin/index.js';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
@@ -77,6 +78,7 @@ export function createApp(ctx: AppContext): Hono {
     return c.json({ ok: false }, 503, { 'Cache-Control': 'no-store' });
   });
 
+  adminRoutes(app, ctx);
   ingestRoutes(app, ctx);
   surveyRoutes(app, ctx);
   historyRoutes(app, ctx);
