@@ -60,7 +60,7 @@ async function surveysCommand(argv: string[]): Promise<void> {
       try {
         doc = JSON.parse(await readFile(file!, 'utf8'));
       } catch (err) {
-        throw new Error(`${file}: ${(err as Error).message}`);
+        throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
       }
       console.log(`imported ${await importSurveys(storage, doc)} surveys from ${file}`);
     }
