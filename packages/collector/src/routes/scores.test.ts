@@ -144,6 +144,8 @@ describe('GET /v1/scores by version', () => {
     expect(split.surveys[0]!.segments.map((s) => [s.value, s.n])).toEqual([
       ['2', 2],
       ['1', 1],
+      // The history test's dismissal that day, sent without a version.
+      ['', 0],
     ]);
     for (const [param, value] of [
       ['version', '0'],

@@ -81,8 +81,8 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
       // A breakdown is over the whole range: no need for days.
       dimension ? ctx.storage.tallies({ ...q, surveyIds, dimension, by: 'range', fromResponses: dimension.startsWith('attr:') && !site.segments.includes(segment), ...only }) : undefined,
     ]);
-    // Displays and dismissals are tallied without versions: a version filter or split has no response rate.
-    const surveys = scoreSurveys(wanted, overall, bySegment, { interval, level, segmentHasEvents: version === undefined && !byVersion && (segment === '' || segment === 'channel') });
+    // Displays and dismissals are tallied by channel and version; a segment counted from the responses has none.
+    const surveys = scoreSurveys(wanted, overall, bySegment, { interval, level, segmentHasEvents: byVersion || (version === undefined && (segment === '' || segment === 'channel')) });
     return {
       site: q.site,
       from: q.from,

@@ -249,6 +249,11 @@ export const migrations: readonly Migration[] = [
       -- response limit was reached: stored and marked, never dropped.
       alter table sayso_responses add column version integer, add column over_limit boolean not null default false;
       alter table sayso_events add column version integer;
+      -- Tallies gain the dimension 'version' (ingest writes it from now on).
+      -- Everything stored so far has no version: its rows are the
+      -- undimensioned ones under the value ''.
+      insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
+      select site, survey_id, day, 'version', '', metric, score, shard, n from sayso_tallies where dim = '';
     `,
   },
 ];

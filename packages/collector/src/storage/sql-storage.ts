@@ -31,7 +31,7 @@ ins as (
     version, coalesce(over_limit, false)
   from input
   on conflict (site, id) do nothing
-  returning id, survey_id, score, created_at, channel, locale, attributes
+  returning id, survey_id, score, created_at, channel, locale, attributes, version
 ),
 dims as (
   select survey_id, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val, score from ins
@@ -39,6 +39,9 @@ dims as (
   select survey_id, (created_at at time zone 'UTC')::date, 'channel', channel, score from ins
   union all
   select survey_id, (created_at at time zone 'UTC')::date, 'locale', coalesce(locale, ''), score from ins
+  union all
+  -- The published version answered ('' when unknown): scores split or filter by it from tallies.
+  select survey_id, (created_at at time zone 'UTC')::date, 'version', coalesce(version::text, ''), score from ins
   union all
   select i.survey_id, (i.created_at at time zone 'UTC')::date, 'attr:' || a.key, a.value, i.score
   from ins i cross join lateral jsonb_each_text(i.attributes) a
@@ -66,12 +69,14 @@ ins as (
   insert into sayso_events (site, id, type, survey_id, anonymous_id, user_id, user_verified, created_at, channel, version)
   select $1::text, id, type, survey_id, anonymous_id, user_id, coalesce(user_verified, false), created_at, channel, version from input
   on conflict (site, id) do nothing
-  returning id, type, survey_id, created_at, channel
+  returning id, type, survey_id, created_at, channel, version
 ),
 dims as (
   select survey_id, type, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val from ins
   union all
   select survey_id, type, (created_at at time zone 'UTC')::date, 'channel', coalesce(channel, 'web') from ins
+  union all
+  select survey_id, type, (created_at at time zone 'UTC')::date, 'version', coalesce(version::text, '') from ins
 ),
 tallied as (
   insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
@@ -92,7 +97,7 @@ select array_agg(id::text) as ids from ins`;
 // `followed_up_at` set. The last select says which case applied.
 const AMEND_LINK_RESPONSE = `
 with target as (
-  select id, survey_id, score, created_at, channel, locale, attributes, received_at, followed_up_at from sayso_responses
+  select id, survey_id, score, created_at, channel, locale, attributes, version, received_at, followed_up_at from sayso_responses
   where site = $1 and id = $2::uuid and survey_id = $3 and channel = 'link'
   for update
 ),
@@ -103,17 +108,18 @@ old as (
 upd as (
   update sayso_responses r set score = $5, comment = $6, answers = $7::text::jsonb, followed_up_at = now()
   from old where r.site = $1 and r.id = old.id
-  returning r.survey_id, r.score, r.created_at, r.channel, r.locale, r.attributes
+  returning r.survey_id, r.score, r.created_at, r.channel, r.locale, r.attributes, r.version
 ),
 changes as (
-  select survey_id, score, created_at, channel, locale, attributes, -1 as d from old
+  select survey_id, score, created_at, channel, locale, attributes, version, -1 as d from old
   union all
-  select survey_id, score, created_at, channel, locale, attributes, 1 from upd
+  select survey_id, score, created_at, channel, locale, attributes, version, 1 from upd
 ),
 dims as (
   select survey_id, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val, score, d from changes
   union all select survey_id, (created_at at time zone 'UTC')::date, 'channel', channel, score, d from changes
   union all select survey_id, (created_at at time zone 'UTC')::date, 'locale', coalesce(locale, ''), score, d from changes
+  union all select survey_id, (created_at at time zone 'UTC')::date, 'version', coalesce(version::text, ''), score, d from changes
   union all
   select c.survey_id, (c.created_at at time zone 'UTC')::date, 'attr:' || a.key, a.value, c.score, c.d
   from changes c cross join lateral jsonb_each_text(c.attributes) a
@@ -353,17 +359,20 @@ export function sqlStorage(db: SqlDriver): Storage {
       // ISO weeks start on Monday, as date_trunc('week') does; `range` is one bucket dated `from`.
       const bucket = by === 'range' ? '$3::text' : by === 'day' ? `to_char(day, 'YYYY-MM-DD')` : `to_char(date_trunc('${by}', day)::date, 'YYYY-MM-DD')`;
       const bySurvey = list ? `survey_id = any(string_to_array($5::text, E'\\x1f'))` : `$5::text is null`;
-      // A version filter or split reads the responses (tallies are not kept per version).
-      const fromResponses = q.fromResponses === true || q.version !== undefined || dim === 'version';
+      // Tallies are kept per version too: no dimension and one version is the 'version' dimension's row of
+      // that value. A version filter on any other dimension counts from the responses.
+      const byVersion = q.version !== undefined && dim === '';
+      const fromResponses = q.fromResponses === true || (q.version !== undefined && !byVersion);
       const rows = !fromResponses
         ? await db.query<TallyRow>(
             // Summed per bucket in SQL: a year by week is 52 rows per score, not 365.
-            `select survey_id as "surveyId", ${bucket} as day, val as value, metric, score, sum(n)::float8 as n
+            `select survey_id as "surveyId", ${bucket} as day, ${byVersion ? `''` : 'val'} as value, metric, score, sum(n)::float8 as n
              from sayso_tallies
              where site = $1 and ${bySurvey} and dim = $2 and day >= $3::date and day < $4::date
+               and ($6::text is null or val = $6::text)
              group by 1, 2, val, metric, score
              order by 1, 2, val, metric, score`,
-            [q.site, dim, q.from, end.slice(0, 10), surveys],
+            [q.site, byVersion ? 'version' : dim, q.from, end.slice(0, 10), surveys, byVersion ? String(q.version) : null],
           )
         : await db.query<TallyRow>(
             // Not pre-aggregated: count from the responses themselves.

@@ -116,16 +116,29 @@ export function surveysSuite(make: Make): void {
     );
     const q = { site: 'shop', from: '2026-10-01', to: '2026-10-01' };
     const byVersion = await storage.tallies({ ...q, dimension: 'version', by: 'range' });
-    expect(byVersion.map((r) => [r.value, r.score, r.n])).toEqual([
-      ['', 7, 1],
-      ['1', 3, 1],
-      ['1', 9, 1],
-      ['2', 10, 1],
+    expect(byVersion.map((r) => [r.value, r.metric, r.score, r.n])).toEqual([
+      ['', 'response', 7, 1],
+      ['1', 'response', 3, 1],
+      ['1', 'response', 9, 1],
+      ['2', 'display', -1, 1],
+      ['2', 'response', 10, 1],
     ]);
+    // The same split counted from the responses themselves (responses only).
+    const counted = await storage.tallies({ ...q, dimension: 'version', by: 'range', fromResponses: true });
+    expect(counted.map((r) => [r.value, r.score, r.n])).toEqual(byVersion.filter((r) => r.metric === 'response').map((r) => [r.value, r.score, r.n]));
     const onlyOne = await storage.tallies({ ...q, dimension: '', version: 1 });
-    expect(onlyOne.map((r) => [r.score, r.n])).toEqual([
-      [3, 1],
-      [9, 1],
+    expect(onlyOne.map((r) => [r.value, r.score, r.n])).toEqual([
+      ['', 3, 1],
+      ['', 9, 1],
+    ]);
+    expect((await storage.tallies({ ...q, dimension: '', version: 2 })).map((r) => [r.metric, r.score])).toEqual([
+      ['display', -1],
+      ['response', 10],
+    ]);
+    // A version filter with another dimension counts from the responses.
+    expect((await storage.tallies({ ...q, dimension: 'channel', version: 1 })).map((r) => [r.value, r.score])).toEqual([
+      ['web', 3],
+      ['web', 9],
     ]);
     expect((await storage.tallies({ ...q, dimension: '', version: 3 }))).toEqual([]);
     expect(await storage.surveys.responseCounts('shop')).toEqual(new Map([['nps', 4]]));

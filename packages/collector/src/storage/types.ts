@@ -112,9 +112,10 @@ export interface Storage {
    * answer, slower). Only the surveys in `surveyIds` (or `surveyId`) are read.
    * `by` sums tallies per day (default), ISO week or month (rows dated the
    * bucket's first day), or over the whole `range` (rows dated `from`).
-   * `version` keeps only responses to that published version, and the
-   * dimension `'version'` splits by it (`''` for responses without one):
-   * both count from the stored responses (responses only, no events).
+   * The dimension `'version'` splits by the published version answered
+   * (`''` for records without one), displays and dismissals included;
+   * `version` keeps only that version's rows (from the tallies without a
+   * dimension, from the stored responses with one).
    */
   tallies(
     query: RangeQuery & { dimension: string; fromResponses?: boolean; surveyIds?: readonly string[]; by?: 'day' | 'week' | 'month' | 'range'; version?: number },
