@@ -1,5 +1,6 @@
 // node test/bench/version-split.mjs (after pnpm build). Why /v1/scores reads versions from the tallies; see packages/collector/README.md.
 // How much a version split or filter costs against the pre-aggregated tallies, on 20 000 responses over 90 days.
+import { performance } from 'node:perf_hooks';
 import { pgliteStorage } from '../../packages/collector/dist/index.js';
 import { uuidv7 } from '../../packages/core/dist/index.js';
 const s = await pgliteStorage({});
