@@ -34,7 +34,7 @@ export function webhookAdminRoutes(app: Hono, ctx: AppContext): void {
   // An unknown site and an unknown endpoint read the same: nothing to see here.
   const site = (c: Context) => {
     const id = c.req.param('site')!;
-    return ctx.config.sites.has(id) ? id : undefined;
+    return ctx.sites.get(id) ? id : undefined;
   };
   const endpointId = (c: Context) => {
     const id = c.req.param('id')!;

@@ -2,11 +2,7 @@
 // Before any route: the path must decode, the Host must be this collector,
 // and a body is read under its limit; after: a BusyError is a 503.
 import { Hono } from 'hono';
-import { activityRoutes } from '../admin/activity.js';
-import { sessionRoutes } from '../admin/session.js';
-import { tokenRoutes } from '../admin/tokens.js';
-import { userRoutes } from '../admin/users.js';
-import { webhookAdminRoutes } from '../admin/webhooks.js';
+import { adminRoutes } from '../admin/index.js';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
@@ -69,8 +65,8 @@ export function createApp(ctx: AppContext): Hono {
     const origin = c.req.header('origin');
     const path = c.req.path;
     const named = /^\/v1\/sites\/([^/]+)\/(?:surveys|users\/[^/]+\/history)$/.exec(path);
-    const site = named ? ctx.config.sites.get(decodeURIComponent(named[1]!)) : undefined;
-    const sites = path === '/v1/responses' ? [...ctx.config.sites.values()] : site ? [site] : [];
+    const site = named ? ctx.sites.get(decodeURIComponent(named[1]!)) : undefined;
+    const sites = path === '/v1/responses' ? [...ctx.sites.values()] : site ? [site] : [];
     if (!origin || !sites.some((s) => originAllowed(origin, s.origins, ctx.self.origins))) return c.body(null, 403);
     return c.body(null, 204, preflightHeaders(origin));
   });
@@ -82,6 +78,7 @@ export function createApp(ctx: AppContext): Hono {
     return c.json({ ok: false }, 503, { 'Cache-Control': 'no-store' });
   });
 
+  adminRoutes(app, ctx);
   ingestRoutes(app, ctx);
   surveyRoutes(app, ctx);
   historyRoutes(app, ctx);
@@ -90,11 +87,6 @@ export function createApp(ctx: AppContext): Hono {
   exportRoutes(app, ctx);
   linkRoutes(app, ctx);
   reportRoutes(app, ctx);
-  sessionRoutes(app, ctx);
-  userRoutes(app, ctx);
-  tokenRoutes(app, ctx);
-  activityRoutes(app, ctx);
-  webhookAdminRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });

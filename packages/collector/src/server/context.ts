@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Identified } from '../auth/guard.js';
 import type { Actor } from '../auth/roles.js';
 import type { ResolvedConfig } from '../config.js';
+import type { SiteRegistry } from '../sites/registry.js';
 import type { TermCounter } from '../storage/insights-worker.js';
 import type { Storage } from '../storage/types.js';
 import type { Resolver } from '../webhooks/address-guard.js';
@@ -13,7 +14,12 @@ import type { RateLimiter } from './rate-limit.js';
 
 /** Shared state of one collector instance (nothing here needs to survive a restart). */
 export interface AppContext {
+  /** The checked config file. Its `sites` are only what was imported on start: read sites from `sites`. */
   config: ResolvedConfig;
+  /** Sites and surveys from the database, cached (sites/registry.ts). */
+  sites: SiteRegistry;
+  /** The clock of the survey lifecycle (schedules); `Date.now` unless a test sets one. */
+  now: () => number;
   storage: Storage;
   log: Logger;
   limiter: RateLimiter;
