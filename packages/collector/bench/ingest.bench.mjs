@@ -21,12 +21,12 @@
 import { execFileSync, fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { freshPostgres } from './postgres.mjs';
+import { freshPostgres, postgresCpuMs } from './postgres.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const SECONDS = Number(process.env.SAYSO_BENCH_SECONDS ?? 10);
@@ -79,30 +79,6 @@ function startServer(options) {
       child.send({ type: 'stop' });
     }),
   };
-}
-
-/**
- * CPU milliseconds (user + system) of the PostgreSQL backends serving `database`,
- * from /proc (Linux only; null elsewhere). Throughput on a shared machine is
- * noisy; CPU per response is the steadier figure for A/B comparisons.
- */
-function postgresCpuMs(database) {
-  if (!database || !existsSync('/proc/self/stat')) return null;
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      // Backends name themselves "postgres: <user> <database> <client> <state>".
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.startsWith('postgres: ') || !cmdline.includes(` ${database} `)) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 async function run(label, options) {

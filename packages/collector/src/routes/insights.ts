@@ -13,29 +13,19 @@ import { shapeOf, type SurveyShape } from '../scores.js';
 import { requireRole } from '../auth/guard.js';
 import type { AppContext } from '../server/context.js';
 import { termCounter } from '../storage/insights-worker.js';
-import { badParam, readQuery } from './query.js';
+import { badParam, readInteger, readInterval, readLevel, readQuery } from './query.js';
 
-const INTERVALS = ['day', 'week', 'month'] as const;
 const BANDS: Record<SurveyKind, readonly ScoreBand[]> = { nps: ['detractor', 'passive', 'promoter'], csat: ['unhappy', 'neutral', 'happy'], ces: ['unhappy', 'neutral', 'happy'] };
 /** A theme's comment list reads at most this many comments per request, then hands back a cursor. */
 const SCAN = 5000;
 const PAGE = 500;
-/** A confidence level, as /v1/scores takes it: strictly between 0 and 1, at most 4 decimals. */
-const LEVEL_RE = /^0\.\d{0,3}[1-9]$/;
 
-/** Parameters beside readQuery's site, survey, from and to. */
-const PARAMS = ['interval', 'level', 'lang', 'minComments', 'limit'] as const;
-const COMMENT_PARAMS = ['term', 'band', 'lang', 'limit', 'cursor'] as const;
+/** Parameters of /v1/insights beside readQuery's site, survey, from and to. */
+export const INSIGHTS_PARAMS = ['interval', 'level', 'lang', 'minComments', 'limit'] as const;
+/** Parameters of /v1/insights/comments beside readQuery's. */
+export const INSIGHTS_COMMENT_PARAMS = ['term', 'band', 'lang', 'limit', 'cursor'] as const;
 
 type Bad = (param: string, reason: string) => Response;
-
-function integer(values: Map<string, string>, bad: Bad, name: string, fallback: number, min: number, max: number): number | Response {
-  const raw = values.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) return bad(name, `must be an integer from ${min} to ${max}`);
-  return n;
-}
 
 function checkLang(values: Map<string, string>, bad: Bad): string | undefined | Response {
   const lang = values.get('lang');
@@ -92,19 +82,18 @@ export function insightsRoutes(app: Hono, ctx: AppContext): void {
 
   app.get('/v1/insights', async (c) => {
     const bad: Bad = (param, reason) => badParam(c, { param, reason });
-    const read = readQuery(c, ctx, PARAMS);
+    const read = readQuery(c, ctx, INSIGHTS_PARAMS);
     if (read instanceof Response) return read;
     const { query: q, values } = read;
-    const interval = (values.get('interval') ?? 'week') as (typeof INTERVALS)[number];
-    if (!INTERVALS.includes(interval)) return bad('interval', 'must be day, week or month');
-    const levelParam = values.get('level');
-    if (levelParam !== undefined && !LEVEL_RE.test(levelParam)) return bad('level', 'must be a number between 0 and 1 with at most 4 decimals, e.g. 0.95');
-    const level = levelParam === undefined ? 0.95 : Number(levelParam);
+    const interval = readInterval(c, values, 'week');
+    if (interval instanceof Response) return interval;
+    const level = readLevel(c, values);
+    if (level instanceof Response) return level;
     const lang = checkLang(values, bad);
     if (lang instanceof Response) return lang;
-    const minComments = integer(values, bad, 'minComments', 10, 1, 100_000);
+    const minComments = readInteger(c, values, 'minComments', { fallback: 10, min: 1, max: 100_000 });
     if (minComments instanceof Response) return minComments;
-    const limit = integer(values, bad, 'limit', 10, 1, 50);
+    const limit = readInteger(c, values, 'limit', { fallback: 10, min: 1, max: 50 });
     if (limit instanceof Response) return limit;
 
     // Counting the queue and reading the counts are reads like /v1/scores': through the gate (503 when it is full).
@@ -139,7 +128,7 @@ export function insightsRoutes(app: Hono, ctx: AppContext): void {
 
   app.get('/v1/insights/comments', async (c) => {
     const bad: Bad = (param, reason) => badParam(c, { param, reason });
-    const read = readQuery(c, ctx, COMMENT_PARAMS);
+    const read = readQuery(c, ctx, INSIGHTS_COMMENT_PARAMS);
     if (read instanceof Response) return read;
     const { query: q, values } = read;
     const surveyId = q.surveyId;
@@ -148,7 +137,7 @@ export function insightsRoutes(app: Hono, ctx: AppContext): void {
     if (term.trim() === '' || term.length > 200) return bad('term', 'must be a term of /v1/insights (1-200 characters)');
     const lang = checkLang(values, bad);
     if (lang instanceof Response) return lang;
-    const limit = integer(values, bad, 'limit', 20, 1, 100);
+    const limit = readInteger(c, values, 'limit', { fallback: 20, min: 1, max: 100 });
     if (limit instanceof Response) return limit;
     const cursorParam = values.get('cursor');
     let before: { ts: string; id: string } | undefined;

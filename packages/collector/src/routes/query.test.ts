@@ -57,6 +57,15 @@ const bad: Array<[path: string, param: string]> = [
   ['/v1/comments?limit=020', 'limit'],
   ['/v1/comments?limit=1e2', 'limit'],
   ['/v1/comments?limit=-1', 'limit'],
+  // Scores and insights check interval, level and counts with the same helpers (query.ts):
+  ['/v1/insights?interval=year', 'interval'],
+  ['/v1/insights?level=0.99999', 'level'],
+  ['/v1/insights?level=1', 'level'],
+  ['/v1/insights?minComments=010', 'minComments'],
+  ['/v1/insights?minComments=100001', 'minComments'],
+  ['/v1/insights?limit=51', 'limit'],
+  ['/v1/insights/comments?survey=nps-main&term=x&limit=101', 'limit'],
+  ['/v1/insights/comments?survey=nps-main&term=x&limit=1.0', 'limit'],
   ['/v1/responses/export?format=xml', 'format'],
   ['/v1/responses/export?format=CSV', 'format'],
   // Dates and ranges:
@@ -106,6 +115,9 @@ test('good values at the edges are answered', async () => {
     // The report sends its whole filter with each card's comments.
     '/v1/comments?site=demo&from=2026-11-01&to=2026-11-30&interval=week&segment=plan&survey=nps-main&limit=20',
     '/v1/responses/export?format=ndjson&from=2026-11-01&to=2026-11-30',
+    '/v1/insights?minComments=100000&limit=50&level=0.9999&interval=day&from=2026-11-01&to=2026-11-30',
+    '/v1/insights?minComments=1&limit=1&interval=month',
+    '/v1/insights/comments?survey=nps-main&term=hello&limit=100',
   ]) {
     const res = await get(path);
     expect({ path, status: res.status }).toEqual({ path, status: 200 });

@@ -1,7 +1,8 @@
 // Query parameters, checked before anything reaches the database: each name
 // at most once, never empty, short, without control characters (PostgreSQL
 // refuses NUL in text), and only the names a route knows. The reading
-// endpoints (scores, comments, export) share site, survey and a date range.
+// endpoints (scores, comments, insights, export) share site, survey and a
+// date range, and scores and insights also interval, level and integer limits.
 // A bad value answers 400 naming the parameter: `{ error: { param, reason } }`.
 import type { Context } from 'hono';
 import type { AppContext } from '../server/context.js';
@@ -29,6 +30,10 @@ const FIRST_DAY = '1970-01-01';
 const LAST_DAY = '2999-12-31';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A confidence level: a decimal fraction strictly between 0 and 1, at most 4 places (`0.95`, `0.9999`). */
+const LEVEL_RE = /^0\.\d{0,3}[1-9]$/;
+/** A count: digits without a leading zero (`020` is refused, as a typo more likely than a count). */
+const INTEGER_RE = /^(0|[1-9]\d{0,8})$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 const isDay = (s: string) => DAY_RE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -124,4 +129,29 @@ export function readQuery(c: Context, ctx: AppContext, extra: readonly string[] 
   if (spanDays(from, to) > MAX_RANGE_DAYS) return bad('to', `the range from..to must be at most ${MAX_RANGE_DAYS} days`);
   const survey = values.get('survey');
   return { query: { site, from, to, ...(survey !== undefined ? { surveyId: survey } : {}) }, values };
+}
+
+/** The periods a read can be summed by. */
+export const INTERVALS = ['day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+/** `interval` (`fallback` when absent), or the 400 answer. */
+export function readInterval(c: Context, values: Map<string, string>, fallback: Interval): Interval | Response {
+  const interval = values.get('interval') ?? fallback;
+  return (INTERVALS as readonly string[]).includes(interval) ? (interval as Interval) : badParam(c, { param: 'interval', reason: 'must be day, week or month' });
+}
+
+/** `level`, the confidence level of intervals (0.95 when absent), or the 400 answer. */
+export function readLevel(c: Context, values: Map<string, string>): number | Response {
+  const level = values.get('level');
+  if (level === undefined) return 0.95;
+  return LEVEL_RE.test(level) ? Number(level) : badParam(c, { param: 'level', reason: 'must be a number between 0 and 1 with at most 4 decimals, e.g. 0.95' });
+}
+
+/** The integer parameter `name` from `min` to `max` (`fallback` when absent), or the 400 answer. */
+export function readInteger(c: Context, values: Map<string, string>, name: string, range: { fallback: number; min: number; max: number }): number | Response {
+  const raw = values.get(name);
+  if (raw === undefined) return range.fallback;
+  const n = Number(raw);
+  return INTEGER_RE.test(raw) && n >= range.min && n <= range.max ? n : badParam(c, { param: name, reason: `must be an integer from ${range.min} to ${range.max}` });
 }

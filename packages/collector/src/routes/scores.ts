@@ -7,13 +7,9 @@ import { scoreSurveys, shapeOf, type SurveyShape } from '../scores.js';
 import { requireRole } from '../auth/guard.js';
 import type { AppContext } from '../server/context.js';
 import { coalescer } from '../server/load.js';
-import { badParam, readQuery, type ReadQuery } from './query.js';
+import { badParam, readInteger, readInterval, readLevel, readQuery, type Interval, type ReadQuery } from './query.js';
 
-const INTERVALS = ['day', 'week', 'month'] as const;
-/** A confidence level: a decimal fraction strictly between 0 and 1, at most 4 places (`0.95`, `0.9999`). */
-const LEVEL_RE = /^0\.\d{0,3}[1-9]$/;
-/** `limit` of /v1/comments: an integer from 1 to MAX_COMMENTS. */
-const LIMIT_RE = /^[1-9]\d{0,2}$/;
+/** Most comments /v1/comments lists at once. */
 const MAX_COMMENTS = 200;
 /** `version`: a positive integer without leading zeros, at most what PostgreSQL's integer holds. */
 const VERSION_RE = /^[1-9]\d{0,9}$/;
@@ -46,11 +42,10 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
     const split = values.get('split');
     if (split !== undefined && split !== 'version') return badParam(c, { param: 'split', reason: 'must be version' });
     if (split !== undefined && values.has('segment')) return badParam(c, { param: 'split', reason: 'cannot be combined with segment: one breakdown at a time' });
-    const interval = (values.get('interval') ?? 'day') as (typeof INTERVALS)[number];
-    if (!INTERVALS.includes(interval)) return badParam(c, { param: 'interval', reason: 'must be day, week or month' });
-    const levelParam = values.get('level');
-    if (levelParam !== undefined && !LEVEL_RE.test(levelParam)) return badParam(c, { param: 'level', reason: 'must be a number between 0 and 1 with at most 4 decimals, e.g. 0.95' });
-    const level = levelParam === undefined ? 0.95 : Number(levelParam);
+    const interval = readInterval(c, values, 'day');
+    if (interval instanceof Response) return interval;
+    const level = readLevel(c, values);
+    if (level instanceof Response) return level;
     const segment = values.get('segment') ?? '';
     if (segment.length > 64) return badParam(c, { param: 'segment', reason: 'is longer than 64 characters' });
     const key = JSON.stringify([q.site, ctx.writes(q.site), q.surveyId ?? null, q.from, q.to, interval, level, segment, version ?? null, split ?? null]);
@@ -60,7 +55,7 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
 
   async function computeScores(
     q: ReadQuery,
-    interval: (typeof INTERVALS)[number],
+    interval: Interval,
     level: number,
     segment: string,
     version: number | undefined,
@@ -103,12 +98,12 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
     const read = readQuery(c, ctx, ['limit', 'interval', 'segment']);
     if (read instanceof Response) return read;
     const { query: q, values } = read;
-    const interval = values.get('interval');
-    if (interval !== undefined && !(INTERVALS as readonly string[]).includes(interval)) return badParam(c, { param: 'interval', reason: 'must be day, week or month' });
+    const interval = readInterval(c, values, 'day');
+    if (interval instanceof Response) return interval;
     if ((values.get('segment')?.length ?? 0) > 64) return badParam(c, { param: 'segment', reason: 'is longer than 64 characters' });
-    const limitParam = values.get('limit') ?? '20';
-    if (!LIMIT_RE.test(limitParam) || Number(limitParam) > MAX_COMMENTS) return badParam(c, { param: 'limit', reason: `must be an integer from 1 to ${MAX_COMMENTS}` });
-    const rows = await ctx.reads.run(() => ctx.storage.latestComments(q, Number(limitParam)));
+    const limit = readInteger(c, values, 'limit', { fallback: 20, min: 1, max: MAX_COMMENTS });
+    if (limit instanceof Response) return limit;
+    const rows = await ctx.reads.run(() => ctx.storage.latestComments(q, limit));
     return c.json({
       comments: rows.map((r) => ({ id: r.id, surveyId: r.surveyId, score: r.score, comment: r.comment, createdAt: r.createdAt, channel: r.channel, attributes: r.attributes })),
     });

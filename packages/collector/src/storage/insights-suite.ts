@@ -7,6 +7,7 @@ import { expect, test } from 'vitest';
 import { uuidv7 } from '@sayso/core';
 import { defineThemes, terms } from '@sayso/insights';
 import type { SqlDriver } from './driver.js';
+import { latestVersion } from './schema.js';
 import type { Storage, StoredResponse } from './types.js';
 
 type Make = (migrate?: boolean) => Promise<{ storage: Storage; driver: SqlDriver }>;
@@ -37,8 +38,8 @@ async function drain(storage: Storage, limit = 1000): Promise<number> {
 }
 
 /** term|score|n lines, the way the storage reads them. */
-async function read(storage: Storage, from: string, to: string, o: { site?: string; lang?: string; minComments?: number } = {}): Promise<string[]> {
-  const rows = await storage.insights.termScores({ site: o.site ?? 's', surveyId: 's1', from, to, lang: o.lang, minComments: o.minComments ?? 1 });
+async function read(storage: Storage, from: string, to: string, o: { site?: string; surveyId?: string; lang?: string; minComments?: number } = {}): Promise<string[]> {
+  const rows = await storage.insights.termScores({ site: o.site ?? 's', surveyId: o.surveyId ?? 's1', from, to, lang: o.lang, minComments: o.minComments ?? 1 });
   return sortLines(rows.map((r) => `${r.term}|${r.score}|${r.n}`));
 }
 
@@ -130,6 +131,40 @@ export function insightsSuite(make: Make): void {
     expect(periods.find((p) => p.term === 'deliveri')).toEqual({ term: 'deliveri', current: 5, trailing: 3 });
     expect(periods.find((p) => p.term === '')).toEqual({ term: '', current: 6, trailing: 3 });
     expect(periods.some((p) => p.term === 'love')).toBe(false);
+  });
+
+  test('insights: addComments (a bulk fill) counts exactly as the term counter does', async () => {
+    const { storage } = await make();
+    const rs = TEXTS.map(([locale, comment], i) => resp({ locale, comment, score: i % 11, createdAt: at(9 + (i % 3), 1 + i * 4) }));
+    await storage.ingest('s', { responses: rs, events: [] }, []);
+    await drain(storage);
+    // The same comments, counted without the queue under another survey.
+    const added = await storage.insights.addComments(
+      rs.map((r) => ({ site: 's', surveyId: 's2', score: r.score, comment: r.comment!, locale: r.locale, day: r.createdAt.slice(0, 10) })),
+      () => undefined,
+    );
+    expect(added).toBeGreaterThan(0);
+    for (const [from, to] of [['2026-09-01', '2026-11-30'], ['2026-09-03', '2026-10-17']] as const) {
+      expect(await read(storage, from, to, { surveyId: 's2' })).toEqual(await read(storage, from, to));
+      expect(await read(storage, from, to, { surveyId: 's2' })).toEqual(expected(rs, from, to));
+    }
+  });
+
+  test('insights: migration 6 (a column per score) drops the counts made before it and counts every comment again', async () => {
+    const { storage, driver } = await make(false);
+    expect(await storage.migrate(5)).toBe(5);
+    const rs = TEXTS.map(([locale, comment], i) => resp({ locale, comment, score: 10 - i, createdAt: at(10, 1 + i) }));
+    await storage.ingest('s', { responses: rs, events: [] }, []);
+    expect(await storage.insights.prepare('s', 'fp')).toBe(true);
+    // Counted in the old layout (a row per score) by hand: the new code cannot write it.
+    await driver.query(`delete from sayso_term_queue`);
+    await driver.query(`insert into sayso_terms (site, survey_id, grain, day, term, lang, score, n) values ('s', 's1', 'm', '2026-10-01', '', 'en', 9, 99)`);
+    expect(await storage.migrate()).toBe(latestVersion);
+    expect(await driver.query(`select * from sayso_terms`)).toEqual([]);
+    expect(await storage.insights.prepare('s', 'fp')).toBe(true);
+    expect(await storage.insights.pending('s')).toBe(rs.length);
+    await drain(storage);
+    expect(await read(storage, '2026-10-01', '2026-10-31')).toEqual(expected(rs, '2026-10-01', '2026-10-31'));
   });
 
   test('insights: a link response is counted once it has its follow-up, with the score it ends with', async () => {

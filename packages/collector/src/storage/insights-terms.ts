@@ -7,9 +7,10 @@
 // number of collector instances can share the work.
 //
 // Counts are per survey, bucket (day, ISO week, month; see insights-buckets),
-// term, language and score: the band follows from the score and the survey's
-// kind, and the score tallies give each theme's impact. The term '' counts
-// every comment, the denominator of every rate.
+// term and language, with one column per score (s0..s10) and their sum (n):
+// the band follows from the score and the survey's kind, and the score
+// tallies give each theme's impact. The term '' counts every comment, the
+// denominator of every rate.
 import { langOf, terms as termsOf, type Themes } from '@sayso/insights';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { bucketsOf, cover, dateArray, monthsOf, type Grain } from './insights-buckets.js';
@@ -61,7 +62,20 @@ interface Claimed {
   day: string | null;
 }
 
-/** One row of sayso_terms to add. */
+/** A comment as the term counter counts it (`day`: its UTC day, `YYYY-MM-DD`). */
+export interface CountableComment {
+  site: string;
+  surveyId: string;
+  score: number;
+  comment: string;
+  locale: string | null;
+  day: string;
+}
+
+/** Every score a survey can have: NPS 0..10, CSAT 1..k (k ≤ 10), CES 1..7 or 1..5. */
+const SCORES = 11;
+
+/** One row of sayso_terms to add: `n` comments in all, `s<k>` (when not 0) of them with score k. */
 export interface TermCountRow {
   site: string;
   survey_id: string;
@@ -69,8 +83,8 @@ export interface TermCountRow {
   day: string;
   term: string;
   lang: string;
-  score: number;
   n: number;
+  [score: `s${number}`]: number;
 }
 
 /** The storage side of insights (part of `Storage`). */
@@ -88,6 +102,12 @@ export interface InsightsStorage {
    * passed since they arrived, so a score that may still change is not counted.
    */
   countPending(options: { limit: number; settleSeconds: number; themesFor: (site: string) => Themes | undefined }): Promise<number>;
+  /**
+   * Counts comments that were stored without going through the queue (a bulk
+   * import; the benchmark's fill), with the term counter's own code, in one
+   * transaction. Counting a comment that is also queued counts it twice.
+   */
+  addComments(comments: readonly CountableComment[], themesFor: (site: string) => Themes | undefined): Promise<number>;
   /** Comments of a site still waiting to be counted. */
   pending(site: string): Promise<number>;
   /** Per frequent term (and '' and custom themes), comments per score over the range. */
@@ -108,32 +128,42 @@ order by q.site, q.id
 limit $1
 for update of q skip locked`;
 
+// The score columns, s0..s10.
+const SCORE_COLUMNS = Array.from({ length: SCORES }, (_, k) => `s${k}`);
+
+// Scores a row does not have are left out of its JSON (most rows have one or two).
 const ADD = `
-insert into sayso_terms (site, survey_id, grain, day, term, lang, score, n)
-select site, survey_id, grain, day, term, lang, score, n
-from jsonb_to_recordset($1::text::jsonb) as r(site text, survey_id text, grain text, day date, term text, lang text, score integer, n bigint)
+insert into sayso_terms (site, survey_id, grain, day, term, lang, n, ${SCORE_COLUMNS.join(', ')})
+select site, survey_id, grain, day, term, lang, n, ${SCORE_COLUMNS.map((s) => `coalesce(${s}, 0)`).join(', ')}
+from jsonb_to_recordset($1::text::jsonb) as r(site text, survey_id text, grain text, day date, term text, lang text, n integer, ${SCORE_COLUMNS.map((s) => `${s} integer`).join(', ')})
 -- A fixed order makes concurrent workers lock rows in the same order: no deadlocks.
-order by site, survey_id, grain, day, term, lang, score
-on conflict (site, survey_id, grain, day, term, lang, score) do update set n = sayso_terms.n + excluded.n`;
+order by site, survey_id, grain, day, term, lang
+on conflict (site, survey_id, grain, day, term, lang) do update set n = sayso_terms.n + excluded.n, ${SCORE_COLUMNS.map((s) => `${s} = sayso_terms.${s} + excluded.${s}`).join(', ')}`;
 
 const DONE = `
 delete from sayso_term_queue q
 using jsonb_to_recordset($1::text::jsonb) as x(site text, id uuid)
 where q.site = x.site and q.id = x.id`;
 
+// A date array passed as text, converted once per statement: text to date
+// is only stable (it reads DateStyle), so a bare `$3::text::date[]` is parsed
+// again for every row it is compared with (a third of a count's CPU over 10⁶ comments).
+const dates = (p: string) => `(select ${p}::text::date[])::date[]`;
 // The buckets of a cover, as three date arrays ($3 days, $4 weeks, $5 months).
-const IN_COVER = `((grain = 'd' and day = any($3::text::date[])) or (grain = 'w' and day = any($4::text::date[])) or (grain = 'm' and day = any($5::text::date[])))`;
+const IN_COVER = `((grain = 'd' and day = any(${dates('$3')})) or (grain = 'w' and day = any(${dates('$4')})) or (grain = 'm' and day = any(${dates('$5')})))`;
+// The trailing period's cover in a rising query ($7, $8, $9).
+const TRAILING_COVER = `((grain = 'd' and day = any(${dates('$7')})) or (grain = 'w' and day = any(${dates('$8')})) or (grain = 'm' and day = any(${dates('$9')})))`;
+
+// Sums per score in columns: one hash aggregate by term, in one pass.
+const SCORE_SUMS = SCORE_COLUMNS.map((s) => `sum(${s})::float8 as ${s}`).join(', ');
 
 // Over many months the threshold falls to 1 and every term is a candidate:
-// then one scan of the range's rows is cheaper than a probe per term.
+// then one scan of the range's rows is cheaper than finding candidates first.
 const TERM_SCORES_SCAN = `
-with c as (
-  select term, score, sum(n) as n from sayso_terms
-  where site = $1 and survey_id = $2 and ${IN_COVER} and ($6::text is null or lang = $6::text)
-  group by term, score
-),
-kept as (select term from c group by term having sum(n) >= $7 or term = '' or term like 'theme:%')
-select c.term, c.score, c.n::float8 as n from c join kept on kept.term = c.term`;
+select term, ${SCORE_SUMS} from sayso_terms
+where site = $1 and survey_id = $2 and ${IN_COVER} and ($6::text is null or lang = $6::text)
+group by term
+having sum(n) >= $7 or term = '' or term like 'theme:%'`;
 
 const TERM_PERIODS_SCAN = `
 select term, coalesce(sum(n) filter (where cur), 0)::float8 as current, coalesce(sum(n) filter (where not cur), 0)::float8 as trailing
@@ -142,7 +172,7 @@ from (
   where site = $1 and survey_id = $2 and ${IN_COVER} and ($6::text is null or lang = $6::text)
   union all
   select term, n, false from sayso_terms
-  where site = $1 and survey_id = $2 and ((grain = 'd' and day = any($7::text::date[])) or (grain = 'w' and day = any($8::text::date[])) or (grain = 'm' and day = any($9::text::date[])))
+  where site = $1 and survey_id = $2 and ${TRAILING_COVER}
     and ($6::text is null or lang = $6::text)
 ) t
 group by term
@@ -155,53 +185,43 @@ having sum(n) >= $10 or term = ''`;
 const CANDIDATES = `
 cand as (
   select term from sayso_terms
-  where site = $1 and survey_id = $2 and grain = 't' and day = any($8::text::date[]) and n >= $9
+  where site = $1 and survey_id = $2 and grain = 't' and day = any(${dates('$8')}) and n >= $9
   union
   select term from sayso_terms
-  where site = $1 and survey_id = $2 and grain = 't' and day = any($8::text::date[]) and term >= 'theme:' and term < 'theme;'
+  where site = $1 and survey_id = $2 and grain = 't' and day = any(${dates('$8')}) and term >= 'theme:' and term < 'theme;'
   union
   select ''
 )`;
 
 const TERM_SCORES = `
-with ${CANDIDATES},
-c as (
-  select s.term, s.score, sum(s.n) as n from cand
-  join lateral (
-    select term, score, n from sayso_terms
-    where site = $1 and survey_id = $2 and term = cand.term and ${IN_COVER} and ($6::text is null or lang = $6::text)
-  ) s on true
-  group by s.term, s.score
-),
--- Hash aggregates and a hash join, no sort: sorting text under the database's collation costs more than the sums.
-kept as (select term from c group by term having sum(n) >= $7 or term = '' or term like 'theme:%')
-select c.term, c.score, c.n::float8 as n from c join kept on kept.term = c.term`;
+with ${CANDIDATES}
+select s.term, ${SCORE_SUMS} from cand
+join sayso_terms s on s.term = cand.term
+where site = $1 and survey_id = $2 and ${IN_COVER} and ($6::text is null or lang = $6::text)
+group by s.term
+having sum(n) >= $7 or s.term = '' or s.term like 'theme:%'`;
 
-// The same candidates (over the months that overlap both periods, $11 and $12), then their sums per period.
+// The same candidates (over the months that overlap both periods, $11 and $12),
+// then their sums per period, in one join and one hash aggregate (a probe per
+// candidate term cost four times the CPU over 10⁶ comments). The periods do not
+// overlap, so no bucket is in both covers.
 const TERM_PERIODS = `
 with ${CANDIDATES.replaceAll('$8', '$11').replaceAll('$9', '$12')}
-select s.term, coalesce(sum(s.n) filter (where s.cur), 0)::float8 as current, coalesce(sum(s.n) filter (where not s.cur), 0)::float8 as trailing
+select s.term, coalesce(sum(n) filter (where ${IN_COVER}), 0)::float8 as current, coalesce(sum(n) filter (where not ${IN_COVER}), 0)::float8 as trailing
 from cand
-join lateral (
-  select term, n, true as cur from sayso_terms
-  where site = $1 and survey_id = $2 and term = cand.term and ${IN_COVER} and ($6::text is null or lang = $6::text)
-  union all
-  select term, n, false from sayso_terms
-  where site = $1 and survey_id = $2 and term = cand.term
-    and ((grain = 'd' and day = any($7::text::date[])) or (grain = 'w' and day = any($8::text::date[])) or (grain = 'm' and day = any($9::text::date[])))
-    and ($6::text is null or lang = $6::text)
-) s on true
+join sayso_terms s on s.term = cand.term
+where site = $1 and survey_id = $2 and (${IN_COVER} or ${TRAILING_COVER}) and ($6::text is null or lang = $6::text)
 group by s.term
-having sum(s.n) >= $10 or s.term = ''`;
+having sum(n) >= $10 or s.term = ''`;
 
 /**
  * The rows of sayso_terms that a set of comments adds: for each comment, the
  * term '' and each of its terms (once per comment), in every grain. Comments
  * in a language insights does not know count under lang '' with no terms.
- * Exported for the benchmark, which fills the table the way the worker does.
+ * The term counter and `addComments` (a bulk fill) both count with it.
  */
 export function countComments(
-  comments: ReadonlyArray<{ site: string; surveyId: string; score: number; comment: string; locale: string | null; day: string }>,
+  comments: readonly CountableComment[],
   themesFor: (site: string) => Themes | undefined,
 ): TermCountRow[] {
   const counts = new Map<string, TermCountRow>();
@@ -211,14 +231,17 @@ export function countComments(
     const themes = themesFor(c.site);
     const found = lang ? termsOf(c.comment, lang, themes ? { themes } : {}).terms : [];
     const buckets = bucketsOf(c.day);
+    const score = `s${c.score}` as const;
     for (const term of ['', ...found]) {
       for (const grain of ['d', 'w', 'm', 't'] as const) {
+        // The monthly total ('t') is over languages and scores.
         const total = grain === 't';
         const day = buckets[total ? 'm' : grain];
-        const key = `${c.site}\x1f${c.surveyId}\x1f${grain}\x1f${day}\x1f${term}\x1f${total ? '' : lang}\x1f${total ? -1 : c.score}`;
-        const row = counts.get(key);
-        if (row) row.n++;
-        else counts.set(key, { site: c.site, survey_id: c.surveyId, grain, day, term, lang: total ? '' : lang, score: total ? -1 : c.score, n: 1 });
+        const key = `${c.site}\x1f${c.surveyId}\x1f${grain}\x1f${day}\x1f${term}\x1f${total ? '' : lang}`;
+        let row = counts.get(key);
+        if (!row) counts.set(key, (row = { site: c.site, survey_id: c.surveyId, grain, day, term, lang: total ? '' : lang, n: 0 }));
+        row.n++;
+        if (!total) row[score] = (row[score] ?? 0) + 1;
       }
     }
   }
@@ -270,6 +293,12 @@ export function insightsStorage(db: SqlDriver): InsightsStorage {
       });
     },
 
+    async addComments(comments, themesFor) {
+      const rows = countComments(comments, themesFor);
+      if (rows.length > 0) await db.transaction((tx) => tx.query(ADD, [JSON.stringify(rows)]));
+      return rows.length;
+    },
+
     async pending(site) {
       const [row] = await db.query<{ n: number }>(`select count(*)::float8 as n from sayso_term_queue where site = $1`, [site]);
       return Number(row?.n ?? 0);
@@ -280,8 +309,15 @@ export function insightsStorage(db: SqlDriver): InsightsStorage {
       const threshold = Math.ceil(q.minComments / months.length);
       const params = [q.site, q.surveyId, ...coverParams(q.from, q.to), q.lang ?? null, q.minComments, dateArray(months), threshold];
       // The scan takes no candidates: PostgreSQL refuses parameters a statement does not use.
-      const rows = await db.query<TermScoreRow>(threshold >= 2 ? TERM_SCORES : TERM_SCORES_SCAN, threshold >= 2 ? params : params.slice(0, 7));
-      return rows.map((r) => ({ term: r.term, score: Number(r.score), n: Number(r.n) }));
+      const rows = await db.query<{ term: string } & Record<`s${number}`, number | null>>(threshold >= 2 ? TERM_SCORES : TERM_SCORES_SCAN, threshold >= 2 ? params : params.slice(0, 7));
+      const out: TermScoreRow[] = [];
+      for (const r of rows) {
+        for (let score = 0; score < SCORES; score++) {
+          const n = Number(r[`s${score}`] ?? 0);
+          if (n > 0) out.push({ term: r.term, score, n });
+        }
+      }
+      return out;
     },
 
     async termPeriods(q) {

@@ -172,6 +172,44 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'insights: term counts with one column per score',
+    // A row per survey, bucket, term and language, with its comments per score
+    // (s0..s10: every scale of every kind lies within 0..10) and in all (n),
+    // instead of a row per score: a read over 10⁶ comments summed 2.8 times
+    // as many rows for the same counts. The counts are rebuilt: with no
+    // fingerprint left, every site's stored comments are queued again at the
+    // next start (InsightsStorage.prepare).
+    sql: `
+      drop table sayso_terms;
+      create table sayso_terms (
+        site text not null,
+        survey_id text not null,
+        grain text not null,
+        day date not null,
+        term text not null,
+        lang text not null,
+        -- Comments in all, then per score. Grain 't' (a term's monthly total, lang '') keeps only n.
+        n integer not null,
+        s0 integer not null default 0,
+        s1 integer not null default 0,
+        s2 integer not null default 0,
+        s3 integer not null default 0,
+        s4 integer not null default 0,
+        s5 integer not null default 0,
+        s6 integer not null default 0,
+        s7 integer not null default 0,
+        s8 integer not null default 0,
+        s9 integer not null default 0,
+        s10 integer not null default 0,
+        primary key (site, survey_id, grain, day, term, lang)
+      );
+      create index sayso_terms_frequent on sayso_terms (site, survey_id, day, n) where grain = 't';
+      delete from sayso_term_queue;
+      delete from sayso_term_state;
+    `,
+  },
+  {
     version: 7,
     name: 'studio: sites, surveys, immutable versions, publish requests; the version answered and over-limit marks',
     // Sites and surveys move from sayso.config.json into the database (see
