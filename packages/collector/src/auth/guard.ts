@@ -40,7 +40,7 @@ export function requireRole(ctx: AppContext, role: Role): MiddlewareHandler {
   return async (c, next) => {
     const wait = lockedOut(c, ctx);
     if (wait !== undefined) return tooManyFailures(c, wait);
-    const who = await identify(c, ctx);
+    const who = await (ctx.identify ?? identify)(c, ctx);
     if (who === 'bad' || who === 'missing') {
       if (who === 'bad') authFailed(c, ctx, 'admin credentials');
       return c.json({ error: 'sign in, or send a token (Authorization: Bearer <token>)' }, 401, { 'WWW-Authenticate': 'Bearer' });

@@ -127,3 +127,41 @@ describe('GET /v1/sites/:site/users/:userId/history', () => {
     expect((await history('user-42', signUserId(IDENTITY, 'user-42'), 'http://evil.test')).status).toBe(403);
   });
 });
+
+// Last: it adds answers the tests above do not expect.
+describe('GET /v1/scores by version', () => {
+  test('version= keeps the answers to that version; split=version breaks them down; bad values are 400 naming the parameter', async () => {
+    const at = '2026-10-20T12:00:00.000Z';
+    await post(c, { site: 'demo', responses: [response({ score: 10, version: 1, createdAt: at }), response({ score: 2, version: 2, createdAt: at }), response({ score: 9, version: 2, createdAt: at })] });
+    const q = '/v1/scores?survey=nps-main&from=2026-10-20&to=2026-10-20';
+    const total = async (path: string) => ((await (await get(path)).json()) as { surveys: SurveyScores[] }).surveys[0]!;
+    expect((await total(q)).total.n).toBe(3);
+    expect((await total(`${q}&version=2`)).total.n).toBe(2);
+    expect((await total(`${q}&version=1`)).total.n).toBe(1);
+    expect(await (await get(`${q}&version=3`)).json()).toMatchObject({ version: 3, surveys: [] });
+    const split = (await (await get(`${q}&split=version`)).json()) as { split: string; surveys: SurveyScores[] };
+    expect(split.split).toBe('version');
+    expect(split.surveys[0]!.segments.map((s) => [s.value, s.n])).toEqual([
+      ['2', 2],
+      ['1', 1],
+      // The history test's dismissal that day, sent without a version.
+      ['', 0],
+    ]);
+    for (const [param, value] of [
+      ['version', '0'],
+      ['version', '01'],
+      ['version', '-1'],
+      ['version', '1.5'],
+      ['version', 'v2'],
+      ['version', '2147483648'],
+      ['split', 'plan'],
+      ['split', 'Version'],
+    ]) {
+      const res = await get(`${q}&${param}=${value}`);
+      expect(res.status, `${param}=${value}`).toBe(400);
+      expect(((await res.json()) as { error: { param: string } }).error.param).toBe(param);
+    }
+    expect((await get(`${q}&version=2147483647`)).status).toBe(200);
+    expect((await get(`${q}&split=version&segment=plan`)).status).toBe(400);
+  });
+});

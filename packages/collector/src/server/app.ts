@@ -2,6 +2,7 @@
 // Before any route: the path must decode, the Host must be this collector,
 // and a body is read under its limit; after: a BusyError is a 503.
 import { Hono } from 'hono';
+import { adminRoutes } from '../admin/index.js';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
@@ -64,8 +65,8 @@ export function createApp(ctx: AppContext): Hono {
     const origin = c.req.header('origin');
     const path = c.req.path;
     const named = /^\/v1\/sites\/([^/]+)\/(?:surveys|users\/[^/]+\/history)$/.exec(path);
-    const site = named ? ctx.config.sites.get(decodeURIComponent(named[1]!)) : undefined;
-    const sites = path === '/v1/responses' ? [...ctx.config.sites.values()] : site ? [site] : [];
+    const site = named ? ctx.sites.get(decodeURIComponent(named[1]!)) : undefined;
+    const sites = path === '/v1/responses' ? [...ctx.sites.values()] : site ? [site] : [];
     if (!origin || !sites.some((s) => originAllowed(origin, s.origins, ctx.self.origins))) return c.body(null, 403);
     return c.body(null, 204, preflightHeaders(origin));
   });
@@ -77,6 +78,7 @@ export function createApp(ctx: AppContext): Hono {
     return c.json({ ok: false }, 503, { 'Cache-Control': 'no-store' });
   });
 
+  adminRoutes(app, ctx);
   ingestRoutes(app, ctx);
   surveyRoutes(app, ctx);
   historyRoutes(app, ctx);

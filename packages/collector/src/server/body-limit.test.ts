@@ -65,10 +65,24 @@ function bodyRoutes(): Array<{ method: string; path: string }> {
 
 test('the route table is what this test walks: every route that takes a body', () => {
   expect(bodyRoutes().map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+    'PATCH /v1/admin/sites/demo',
     'POST /report/sign-in',
     'POST /report/sign-out',
     'POST /s/demo/nps-main/follow-up',
+    'POST /v1/admin/publish-requests/x/approve',
+    'POST /v1/admin/publish-requests/x/reject',
+    'POST /v1/admin/sites',
+    'POST /v1/admin/sites/demo/surveys',
+    'POST /v1/admin/sites/demo/surveys/x/archive',
+    'POST /v1/admin/sites/demo/surveys/x/duplicate',
+    'POST /v1/admin/sites/demo/surveys/x/end',
+    'POST /v1/admin/sites/demo/surveys/x/pause',
+    'POST /v1/admin/sites/demo/surveys/x/publish',
+    'POST /v1/admin/sites/demo/surveys/x/publish-requests',
+    'POST /v1/admin/sites/demo/surveys/x/resume',
+    'POST /v1/admin/sites/demo/surveys/x/rollback',
     'POST /v1/responses',
+    'PUT /v1/admin/sites/demo/surveys/x',
   ]);
 });
 

@@ -152,6 +152,25 @@ describe('showing and recording', () => {
     expect(ui.mounted).toHaveLength(1);
   });
 
+  it('a survey that came with a published version records it on its display and its answer; one without records none', async () => {
+    start({ surveys: [nps({ version: 3 })] });
+    await settle();
+    await ui.answer(9);
+    await settle();
+    const of = (id: string) => del.records.filter((r) => r.value.surveyId === id).map((r) => [r.kind, (r.value as { version?: number }).version]);
+    expect(of('nps')).toEqual([
+      ['event', 3],
+      ['response', 3],
+    ]);
+    live.pop()!.destroy();
+    del.records.length = 0;
+    localStorage.clear();
+    sessionStorage.clear();
+    start({ surveys: [csat({ triggers: [{ type: 'pageview' }] })] });
+    await settle();
+    expect(del.records.map((r) => [r.value.surveyId, 'version' in r.value])).toEqual([['csat', false]]);
+  });
+
   it('a dismissal is recorded and enqueued, and its cooldown holds across a reload', async () => {
     const { seen } = start({ surveys: [nps()] }, ['dismiss']);
     await settle();
