@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../server/context.js';
 import { openApiRoutes } from './openapi.js';
+import { previewAdminRoutes } from './preview.js';
 import { siteRoutes } from './sites.js';
 import { surveyAdminRoutes } from './surveys.js';
 
@@ -10,4 +11,5 @@ export function adminRoutes(app: Hono, ctx: AppContext): void {
   openApiRoutes(app, ctx);
   siteRoutes(app, ctx);
   surveyAdminRoutes(app, ctx);
+  previewAdminRoutes(app, ctx);
 }

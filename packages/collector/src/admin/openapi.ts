@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../server/context.js';
 import type { OpenApiPaths } from './http.js';
+import { previewPaths, previewSchemas } from './preview.js';
 import { sitePaths } from './sites.js';
 import { surveyPaths } from './surveys.js';
 
@@ -134,7 +135,7 @@ const ownPaths: OpenApiPaths = {
 };
 
 /** The path items of every admin resource; a new admin/*.ts file adds its export here. */
-export const adminPaths: OpenApiPaths[] = [ownPaths, sitePaths, surveyPaths];
+export const adminPaths: OpenApiPaths[] = [ownPaths, sitePaths, surveyPaths, previewPaths];
 
 /** The OpenAPI 3.1 document. */
 export function openApiDocument(): Record<string, unknown> {
@@ -147,7 +148,7 @@ export function openApiDocument(): Record<string, unknown> {
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token, or the config secret (acts as an admin)' } },
-      schemas,
+      schemas: { ...schemas, ...previewSchemas },
     },
     security: [{ bearer: [] }],
     paths: Object.assign({}, ...adminPaths) as OpenApiPaths,

@@ -8,6 +8,7 @@ import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
 import { insightsRoutes } from '../routes/insights.js';
 import { linkRoutes } from '../routes/link.js';
+import { previewRoutes } from '../routes/preview.js';
 import { reportRoutes } from '../routes/report.js';
 import { scoreRoutes } from '../routes/scores.js';
 import { staticRoutes } from '../routes/static.js';
@@ -81,6 +82,7 @@ export function createApp(ctx: AppContext): Hono {
   adminRoutes(app, ctx);
   ingestRoutes(app, ctx);
   surveyRoutes(app, ctx);
+  previewRoutes(app, ctx);
   historyRoutes(app, ctx);
   scoreRoutes(app, ctx);
   insightsRoutes(app, ctx);
