@@ -98,3 +98,14 @@ test('refused: a foreign page, another site, a truncated or tampered token; an e
   const fresh = await preview(tokenOf((await link('csat-checkout', { url: `${ORIGIN}/` })).body.url));
   expect(((await fresh.json()) as { survey: { question: string } }).survey.question).toBe('How was paying?');
 });
+
+test("a preflight for the preview route is allowed from the site's origins only", async () => {
+  const ask = (origin: string, path = '/v1/sites/demo/preview/abc.def') =>
+    c.fetch(new Request(`${SELF}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-sayso-site' } }));
+  const ok = await ask(ORIGIN);
+  expect(ok.status).toBe(204);
+  expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+  expect((await ask('http://shop.test.evil')).status).toBe(403);
+  expect((await ask(ORIGIN, '/v1/sites/demo/preview/abc/more')).status).toBe(403);
+  expect((await ask(ORIGIN, '/v1/sites/nope/preview/abc.def')).status).toBe(403);
+});
