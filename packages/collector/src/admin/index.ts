@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { AppContext } from '../server/context.js';
 import { activityRoutes } from './activity.js';
 import { openApiRoutes } from './openapi.js';
+import { previewAdminRoutes } from './preview.js';
 import { sessionRoutes } from './session.js';
 import { siteRoutes } from './sites.js';
 import { surveyAdminRoutes } from './surveys.js';
@@ -20,4 +21,5 @@ export function adminRoutes(app: Hono, ctx: AppContext): void {
   tokenRoutes(app, ctx);
   activityRoutes(app, ctx);
   webhookAdminRoutes(app, ctx);
+  previewAdminRoutes(app, ctx);
 }

@@ -8,6 +8,7 @@ import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
 import { insightsRoutes } from '../routes/insights.js';
 import { linkRoutes } from '../routes/link.js';
+import { previewRoutes } from '../routes/preview.js';
 import { reportRoutes } from '../routes/report.js';
 import { scoreRoutes } from '../routes/scores.js';
 import { staticRoutes } from '../routes/static.js';
@@ -64,7 +65,7 @@ export function createApp(ctx: AppContext): Hono {
   app.options('*', (c) => {
     const origin = c.req.header('origin');
     const path = c.req.path;
-    const named = /^\/v1\/sites\/([^/]+)\/(?:surveys|users\/[^/]+\/history)$/.exec(path);
+    const named = /^\/v1\/sites\/([^/]+)\/(?:surveys|users\/[^/]+\/history|preview\/[^/]+)$/.exec(path);
     const site = named ? ctx.sites.get(decodeURIComponent(named[1]!)) : undefined;
     const sites = path === '/v1/responses' ? [...ctx.sites.values()] : site ? [site] : [];
     if (!origin || !sites.some((s) => originAllowed(origin, s.origins, ctx.self.origins))) return c.body(null, 403);
@@ -81,6 +82,7 @@ export function createApp(ctx: AppContext): Hono {
   adminRoutes(app, ctx);
   ingestRoutes(app, ctx);
   surveyRoutes(app, ctx);
+  previewRoutes(app, ctx);
   historyRoutes(app, ctx);
   scoreRoutes(app, ctx);
   insightsRoutes(app, ctx);

@@ -86,6 +86,7 @@ test('the route table is what this test walks: every route that takes a body', (
     'POST /v1/admin/sites/demo/surveys/x/duplicate',
     'POST /v1/admin/sites/demo/surveys/x/end',
     'POST /v1/admin/sites/demo/surveys/x/pause',
+    'POST /v1/admin/sites/demo/surveys/x/preview-link',
     'POST /v1/admin/sites/demo/surveys/x/publish',
     'POST /v1/admin/sites/demo/surveys/x/publish-requests',
     'POST /v1/admin/sites/demo/surveys/x/resume',
