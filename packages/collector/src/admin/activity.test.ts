@@ -8,6 +8,8 @@ let c: Collector;
 let viewer: string;
 beforeAll(async () => {
   c = await testCollector();
+  // The start imported the config's site and surveys, each with its entry: this file counts only its own.
+  await c.storage.transaction((tx) => tx.query('delete from sayso_activity'));
   await addUser(c, 'vi@shop.test', 'viewer');
   viewer = await signIn(c, 'vi@shop.test');
   const actor = { kind: 'user' as const, id: 'u1', label: 'ana@shop.test' };

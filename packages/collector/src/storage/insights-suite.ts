@@ -154,7 +154,14 @@ export function insightsSuite(make: Make): void {
     const { storage, driver } = await make(false);
     expect(await storage.migrate(5)).toBe(5);
     const rs = TEXTS.map(([locale, comment], i) => resp({ locale, comment, score: 10 - i, createdAt: at(10, 1 + i) }));
-    await storage.ingest('s', { responses: rs, events: [] }, []);
+    // As the code of that time stored them (today's ingest names columns added since).
+    for (const r of rs) {
+      await driver.query(
+        `insert into sayso_responses (site, id, survey_id, kind, score, scale_min, scale_max, comment, created_at, anonymous_id, attributes, page_url, locale, channel)
+         values ('s', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $12, $13)`,
+        [r.id, r.surveyId, r.kind, r.score, r.scale[0], r.scale[1], r.comment ?? null, r.createdAt, r.anonymousId, JSON.stringify(r.attributes), r.page.url, r.locale, r.channel],
+      );
+    }
     expect(await storage.insights.prepare('s', 'fp')).toBe(true);
     // Counted in the old layout (a row per score) by hand: the new code cannot write it.
     await driver.query(`delete from sayso_term_queue`);
