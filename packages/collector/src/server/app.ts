@@ -10,6 +10,7 @@ import { linkRoutes } from '../routes/link.js';
 import { reportRoutes } from '../routes/report.js';
 import { scoreRoutes } from '../routes/scores.js';
 import { staticRoutes } from '../routes/static.js';
+import { studioRoutes } from '../routes/studio.js';
 import { surveyRoutes } from '../routes/surveys.js';
 import type { AppContext } from './context.js';
 import { preflightHeaders, originAllowed } from './cors.js';
@@ -85,6 +86,7 @@ export function createApp(ctx: AppContext): Hono {
   exportRoutes(app, ctx);
   linkRoutes(app, ctx);
   reportRoutes(app, ctx);
+  studioRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });
