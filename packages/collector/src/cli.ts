@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
   const collector = await createCollector({ config, logLevel, trustProxy, dev, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
 
   if (values['demo-data']) {
-    const site = [...collector.config.sites.keys()][0]!;
+    const site = [...collector.sites.keys()][0]!;
     const { responses } = await collector.storage.counts(site);
     if (responses >= 2000) console.log(`demo data: site "${site}" already holds ${responses} responses; not adding more`);
     else console.log(`demo data: stored ${await seedDemoData(collector.storage, site)} synthetic responses over 90 days in site "${site}"`);
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
       .map((d) => d.name);
     if (names.length) console.log(`\nExamples:\n${names.map((n) => `  ${base}/examples/${n}/`).join('\n')}`);
   }
-  for (const site of collector.config.sites.values()) {
+  for (const site of collector.sites.values()) {
     const survey = site.surveys[0];
     if (survey) console.log(`\nLink survey: ${base}/s/${site.id}/${survey.id}  (one click: ?score=9)`);
   }

@@ -12,6 +12,8 @@ import { SaysoError } from '@sayso/core';
 import type { Hono } from 'hono';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { createApp } from './server/app.js';
+import { importConfig } from './sites/import.js';
+import { siteRegistry, type SiteRegistry } from './sites/registry.js';
 import { addListenAddress, selfNames } from './server/host.js';
 import { countingWrites, gate, yieldingReads } from './server/load.js';
 import { jsonLogger, type Logger, type LogLevel } from './server/log.js';
@@ -50,6 +52,13 @@ export interface CreateCollectorOptions {
   dev?: boolean;
   /** How often to count queued comments for insights; 0 turns the timer off (insights answers still count first). @default 1000 */
   countTermsEveryMs?: number;
+  /**
+   * How often to reload sites and surveys from the database, so changes made
+   * through another instance are served here; 0 turns the timer off. @default 2000
+   */
+  refreshSitesEveryMs?: number;
+  /** The clock surveys are scheduled by (`startsAt`, `endsAt`). @default Date.now */
+  now?: () => number;
 }
 
 /** A running server. */
@@ -68,6 +77,8 @@ export interface Collector {
   fetch(request: Request): Promise<Response>;
   readonly storage: Storage;
   readonly config: ResolvedConfig;
+  /** Sites and surveys as served (cached from the database). */
+  readonly sites: SiteRegistry;
   /** Starts an HTTP server. @default port 8787, host '127.0.0.1' */
   listen(options?: { port?: number; host?: string }): Promise<Listening>;
   /** Closes every server it started, then the storage. */
@@ -118,20 +129,24 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     throw err;
   }
 
-  // Insights: a site's counts are rebuilt when the term rules or its custom
-  // themes changed; then queued comments are counted every second.
-  const counter = termCounter(storage, {
-    themesFor: (site) => config.sites.get(site)?.insights.themes,
-    onError: (err) => log.warn('counting comments for insights failed', { error: String(err) }),
-  });
+  // Sites and surveys live in the database; the config file's are imported when absent.
+  // The first load also rebuilds a site's insights counts when the term rules or its themes changed.
+  const sites = siteRegistry(storage, { identitySecret: config.identitySecret, log });
   try {
-    for (const site of config.sites.values()) {
-      if (await storage.insights.prepare(site.id, site.insights.fingerprint)) log.info('insights: counting the stored comments again', { site: site.id });
-    }
+    await importConfig(storage, config, log);
+    await sites.refresh();
   } catch (err) {
     await storage.close().catch(() => {});
     throw err;
   }
+  const refreshEvery = options.refreshSitesEveryMs ?? 2000;
+  if (refreshEvery > 0) sites.start(refreshEvery);
+
+  // Insights: queued comments are counted every second.
+  const counter = termCounter(storage, {
+    themesFor: (site) => sites.get(site)?.insights.themes,
+    onError: (err) => log.warn('counting comments for insights failed', { error: String(err) }),
+  });
   const countEvery = options.countTermsEveryMs ?? 1000;
   if (countEvery > 0) counter.start(countEvery);
 
@@ -140,6 +155,8 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
   const self = selfNames(config);
   const app = createApp({
     config,
+    sites,
+    now: options.now ?? Date.now,
     storage,
     log,
     limiter: rateLimiter(),
@@ -176,6 +193,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     app,
     storage,
     config,
+    sites,
     fetch: async (request) => app.fetch(request),
     async listen({ port = 8787, host = '127.0.0.1' } = {}) {
       if ((host === '0.0.0.0' || host === '::') && self.hosts.size === 0 && !config.dev) {
@@ -209,6 +227,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     },
     async close() {
       clearInterval(compactTimer);
+      sites.stop();
       await Promise.all([...servers].map((s) => s.close()));
       await counter.stop();
       await storage.close();

@@ -87,6 +87,8 @@ export interface CollectorConfig {
 export interface ResolvedConfig {
   sites: Map<string, Required<Pick<SiteConfig, 'id' | 'origins' | 'surveys' | 'segments'>> & { identitySecret?: string; insights: SiteInsights }>;
   secret: string;
+  /** The top-level identity secret: sites without their own use it. */
+  identitySecret: string | undefined;
   /** The origin of `publicUrl`, when set. */
   publicOrigin: string | undefined;
   /** Lower-cased `host` or `host:port` names accepted in `Host` besides the listen address. */
@@ -204,7 +206,7 @@ export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): 
       limits[key as keyof Limits] = value;
     }
   }
-  return { sites, secret, publicOrigin, allowedHosts, dev, limits };
+  return { sites, secret, identitySecret: identity, publicOrigin, allowedHosts, dev, limits };
 }
 
 /** Environment variables that override the file, and the config key each sets. */

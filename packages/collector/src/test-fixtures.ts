@@ -46,7 +46,9 @@ async function sharedStorage(): Promise<Storage> {
     return { storage, driver };
   });
   const { storage, driver } = await shared;
-  await driver.exec('truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state');
+  await driver.exec(
+    'truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state, sayso_activity, sayso_publish_requests, sayso_survey_versions, sayso_surveys, sayso_site_seen, sayso_sites',
+  );
   return { ...storage, close: async () => {} };
 }
 

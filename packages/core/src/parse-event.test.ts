@@ -39,7 +39,18 @@ describe('parseEvent', () => {
     ['createdAt', undefined, 'required'],
     ['channel', 7, 'expected a string, got 7'],
     ['score', 9, 'unknown key'],
+    ['version', 0, 'expected an integer from 1 to 2147483647, got 0'],
+    ['version', 1.5, 'expected an integer from 1 to 2147483647, got 1.5'],
+    ['version', '2', 'expected an integer from 1 to 2147483647, got "2"'],
+    ['version', 2147483648, 'expected an integer from 1 to 2147483647, got 2147483648'],
+    ['version', null, 'expected an integer from 1 to 2147483647, got null'],
   ])('%s #%#', (field, value, reason) => invalid(withAt(valid, field, value), field, reason));
+
+  it('keeps a version from 1 to the largest integer PostgreSQL holds', () => {
+    expect(parseEvent({ ...valid, version: 1 }).version).toBe(1);
+    expect(parseEvent({ ...valid, version: 2147483647 }).version).toBe(2147483647);
+    expect('version' in parseEvent(valid)).toBe(false);
+  });
 
   it('needs userId beside a userSignature', () => {
     invalid({ ...valid, userId: undefined }, 'userSignature', 'needs userId');

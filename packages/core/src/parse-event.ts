@@ -1,7 +1,7 @@
 // parseEvent: the gate for a display or dismissal, the small records that
 // let a collector compute response rates.
 import type { SurveyEvent } from './response.js';
-import { anonymousId, channel, dateTime, id, userId, userSignature, uuid } from './validate-fields.js';
+import { anonymousId, channel, dateTime, id, userId, userSignature, uuid, version } from './validate-fields.js';
 import { obj, req, run, words } from './validate.js';
 
 const event = obj<SurveyEvent>({
@@ -13,6 +13,7 @@ const event = obj<SurveyEvent>({
   userSignature,
   createdAt: req(dateTime),
   channel,
+  version,
 });
 
 /**

@@ -161,6 +161,11 @@ describe('parseResponse: invalid', () => {
     ['channel', 'c'.repeat(33), 'expected 1 to 32 characters, got 33'],
     ['channel', undefined, 'required'],
     ['source', 'web', 'unknown key'],
+    ['version', 0, 'expected an integer from 1 to 2147483647, got 0'],
+    ['version', -1, 'expected an integer from 1 to 2147483647, got -1'],
+    ['version', 2.5, 'expected an integer from 1 to 2147483647, got 2.5'],
+    ['version', '3', 'expected an integer from 1 to 2147483647, got "3"'],
+    ['version', 2147483648, 'expected an integer from 1 to 2147483647, got 2147483648'],
   ])('%s #%#', (field, value, reason, path = field) => invalid(withAt(valid, field, value), path, reason));
 
   it('checks the score against the scale given, and the scale against the kind', () => {
@@ -168,6 +173,11 @@ describe('parseResponse: invalid', () => {
     invalid({ ...minimal, kind: 'csat', scale: [1, 5], score: 0 }, 'score', 'expected an integer from 1 to 5, got 0');
     invalid({ ...minimal, kind: 'ces', scale: [1, 10], score: 4 }, 'scale[1]', 'expected one of 7, 5, got 10');
     invalid({ ...minimal, kind: 'nps', scale: [1, 5], score: 4 }, 'scale[0]', 'expected one of 0, got 1');
+  });
+
+  it('keeps the version answered, from 1 up', () => {
+    expect(parseResponse({ ...valid, version: 1 }).version).toBe(1);
+    expect(parseResponse({ ...valid, version: 2147483647 }).version).toBe(2147483647);
   });
 
   it('needs userId beside a userSignature', () => {

@@ -16,6 +16,7 @@ import {
   userId,
   userSignature,
   uuid,
+  version,
 } from './validate-fields.js';
 import { kind, scaleFor } from './validate-scale.js';
 import { arr, at, bad, int, obj, record, req, run, type Check } from './validate.js';
@@ -74,6 +75,7 @@ const response = obj<SurveyResponse>({
   ),
   locale: req(locale),
   channel: req(channel),
+  version,
 });
 
 /**

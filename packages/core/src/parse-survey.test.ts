@@ -184,6 +184,8 @@ describe('parseSurvey: the root and the survey fields', () => {
     ['variables.product', 'p'.repeat(501), 'expected 0 to 500 characters, got 501'],
     ['enabled', 'true', 'expected one of true, false, got "true"'],
     ['enabled', 1, 'expected one of true, false, got 1'],
+    ['version', 0, 'expected an integer from 1 to 2147483647, got 0'],
+    ['version', '1', 'expected an integer from 1 to 2147483647, got "1"'],
   ])('%s #%#', (field, value, reason, path = field) => invalid(withAt(minimal, field, value), path, reason));
 
   it('reports unknown keys first (a typo is often why a field is "required"), then fields in schema order', () => {

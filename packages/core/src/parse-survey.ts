@@ -4,7 +4,7 @@
 // (budget: the `@sayso/core parseSurvey` entry of the root size-limit).
 import { filter, trigger } from './parse-trigger.js';
 import { defaultScale, type FollowUp, type Scale, type Survey, type SurveyKind, type SurveyTranslation } from './survey.js';
-import { ANSWER_MAX, id, locale, ms, text, text1 } from './validate-fields.js';
+import { ANSWER_MAX, id, locale, ms, text, text1, version } from './validate-fields.js';
 import { kind, scaleFor } from './validate-scale.js';
 import { arr, at, bool, fail, int, num, obj, record, req, run, show, str, words, type Check } from './validate.js';
 
@@ -93,6 +93,7 @@ const survey = obj<Survey>({
   strings,
   variables: record(id, text, 50),
   enabled: bool,
+  version,
 });
 
 /**

@@ -37,6 +37,8 @@ export interface SurveyResponse {
   /** BCP 47 tag the survey was shown in. */
   locale: string;
   channel: Channel;
+  /** The published version of the survey that was answered (from the collector's remote config), when known. */
+  version?: number;
 }
 
 /** What happened to a survey besides an answer. */
@@ -55,4 +57,6 @@ export interface SurveyEvent {
   /** ISO 8601 date-time with zone. */
   createdAt: string;
   channel?: Channel;
+  /** The published version of the survey shown, when known. */
+  version?: number;
 }

@@ -165,6 +165,11 @@ export interface Survey {
   variables?: Record<string, string>;
   /** Off surveys are kept but never shown. @default true */
   enabled?: boolean;
+  /**
+   * The published version this definition is, set by the collector's remote
+   * config (never by hand); the widget records it on the survey's responses and events.
+   */
+  version?: number;
 }
 
 /** The scale a survey uses when it names none. */

@@ -84,6 +84,12 @@ export const userSignature: Check<string> = (v, p, o) => (own(o, 'userId') ? hma
 /** `'web'`, `'link'` or a custom source's short name. */
 export const channel: Check<string> = exactText(32, 1);
 
+/** Largest survey version: what a PostgreSQL `integer` holds. */
+export const VERSION_MAX = 2147483647;
+
+/** A published survey version: an integer from 1 (the collector numbers them). */
+export const version: Check<number> = int(1, VERSION_MAX);
+
 // ISO 8601 / RFC 3339 date-time with a zone; seconds and fractions optional.
 // Groups: year, month, day, hour, minute, second, fraction, zone sign, zone hours, zone minutes.
 const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(\.\d{1,9})?)?(?:Z|([+-])(\d\d):(\d\d))$/;

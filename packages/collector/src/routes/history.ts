@@ -17,7 +17,7 @@ const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 export function historyRoutes(app: Hono, ctx: AppContext): void {
   app.get('/v1/sites/:site/users/:userId/history', async (c) => {
     const origin = c.req.header('origin');
-    const site = ctx.config.sites.get(c.req.param('site'));
+    const site = ctx.sites.get(c.req.param('site'));
     // An unknown site answers a foreign page exactly as a known one that does not allow it.
     if (!site) return origin !== undefined && !ctx.self.origins.has(origin) ? c.json(FOREIGN_ORIGIN, 403) : c.json({ error: 'unknown site' }, 404);
     if (!originAllowed(origin, site.origins, ctx.self.origins)) return c.json(FOREIGN_ORIGIN, 403);

@@ -34,13 +34,13 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       // Per-IP limit before reading the body: the cheapest refusal first.
       const ip = clientIp(c, ctx.trustProxy);
       const d = limiter.hit(`ip:${ip}`, limits.ipPerMinute);
-      if (!d.ok) return c.json({ error: 'rate limited (client)' }, 429, { 'Retry-After': String(d.retryAfter), ...preSiteCors(c, config.sites.values(), ctx.self.origins) });
+      if (!d.ok) return c.json({ error: 'rate limited (client)' }, 429, { 'Retry-After': String(d.retryAfter), ...preSiteCors(c, ctx.sites.values(), ctx.self.origins) });
       await next();
     },
     async (c) => {
       const origin = c.req.header('origin');
       // Until the body names its site, only an origin a site allows may read the answer.
-      let cors = preSiteCors(c, config.sites.values(), ctx.self.origins);
+      let cors = preSiteCors(c, ctx.sites.values(), ctx.self.origins);
       const whole = (status: 400 | 403 | 404 | 413, field: string, reason: string) =>
         // A refused origin gets no CORS headers: its page cannot even read the refusal.
         c.json({ accepted: 0, duplicates: 0, error: { field, reason } }, status, status === 403 ? {} : cors);
@@ -60,7 +60,7 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       if (typeof siteKey !== 'string' || siteKey === '') return whole(400, 'site', 'is required (the public site key)');
       const header = c.req.header('x-sayso-site');
       if (header !== undefined && header !== siteKey) return whole(400, 'site', 'differs from the X-Sayso-Site header');
-      const site = config.sites.get(siteKey);
+      const site = ctx.sites.get(siteKey);
       // A foreign page gets the same 403 for an unknown site as for one that does not allow it.
       if (!site && (origin === undefined || ctx.self.origins.has(origin))) return whole(404, 'site', `unknown site "${siteKey}"`);
       if (!site || !originAllowed(origin, site.origins, ctx.self.origins)) {
@@ -68,6 +68,7 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
         return whole(403, '', 'origin not allowed');
       }
       cors = corsHeaders(origin);
+      if (origin !== undefined && !ctx.self.origins.has(origin)) ctx.sites.seen(site.id, origin, Date.now());
       const perSite = limiter.hit(`site:${site.id}`, limits.sitePerMinute);
       if (!perSite.ok) return c.json({ error: 'rate limited (site)' }, 429, { 'Retry-After': String(perSite.retryAfter), ...cors });
 
@@ -104,6 +105,8 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
           // parseResponse returned a fresh copy: mark it in place rather than copy it again.
           const stored: StoredResponse = r;
           stored.userVerified = verified(r.userId, r.userSignature);
+          // After the limit: stored all the same (an answer given is never dropped), and marked.
+          if (ctx.sites.limitReached(site.id, r.surveyId)) stored.overLimit = true;
           responses.push(stored);
           responseIndex.push(index);
         } catch (err) {
@@ -131,6 +134,13 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       });
 
       const outcome = await storage.ingest(site.id, { responses, events }, site.segments);
+      if (outcome.accepted.length > 0) {
+        // This instance's own answers count toward a limit at once; other instances' with the next refresh.
+        const accepted = new Set(outcome.accepted);
+        const per = new Map<string, number>();
+        for (const r of responses) if (accepted.has(r.id)) per.set(r.surveyId, (per.get(r.surveyId) ?? 0) + 1);
+        for (const [surveyId, n] of per) ctx.sites.counted(site.id, surveyId, n);
+      }
       const refusedIds = new Set<string>();
       for (const r of outcome.refused ?? []) {
         // A value the parsers let through but the database would not take: the

@@ -69,7 +69,7 @@ export function parseCursor(cursor: string): { ts: string; id: string } | undefi
 /** The surveys of a site: configured ones first, then those only the data knows. */
 async function shapesOf(ctx: AppContext, site: string): Promise<Map<string, SurveyShape>> {
   const shapes = new Map<string, SurveyShape>();
-  for (const s of ctx.config.sites.get(site)!.surveys) shapes.set(s.id, shapeOf(s.id, s.kind, s.scale));
+  for (const s of ctx.sites.get(site)!.surveys) shapes.set(s.id, shapeOf(s.id, s.kind, s.scale));
   for (const s of await ctx.storage.surveyShapes(site)) if (!shapes.has(s.surveyId)) shapes.set(s.surveyId, { surveyId: s.surveyId, kind: s.kind as SurveyKind, scale: s.scale });
   return shapes;
 }
@@ -80,7 +80,7 @@ async function shapesOf(ctx: AppContext, site: string): Promise<Map<string, Surv
  * question is counted in the answer.
  */
 export function insightsRoutes(app: Hono, ctx: AppContext): void {
-  const counter = ctx.termCounter ?? termCounter(ctx.storage, { themesFor: (site) => ctx.config.sites.get(site)?.insights.themes });
+  const counter = ctx.termCounter ?? termCounter(ctx.storage, { themesFor: (site) => ctx.sites.get(site)?.insights.themes });
   // The secret as /v1/scores takes it: failed attempts count toward the client's limit.
   const secret = requireSecret(ctx);
   const noStore = async (c: Context, next: Next) => {
@@ -113,7 +113,7 @@ export function insightsRoutes(app: Hono, ctx: AppContext): void {
       const shapes = await shapesOf(ctx, q.site);
       if (q.surveyId && !shapes.has(q.surveyId)) return c.json({ error: { param: 'survey', reason: `unknown survey "${q.surveyId}"` } }, 404);
       const pendingBefore = await counter.drain(4).then(() => ctx.storage.insights.pending(q.site));
-      const query: InsightsQuery = { site: q.site, from: q.from, to: q.to, interval, level, lang, minComments, limit, themes: ctx.config.sites.get(q.site)!.insights.themes };
+      const query: InsightsQuery = { site: q.site, from: q.from, to: q.to, interval, level, lang, minComments, limit, themes: ctx.sites.get(q.site)!.insights.themes };
       const wanted = [...shapes.values()].filter((s) => !q.surveyId || s.surveyId === q.surveyId);
       const surveys = [];
       // One survey after another: PGlite runs one query at a time anyway, and PostgreSQL's pool stays free for ingest.
@@ -165,7 +165,7 @@ export function insightsRoutes(app: Hono, ctx: AppContext): void {
       // The bands depend on the survey's kind, known only now.
       const band = bandParam as ScoreBand | undefined;
       if (band !== undefined && !BANDS[shape.kind].includes(band)) return bad('band', `must be one of ${BANDS[shape.kind].join(', ')} for a ${shape.kind} survey`);
-      const themes = ctx.config.sites.get(q.site)!.insights.themes;
+      const themes = ctx.sites.get(q.site)!.insights.themes;
       const scale = { min: shape.scale[0], max: shape.scale[1], ...(shape.direction ? { direction: shape.direction } : {}) };
       const found = [];
       let scanned = 0;

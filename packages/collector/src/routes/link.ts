@@ -39,9 +39,12 @@ const REFUSED = {
 
 /** Registers the link-survey pages. */
 export function linkRoutes(app: Hono, ctx: AppContext): void {
-  const find = (siteId: string, surveyId: string) => {
-    const site = ctx.config.sites.get(siteId);
-    const survey = site?.surveys.find((s) => s.id === surveyId);
+  // A link opens only a live survey, as its newest published version; a follow-up
+  // completes an answer already given, so it is taken while the survey is known at all.
+  const find = (siteId: string, surveyId: string, liveOnly = true) => {
+    const site = ctx.sites.get(siteId);
+    const list = !site ? [] : liveOnly ? ctx.sites.served(siteId, ctx.now()).surveys : site.surveys;
+    const survey = list.find((s) => s.id === surveyId);
     return site && survey ? { site, survey } : undefined;
   };
 
@@ -112,7 +115,7 @@ export function linkRoutes(app: Hono, ctx: AppContext): void {
   });
 
   app.post('/s/:site/:survey/follow-up', async (c) => {
-    const found = find(c.req.param('site'), c.req.param('survey'));
+    const found = find(c.req.param('site'), c.req.param('survey'), false);
     if (!found) return c.json({ error: 'unknown survey' }, 404);
     // Same-origin only: this is the link page talking to its own server
     // (its origin from the configuration and listen address, not from Host).

@@ -109,10 +109,10 @@ export function readQuery(c: Context, ctx: AppContext, extra: readonly string[] 
   const values = checkedQuery(c, [...READ_PARAMS, ...extra]);
   if (values instanceof Response) return values;
   const bad = (param: string, reason: string) => badParam(c, { param, reason });
-  const sites = [...ctx.config.sites.keys()];
+  const sites = [...ctx.sites.keys()];
   const site = values.get('site') ?? (sites.length === 1 ? sites[0] : undefined);
   if (!site) return bad('site', 'is required when several sites are configured');
-  if (!ctx.config.sites.has(site)) return c.json({ error: { param: 'site', reason: `unknown site "${site}"` } }, 404);
+  if (!ctx.sites.has(site)) return c.json({ error: { param: 'site', reason: `unknown site "${site}"` } }, 404);
   const range = defaultRange();
   const from = values.get('from') ?? range.from;
   const to = values.get('to') ?? range.to;

@@ -116,7 +116,7 @@ export function reportRoutes(app: Hono, ctx: AppContext): void {
       return c.body(signInPage(n), 401, pageHeaders(n));
     }
     if (given !== 'ok') return c.body(signInPage(n), 200, pageHeaders(n));
-    const sites = [...ctx.config.sites.values()].map((s) => ({ id: s.id, segments: ['channel', 'locale', ...s.segments] }));
+    const sites = [...ctx.sites.values()].map((s) => ({ id: s.id, segments: ['channel', 'locale', ...s.segments] }));
     return c.body(
       page(
         n,

@@ -15,6 +15,9 @@ const LEVEL_RE = /^0\.\d{0,3}[1-9]$/;
 /** `limit` of /v1/comments: an integer from 1 to MAX_COMMENTS. */
 const LIMIT_RE = /^[1-9]\d{0,2}$/;
 const MAX_COMMENTS = 200;
+/** `version`: a positive integer without leading zeros, at most what PostgreSQL's integer holds. */
+const VERSION_RE = /^[1-9]\d{0,9}$/;
+const VERSION_MAX = 2147483647;
 /** How long an answer of /v1/scores is shared with identical requests after it is computed. */
 const SCORES_TTL_MS = 2000;
 
@@ -32,9 +35,17 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
   const scores = coalescer<string>(SCORES_TTL_MS);
 
   app.get('/v1/scores', async (c) => {
-    const read = readQuery(c, ctx, ['interval', 'level', 'segment']);
+    const read = readQuery(c, ctx, ['interval', 'level', 'segment', 'version', 'split']);
     if (read instanceof Response) return read;
     const { query: q, values } = read;
+    const versionParam = values.get('version');
+    if (versionParam !== undefined && !(VERSION_RE.test(versionParam) && Number(versionParam) <= VERSION_MAX)) {
+      return badParam(c, { param: 'version', reason: `must be a published version number, an integer from 1 to ${VERSION_MAX}` });
+    }
+    const version = versionParam === undefined ? undefined : Number(versionParam);
+    const split = values.get('split');
+    if (split !== undefined && split !== 'version') return badParam(c, { param: 'split', reason: 'must be version' });
+    if (split !== undefined && values.has('segment')) return badParam(c, { param: 'split', reason: 'cannot be combined with segment: one breakdown at a time' });
     const interval = (values.get('interval') ?? 'day') as (typeof INTERVALS)[number];
     if (!INTERVALS.includes(interval)) return badParam(c, { param: 'interval', reason: 'must be day, week or month' });
     const levelParam = values.get('level');
@@ -42,14 +53,22 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
     const level = levelParam === undefined ? 0.95 : Number(levelParam);
     const segment = values.get('segment') ?? '';
     if (segment.length > 64) return badParam(c, { param: 'segment', reason: 'is longer than 64 characters' });
-    const key = JSON.stringify([q.site, ctx.writes(q.site), q.surveyId ?? null, q.from, q.to, interval, level, segment]);
-    const text = await scores.get(key, () => ctx.reads.run(async () => JSON.stringify(await computeScores(q, interval, level, segment))));
+    const key = JSON.stringify([q.site, ctx.writes(q.site), q.surveyId ?? null, q.from, q.to, interval, level, segment, version ?? null, split ?? null]);
+    const text = await scores.get(key, () => ctx.reads.run(async () => JSON.stringify(await computeScores(q, interval, level, segment, version, split === 'version'))));
     return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  async function computeScores(q: ReadQuery, interval: (typeof INTERVALS)[number], level: number, segment: string): Promise<Record<string, unknown>> {
-    const site = ctx.config.sites.get(q.site)!;
-    const dimension = segment === '' || segment === 'channel' || segment === 'locale' ? segment : `attr:${segment}`;
+  async function computeScores(
+    q: ReadQuery,
+    interval: (typeof INTERVALS)[number],
+    level: number,
+    segment: string,
+    version: number | undefined,
+    byVersion: boolean,
+  ): Promise<Record<string, unknown>> {
+    const site = ctx.sites.get(q.site)!;
+    const dimension = byVersion ? 'version' : segment === '' || segment === 'channel' || segment === 'locale' ? segment : `attr:${segment}`;
+    const only = version === undefined ? {} : { version };
     const started = performance.now();
     // In config order first, then surveys only the data knows (defined in a page, not in the config).
     const shapes = new Map<string, SurveyShape>();
@@ -58,11 +77,12 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
     const wanted = [...shapes.values()].filter((s) => !q.surveyId || s.surveyId === q.surveyId);
     const surveyIds = wanted.map((s) => s.surveyId);
     const [overall, bySegment] = await Promise.all([
-      ctx.storage.tallies({ ...q, surveyIds, dimension: '', by: interval }),
+      ctx.storage.tallies({ ...q, surveyIds, dimension: '', by: interval, ...only }),
       // A breakdown is over the whole range: no need for days.
-      segment ? ctx.storage.tallies({ ...q, surveyIds, dimension, by: 'range', fromResponses: dimension.startsWith('attr:') && !site.segments.includes(segment) }) : undefined,
+      dimension ? ctx.storage.tallies({ ...q, surveyIds, dimension, by: 'range', fromResponses: dimension.startsWith('attr:') && !site.segments.includes(segment), ...only }) : undefined,
     ]);
-    const surveys = scoreSurveys(wanted, overall, bySegment, { interval, level, segmentHasEvents: segment === '' || segment === 'channel' });
+    // Displays and dismissals are tallied without versions: a version filter or split has no response rate.
+    const surveys = scoreSurveys(wanted, overall, bySegment, { interval, level, segmentHasEvents: version === undefined && !byVersion && (segment === '' || segment === 'channel') });
     return {
       site: q.site,
       from: q.from,
@@ -70,6 +90,8 @@ export function scoreRoutes(app: Hono, ctx: AppContext): void {
       interval,
       level,
       segment: segment || null,
+      version: version ?? null,
+      split: byVersion ? 'version' : null,
       surveys,
       ms: Math.round((performance.now() - started) * 10) / 10,
     };

@@ -1,6 +1,8 @@
 // GET /v1/sites/:site/surveys: remote config for the SDK. Answers
 // `{ site, surveys }` with an ETag, so a browser revalidates cheaply (304).
-import { createHash } from 'node:crypto';
+// Only live surveys are served, each as its newest published version with
+// its `version`; which are live is decided at each request (sites/registry.ts),
+// and the body and ETag change exactly when that set changes.
 import type { Hono } from 'hono';
 import type { AppContext } from '../server/context.js';
 import { FOREIGN_ORIGIN, corsHeaders, originAllowed } from '../server/cors.js';
@@ -8,22 +10,17 @@ import { checkedQuery } from './query.js';
 
 /** Registers the remote-config route. */
 export function surveyRoutes(app: Hono, ctx: AppContext): void {
-  // The config is fixed for the life of the process: serialise once.
-  const bodies = new Map<string, { text: string; etag: string }>();
-  for (const site of ctx.config.sites.values()) {
-    const text = JSON.stringify({ site: site.id, surveys: site.surveys });
-    bodies.set(site.id, { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` });
-  }
-
   app.get('/v1/sites/:site/surveys', (c) => {
-    const site = ctx.config.sites.get(c.req.param('site'));
+    const site = ctx.sites.get(c.req.param('site'));
     const origin = c.req.header('origin');
     // An unknown site answers a foreign page exactly as a known one that does not allow it.
     if (!site) return origin !== undefined && !ctx.self.origins.has(origin) ? c.json(FOREIGN_ORIGIN, 403) : c.json({ error: 'unknown site' }, 404);
     if (!originAllowed(origin, site.origins, ctx.self.origins)) return c.json(FOREIGN_ORIGIN, 403);
     const query = checkedQuery(c, [], corsHeaders(origin));
     if (query instanceof Response) return query;
-    const body = bodies.get(site.id)!;
+    // The installation check: this page has the snippet.
+    if (origin !== undefined && !ctx.self.origins.has(origin)) ctx.sites.seen(site.id, origin, Date.now());
+    const body = ctx.sites.served(site.id, ctx.now());
     const headers = {
       ...corsHeaders(origin),
       ETag: body.etag,

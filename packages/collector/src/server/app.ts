@@ -65,8 +65,8 @@ export function createApp(ctx: AppContext): Hono {
     const origin = c.req.header('origin');
     const path = c.req.path;
     const named = /^\/v1\/sites\/([^/]+)\/(?:surveys|users\/[^/]+\/history)$/.exec(path);
-    const site = named ? ctx.config.sites.get(decodeURIComponent(named[1]!)) : undefined;
-    const sites = path === '/v1/responses' ? [...ctx.config.sites.values()] : site ? [site] : [];
+    const site = named ? ctx.sites.get(decodeURIComponent(named[1]!)) : undefined;
+    const sites = path === '/v1/responses' ? [...ctx.sites.values()] : site ? [site] : [];
     if (!origin || !sites.some((s) => originAllowed(origin, s.origins, ctx.self.origins))) return c.body(null, 403);
     return c.body(null, 204, preflightHeaders(origin));
   });

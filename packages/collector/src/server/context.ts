@@ -1,6 +1,7 @@
 // What every route needs, built once by createCollector.
 import type { Context } from 'hono';
 import type { ResolvedConfig } from '../config.js';
+import type { SiteRegistry } from '../sites/registry.js';
 import type { TermCounter } from '../storage/insights-worker.js';
 import type { Storage } from '../storage/types.js';
 import type { SelfNames } from './host.js';
@@ -10,7 +11,12 @@ import type { RateLimiter } from './rate-limit.js';
 
 /** Shared state of one collector instance (nothing here needs to survive a restart). */
 export interface AppContext {
+  /** The checked config file. Its `sites` are only what was imported on start: read sites from `sites`. */
   config: ResolvedConfig;
+  /** Sites and surveys from the database, cached (sites/registry.ts). */
+  sites: SiteRegistry;
+  /** The clock of the survey lifecycle (schedules); `Date.now` unless a test sets one. */
+  now: () => number;
   storage: Storage;
   log: Logger;
   limiter: RateLimiter;

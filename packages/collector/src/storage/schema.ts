@@ -171,6 +171,86 @@ export const migrations: readonly Migration[] = [
       create index sayso_activity_subject on sayso_activity (subject_type, subject_id, seq);
     `,
   },
+  {
+    version: 7,
+    name: 'studio: sites, surveys, immutable versions, publish requests; the version answered and over-limit marks',
+    // Sites and surveys move from sayso.config.json into the database (see
+    // storage/sites.ts, storage/surveys.ts); the file's are imported on start
+    // when absent. Survey bodies are stored as the JSON text parseSurvey
+    // returned (text, not jsonb: jsonb reorders keys, and an export should
+    // give back exactly what was written). A version row is never updated.
+    // 'row_version' is the ETag of the admin API's optimistic concurrency.
+    sql: `
+      create table sayso_sites (
+        id text primary key,
+        name text not null,
+        origins jsonb not null,
+        segments jsonb not null default '[]',
+        identity_secret text,
+        insights jsonb,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        row_version integer not null default 1
+      );
+      -- When the collector last heard from each origin of a site (ingest or
+      -- remote config), written at most once a minute per origin per instance.
+      create table sayso_site_seen (
+        site text not null,
+        origin text not null,
+        last_seen_at timestamptz not null,
+        primary key (site, origin)
+      );
+      create table sayso_surveys (
+        site text not null references sayso_sites (id),
+        id text not null,
+        -- Creation order (the remote config's order), stable across instances.
+        seq bigserial not null,
+        draft text not null,
+        status text not null check (status in ('draft', 'scheduled', 'live', 'paused', 'ended', 'archived')),
+        starts_at timestamptz,
+        ends_at timestamptz,
+        response_limit integer check (response_limit > 0),
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        updated_by text not null,
+        row_version integer not null default 1,
+        primary key (site, id)
+      );
+      create table sayso_survey_versions (
+        site text not null,
+        survey_id text not null,
+        version integer not null check (version > 0),
+        hash text not null,
+        survey text not null,
+        published_at timestamptz not null default now(),
+        published_by text not null,
+        primary key (site, survey_id, version),
+        foreign key (site, survey_id) references sayso_surveys (site, id)
+      );
+      create table sayso_publish_requests (
+        id bigserial primary key,
+        site text not null,
+        survey_id text not null,
+        -- The draft as it was asked for, and its row version: approving a
+        -- request for a draft edited since is refused (409).
+        draft text not null,
+        draft_row_version integer not null,
+        note text,
+        requested_by text not null,
+        requested_at timestamptz not null default now(),
+        status text not null default 'open' check (status in ('open', 'approved', 'rejected')),
+        decided_by text,
+        decided_at timestamptz,
+        foreign key (site, survey_id) references sayso_surveys (site, id)
+      );
+      create index sayso_publish_requests_open on sayso_publish_requests (site, id) where status = 'open';
+      -- The version each answer and event was to (null: not known, as for
+      -- everything stored before), and answers that arrived after a survey's
+      -- response limit was reached: stored and marked, never dropped.
+      alter table sayso_responses add column version integer, add column over_limit boolean not null default false;
+      alter table sayso_events add column version integer;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -6,6 +6,8 @@ import type { SqlDriver, SqlRunner } from './driver.js';
 import { activityStorage } from './activity.js';
 import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
+import { siteStorage } from './sites.js';
+import { surveyStorage } from './surveys.js';
 import type { ExportRow, IngestOutcome, IngestRefusal, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
 
 /** How many rows of tallies concurrent ingests spread over (see schema.ts). */
@@ -18,13 +20,15 @@ with input as (
   select * from jsonb_to_recordset($2::text::jsonb) as r(
     id uuid, survey_id text, kind text, score integer, scale_min integer, scale_max integer,
     comment text, answers jsonb, created_at timestamptz, anonymous_id text, user_id text,
-    user_verified boolean, attributes jsonb, page_url text, referrer text, locale text, channel text)
+    user_verified boolean, attributes jsonb, page_url text, referrer text, locale text, channel text,
+    version integer, over_limit boolean)
 ),
 ins as (
   insert into sayso_responses (site, id, survey_id, kind, score, scale_min, scale_max, comment, answers,
-    created_at, anonymous_id, user_id, user_verified, attributes, page_url, referrer, locale, channel)
+    created_at, anonymous_id, user_id, user_verified, attributes, page_url, referrer, locale, channel, version, over_limit)
   select $1::text, id, survey_id, kind, score, scale_min, scale_max, comment, answers,
-    created_at, anonymous_id, user_id, coalesce(user_verified, false), coalesce(attributes, '{}'::jsonb), page_url, referrer, locale, channel
+    created_at, anonymous_id, user_id, coalesce(user_verified, false), coalesce(attributes, '{}'::jsonb), page_url, referrer, locale, channel,
+    version, coalesce(over_limit, false)
   from input
   on conflict (site, id) do nothing
   returning id, survey_id, score, created_at, channel, locale, attributes
@@ -56,11 +60,11 @@ const INGEST_EVENTS = `
 with input as (
   select * from jsonb_to_recordset($2::text::jsonb) as r(
     id uuid, type text, survey_id text, anonymous_id text, user_id text, user_verified boolean,
-    created_at timestamptz, channel text)
+    created_at timestamptz, channel text, version integer)
 ),
 ins as (
-  insert into sayso_events (site, id, type, survey_id, anonymous_id, user_id, user_verified, created_at, channel)
-  select $1::text, id, type, survey_id, anonymous_id, user_id, coalesce(user_verified, false), created_at, channel from input
+  insert into sayso_events (site, id, type, survey_id, anonymous_id, user_id, user_verified, created_at, channel, version)
+  select $1::text, id, type, survey_id, anonymous_id, user_id, coalesce(user_verified, false), created_at, channel, version from input
   on conflict (site, id) do nothing
   returning id, type, survey_id, created_at, channel
 ),
@@ -172,6 +176,8 @@ function responseRow(r: StoredResponse) {
     referrer: r.page.referrer ?? null,
     locale: r.locale,
     channel: r.channel,
+    version: r.version ?? null,
+    over_limit: r.overLimit === true,
   };
 }
 
@@ -185,6 +191,7 @@ function eventRow(e: StoredEvent) {
     user_verified: e.userVerified === true,
     created_at: e.createdAt,
     channel: e.channel ?? 'web',
+    version: e.version ?? null,
   };
 }
 
@@ -236,6 +243,22 @@ function bounds(q: RangeQuery): [string, string] {
   const end = new Date(`${q.to}T00:00:00.000Z`);
   end.setUTCDate(end.getUTCDate() + 1);
   return [`${q.from}T00:00:00.000Z`, end.toISOString()];
+}
+
+/** The day bucket of a response row (created_at in UTC), as the tallies' `by` buckets them; `$6` is `from`. */
+function responseBucket(by: 'day' | 'week' | 'month' | 'range'): string {
+  const day = `(created_at at time zone 'UTC')::date`;
+  if (by === 'range') return '$6::text';
+  return by === 'day' ? `to_char(${day}, 'YYYY-MM-DD')` : `to_char(date_trunc('${by}', ${day})::date, 'YYYY-MM-DD')`;
+}
+
+/** The segment value of a response row for a tally dimension; `$2` is the attribute name. */
+function responseValue(dim: string): string {
+  if (dim.startsWith('attr:')) return `coalesce(attributes ->> $2, '')`;
+  if (dim === 'channel') return 'channel';
+  if (dim === 'locale') return `coalesce(locale, '')`;
+  if (dim === 'version') return `coalesce(version::text, '')`;
+  return `''`;
 }
 
 /** A Storage over a SqlDriver (PGlite or PostgreSQL). Call `migrate()` before use. */
@@ -330,7 +353,9 @@ export function sqlStorage(db: SqlDriver): Storage {
       // ISO weeks start on Monday, as date_trunc('week') does; `range` is one bucket dated `from`.
       const bucket = by === 'range' ? '$3::text' : by === 'day' ? `to_char(day, 'YYYY-MM-DD')` : `to_char(date_trunc('${by}', day)::date, 'YYYY-MM-DD')`;
       const bySurvey = list ? `survey_id = any(string_to_array($5::text, E'\\x1f'))` : `$5::text is null`;
-      const rows = !q.fromResponses
+      // A version filter or split reads the responses (tallies are not kept per version).
+      const fromResponses = q.fromResponses === true || q.version !== undefined || dim === 'version';
+      const rows = !fromResponses
         ? await db.query<TallyRow>(
             // Summed per bucket in SQL: a year by week is 52 rows per score, not 365.
             `select survey_id as "surveyId", ${bucket} as day, val as value, metric, score, sum(n)::float8 as n
@@ -342,14 +367,17 @@ export function sqlStorage(db: SqlDriver): Storage {
           )
         : await db.query<TallyRow>(
             // Not pre-aggregated: count from the responses themselves.
-            `select survey_id as "surveyId", to_char((created_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day,
-                    coalesce(attributes ->> $2, '') as value, 'response' as metric, score, count(*)::float8 as n
+            `select survey_id as "surveyId", ${responseBucket(by)} as day,
+                    ${responseValue(dim)} as value, 'response' as metric, score, count(*)::float8 as n
              from sayso_responses
              where site = $1 and created_at >= $3::timestamptz and created_at < $4::timestamptz and ${bySurvey}
-               and attributes ? $2
+               and ($7::integer is null or version = $7::integer)
+               -- Every parameter is named once with its type: PostgreSQL refuses a parameter it cannot type.
+               and $2::text is not null and $6::text is not null
+               ${dim.startsWith('attr:') ? 'and attributes ? $2' : ''}
              group by 1, 2, 3, 5
              order by 1, 2, 3, 5`,
-            [q.site, dim.startsWith('attr:') ? dim.slice(5) : dim, start, end, surveys],
+            [q.site, dim.startsWith('attr:') ? dim.slice(5) : dim, start, end, surveys, q.from, q.version ?? null],
           );
       return rows.map((r) => ({ ...r, n: Number(r.n), score: Number(r.score) }));
     },
@@ -461,6 +489,12 @@ export function sqlStorage(db: SqlDriver): Storage {
     insights: insightsStorage(db),
 
     activity: activityStorage(db),
+
+    sites: siteStorage(db),
+
+    surveys: surveyStorage(db),
+
+    transaction: (fn) => db.transaction(fn),
 
     close: () => db.close(),
   };

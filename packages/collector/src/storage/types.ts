@@ -3,12 +3,17 @@
 // database, so several collector instances can share one.
 import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core';
 import type { ActivityStorage } from './activity.js';
+import type { SqlRunner } from './driver.js';
+import type { SiteStorage } from './sites.js';
+import type { SurveyStorage } from './surveys.js';
 import type { InsightsStorage } from './insights-terms.js';
 
 /** A response as the collector stores it: the wire record plus what the server learned. */
 export interface StoredResponse extends SurveyResponse {
   /** True when `userSignature` was checked against the identity secret. */
   userVerified?: boolean;
+  /** True when it arrived after its survey's response limit was reached (stored all the same). */
+  overLimit?: boolean;
 }
 
 /** A display or dismissal as stored. */
@@ -107,8 +112,13 @@ export interface Storage {
    * answer, slower). Only the surveys in `surveyIds` (or `surveyId`) are read.
    * `by` sums tallies per day (default), ISO week or month (rows dated the
    * bucket's first day), or over the whole `range` (rows dated `from`).
+   * `version` keeps only responses to that published version, and the
+   * dimension `'version'` splits by it (`''` for responses without one):
+   * both count from the stored responses (responses only, no events).
    */
-  tallies(query: RangeQuery & { dimension: string; fromResponses?: boolean; surveyIds?: readonly string[]; by?: 'day' | 'week' | 'month' | 'range' }): Promise<TallyRow[]>;
+  tallies(
+    query: RangeQuery & { dimension: string; fromResponses?: boolean; surveyIds?: readonly string[]; by?: 'day' | 'week' | 'month' | 'range'; version?: number },
+  ): Promise<TallyRow[]>;
   /**
    * Completes a link-survey response recorded from a one-click link: sets
    * the (possibly corrected) score and the follow-up answers, keeping the
@@ -140,6 +150,12 @@ export interface Storage {
   readonly insights: InsightsStorage;
   /** The activity log of the admin API and the studio (activity.ts). */
   readonly activity: ActivityStorage;
+  /** Sites: origins, segments, secrets, themes, and when each origin was last heard from (sites.ts). */
+  readonly sites: SiteStorage;
+  /** Surveys: drafts, lifecycle, immutable versions, publish requests (surveys.ts). */
+  readonly surveys: SurveyStorage;
+  /** Runs `fn` in one transaction: pass `tx` to the changes and to `activity.record`, and all commit or none does. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;

@@ -35,6 +35,8 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
   const { config } = host;
   const locale = s.locale ?? host.locale;
   const attributes = host.attributes();
+  // The published version remote config gave the survey: what its answers and events were to.
+  const version = s.version ? { version: s.version } : {};
   const report = (err: unknown): void => host.error((err as { code?: SaysoErrorCode }).code ?? 'E_STORAGE_UNAVAILABLE', String((err as Error).message));
   /** Bookkeeping for the caps and the `show`/`dismiss` events: once per display, dismissal or answer. */
   const record = (type: 'display' | 'dismiss' | 'response'): void => {
@@ -45,7 +47,7 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
   };
   const event = (type: 'display' | 'dismiss'): void => {
     record(type);
-    host.sender.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web' } }).catch(report);
+    host.sender.enqueue({ kind: 'event', value: { id: uuidv7(), type, surveyId: s.id, ...host.who(), createdAt: new Date().toISOString(), channel: 'web', ...version } }).catch(report);
   };
   let shown = false;
   const onShow = (): void => {
@@ -71,6 +73,7 @@ export function present(s: Survey, host: Host, ui: UiModule): Promise<SurveyHand
       page: { url: location.href, ...(document.referrer && { referrer: document.referrer }) },
       locale,
       channel: 'web',
+      ...version,
     };
     let stored;
     try {
