@@ -1,14 +1,19 @@
 // `sayso-collector`: start a collector from a config file and the
 // environment. `--dev` (what `pnpm start` uses) runs the demo site on
 // localhost with embedded storage in .sayso-data/ and prints where to click.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { isSaysoError } from '@sayso/core';
+import { SaysoError, isSaysoError } from '@sayso/core';
+import { ensureFirstAdmin } from './auth/first-run.js';
+import { USERS_HELP, usersCommand, type UsersIo } from './cli-users.js';
 import { createCollector } from './collector.js';
 import { loadConfig } from './config.js';
 import { DEMO_SECRET, demoConfig, seedDemoData } from './demo.js';
 import type { LogLevel } from './server/log.js';
+import { pgliteStorage } from './storage/pglite.js';
+import { postgresStorage } from './storage/postgres.js';
 
 const HELP = `Usage: sayso-collector [options]
 
@@ -21,12 +26,84 @@ const HELP = `Usage: sayso-collector [options]
   --trust-proxy          take client IPs from X-Forwarded-For (env TRUST_PROXY=1; only behind your own proxy)
   --dev                  without a config file, run the demo site on localhost (short secrets allowed)
   --demo-data            fill the store with synthetic responses over 90 days first
+  --admin-email <e>      the first admin's email, made when there are no users (env SAYSO_ADMIN_EMAIL;
+                         default admin@localhost; with --dev the demo account demo@sayso.dev)
   --help
+
+  sayso-collector users <add|list|set-role|set-password|disable|enable> …   (users --help)
 
 Environment: SAYSO_SECRET, SAYSO_IDENTITY_SECRET, SAYSO_PUBLIC_URL, SAYSO_ALLOWED_HOSTS
 (comma-separated) and SAYSO_* limits override the file. Secrets need 32 characters or more.`;
 
+// PGlite is one process's database: a second process opening the same
+// folder (`users add` while the collector runs) would corrupt it. The
+// collector leaves its pid in the folder while it runs; `users` checks it.
+const PID_FILE = 'collector.pid';
+
+function running(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, PID_FILE), 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A password prompt without echo, on a terminal. */
+function askPassword(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const muted = rl as unknown as { _writeToOutput: (s: string) => void };
+  process.stdout.write(question);
+  muted._writeToOutput = () => {};
+  return new Promise((resolve) =>
+    rl.question('', (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    }),
+  );
+}
+
+async function users(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USERS_HELP);
+    return;
+  }
+  const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+  const dataDir = resolve(values['data-dir'] ?? process.env.SAYSO_DATA_DIR ?? '.sayso-data');
+  if (!databaseUrl) {
+    const pid = running(dataDir);
+    if (pid !== undefined) {
+      throw new SaysoError('E_ARGUMENT_INVALID', `a collector (pid ${pid}) is running on ${dataDir}: stop it first (PGlite is one process's database), or use the admin API (/v1/admin/users)`, { path: '--data-dir' });
+    }
+  }
+  const storage = databaseUrl ? postgresStorage({ url: databaseUrl }) : await pgliteStorage({ dataDir });
+  try {
+    await storage.migrate();
+    const io: UsersIo = { out: (line) => console.log(line), ...(process.stdin.isTTY && process.stdout.isTTY ? { askPassword } : {}) };
+    await usersCommand(positionals[0], values, storage, io);
+  } finally {
+    await storage.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'users') return users(argv.slice(1));
   const { values } = parseArgs({
     // `pnpm start -- --demo-data` may pass the separator through.
     args: argv.filter((a) => a !== '--'),
@@ -40,6 +117,7 @@ async function main(argv: string[]): Promise<void> {
       'trust-proxy': { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
       'demo-data': { type: 'boolean', default: false },
+      'admin-email': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -70,7 +148,9 @@ async function main(argv: string[]): Promise<void> {
     else console.log(`demo data: stored ${await seedDemoData(collector.storage, site)} synthetic responses over 90 days in site "${site}"`);
   }
 
+  const account = await ensureFirstAdmin(collector.storage, { dev, email: values['admin-email'] ?? env.SAYSO_ADMIN_EMAIL ?? 'admin@localhost' });
   const server = await collector.listen({ port, host });
+  if (!databaseUrl) writeFileSync(join(dataDir, PID_FILE), String(process.pid));
   const base = `http://localhost:${server.port}`;
   console.log(`\nsayso collector on ${server.url} (${collector.storage.driver}${databaseUrl ? '' : `, data in ${dataDir}`})`);
   const examples = join(process.cwd(), 'examples');
@@ -84,7 +164,12 @@ async function main(argv: string[]): Promise<void> {
     const survey = site.surveys[0];
     if (survey) console.log(`\nLink survey: ${base}/s/${site.id}/${survey.id}  (one click: ?score=9)`);
   }
-  console.log(`\nReport: ${base}/report${dev && collector.config.secret === DEMO_SECRET ? `  (secret: ${DEMO_SECRET})` : ''}\n`);
+  console.log(`\nReport: ${base}/report${dev && collector.config.secret === DEMO_SECRET ? `  (secret: ${DEMO_SECRET})` : ''}`);
+  if (account?.created && !dev) {
+    console.log(`\nNo users yet, so an admin was made. Its password is shown this once (only a hash is kept):`);
+  }
+  if (account) console.log(`\nStudio sign-in: ${account.email}${account.password ? `  password: ${account.password}` : ''}`);
+  console.log('');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -92,6 +177,7 @@ async function main(argv: string[]): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: finishing in-flight requests…`);
     await collector.close();
+    if (!databaseUrl) rmSync(join(dataDir, PID_FILE), { force: true });
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -49,6 +49,7 @@ async function sharedStorage(): Promise<Storage> {
   await driver.exec(
     'truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state, sayso_activity, sayso_publish_requests, sayso_survey_versions, sayso_surveys, sayso_site_seen, sayso_sites',
   );
+  await driver.exec('truncate sayso_api_tokens, sayso_sessions, sayso_users');
   return { ...storage, close: async () => {} };
 }
 

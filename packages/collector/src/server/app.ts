@@ -2,6 +2,10 @@
 // Before any route: the path must decode, the Host must be this collector,
 // and a body is read under its limit; after: a BusyError is a 503.
 import { Hono } from 'hono';
+import { activityRoutes } from '../admin/activity.js';
+import { sessionRoutes } from '../admin/session.js';
+import { tokenRoutes } from '../admin/tokens.js';
+import { userRoutes } from '../admin/users.js';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
@@ -87,6 +91,10 @@ export function createApp(ctx: AppContext): Hono {
   linkRoutes(app, ctx);
   reportRoutes(app, ctx);
   studioRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  userRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  activityRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });

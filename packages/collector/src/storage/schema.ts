@@ -249,6 +249,48 @@ export const migrations: readonly Migration[] = [
       -- response limit was reached: stored and marked, never dropped.
       alter table sayso_responses add column version integer, add column over_limit boolean not null default false;
       alter table sayso_events add column version integer;
+      `,
+    },
+    {
+    version: 8,
+    name: 'studio accounts: users, their sessions and API tokens',
+    // See storage/users.ts, sessions.ts, api-tokens.ts. 'email_key' is the
+    // email folded in JS (NFC, lower case), the same on every driver and
+    // locale; 'email' keeps what the user typed. Sessions and tokens are
+    // stored as SHA-256 hashes of random 32-byte secrets: a leaked table
+    // holds nothing that signs anyone in. Deleting a user deletes both.
+    sql: `
+      create table sayso_users (
+        id text primary key,
+        email text not null,
+        email_key text not null unique,
+        name text not null default '',
+        role text not null check (role in ('viewer', 'editor', 'publisher', 'admin')),
+        password_hash text not null,
+        disabled boolean not null default false,
+        created_at timestamptz not null default now(),
+        last_sign_in_at timestamptz
+      );
+      create table sayso_sessions (
+        id_hash text primary key,
+        user_id text not null references sayso_users (id) on delete cascade,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        last_used_at timestamptz not null default now()
+      );
+      create index sayso_sessions_user on sayso_sessions (user_id);
+      create index sayso_sessions_expiry on sayso_sessions (expires_at);
+      create table sayso_api_tokens (
+        id text primary key,
+        user_id text not null references sayso_users (id) on delete cascade,
+        name text not null,
+        role text not null check (role in ('viewer', 'editor', 'publisher', 'admin')),
+        hash text not null unique,
+        created_at timestamptz not null default now(),
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      );
+      create index sayso_api_tokens_user on sayso_api_tokens (user_id, created_at);
     `,
   },
 ];

@@ -4,10 +4,13 @@
 import type { UserHistoryEntry } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { activityStorage } from './activity.js';
+import { apiTokensStorage } from './api-tokens.js';
 import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
 import { siteStorage } from './sites.js';
 import { surveyStorage } from './surveys.js';
+import { sessionsStorage } from './sessions.js';
+import { usersStorage } from './users.js';
 import type { ExportRow, IngestOutcome, IngestRefusal, LinkAmendment, RangeQuery, Storage, StoredEvent, StoredResponse, TallyRow } from './types.js';
 
 /** How many rows of tallies concurrent ingests spread over (see schema.ts). */
@@ -266,6 +269,7 @@ export function sqlStorage(db: SqlDriver): Storage {
   const ensureMigrationsTable = (tx: SqlRunner) =>
     tx.exec(`create table if not exists sayso_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`);
 
+  const activity = activityStorage(db);
   const storage: Storage = {
     driver: db.name,
 
@@ -488,7 +492,10 @@ export function sqlStorage(db: SqlDriver): Storage {
 
     insights: insightsStorage(db),
 
-    activity: activityStorage(db),
+    activity,
+    users: usersStorage(db, activity),
+    sessions: sessionsStorage(db),
+    apiTokens: apiTokensStorage(db, activity),
 
     sites: siteStorage(db),
 

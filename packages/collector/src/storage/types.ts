@@ -6,7 +6,10 @@ import type { ActivityStorage } from './activity.js';
 import type { SqlRunner } from './driver.js';
 import type { SiteStorage } from './sites.js';
 import type { SurveyStorage } from './surveys.js';
+import type { ApiTokensStorage } from './api-tokens.js';
 import type { InsightsStorage } from './insights-terms.js';
+import type { SessionsStorage } from './sessions.js';
+import type { UsersStorage } from './users.js';
 
 /** A response as the collector stores it: the wire record plus what the server learned. */
 export interface StoredResponse extends SurveyResponse {
@@ -156,6 +159,12 @@ export interface Storage {
   readonly surveys: SurveyStorage;
   /** Runs `fn` in one transaction: pass `tx` to the changes and to `activity.record`, and all commit or none does. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** Studio accounts (users.ts). */
+  readonly users: UsersStorage;
+  /** Their server-side sessions (sessions.ts). */
+  readonly sessions: SessionsStorage;
+  /** The API tokens they made (api-tokens.ts). */
+  readonly apiTokens: ApiTokensStorage;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;
