@@ -63,14 +63,14 @@ const previewPage = (n: string, m: Manifest) => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Survey preview</title>
 <style nonce="${n}">${PREVIEW_STYLE}</style>
-<script src="/sdk/sayso-ui.js" nonce="${n}"></script>
-<script src="/studio/assets/${m.js}" nonce="${n}"></script>
 </head>
 <body>
 <main>
 <p id="status" role="status">Loading the widget…</p>
 <div id="inline"></div>
 </main>
+<script src="/sdk/sayso-ui.js" nonce="${n}"></script>
+<script src="/studio/assets/${m.js}" nonce="${n}"></script>
 </body>
 </html>`;
 

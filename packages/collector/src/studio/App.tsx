@@ -1,5 +1,6 @@
 // The studio's frame: a skip link, the navigation (Surveys, Report, Sites,
 // Users, Activity), the site picker, and the screen the location names.
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signedOut } from './api/client.js';
 import { Link, location, match, navigate } from './router.js';
@@ -18,12 +19,22 @@ function Screen() {
   const editor = match('/studio/surveys/:site/:id', path);
   if (editor) return <EditorScreen key={`${editor.site}/${editor.id}`} site={editor.site!} id={editor.id!} />;
   if (path === '/studio/sites') return <SitesScreen />;
-  if (path === '/studio/users') return can('admin') ? <UsersScreen /> : <p>Users are managed by admins.</p>;
+  if (path === '/studio/users') return can('admin') ? <UsersScreen /> : <Note title="Users">Users are managed by admins.</Note>;
   if (path === '/studio/activity') return <ActivityScreen site={site} />;
-  if (!site) return <p class="muted">No site yet. {can('admin') ? <Link href="/studio/sites">Add one.</Link> : 'Ask an admin to add one.'}</p>;
+  if (!site) return <Note title="No site yet">{can('admin') ? <Link href="/studio/sites">Add a site.</Link> : 'Ask an admin to add one.'}</Note>;
   if (path === '/studio/report') return <ReportScreen key={site} site={site} />;
   if (path === '/studio' || path === '/studio/surveys') return <SurveysScreen key={site} site={site} />;
-  return <p>There is no such page in the studio.</p>;
+  return <Note title="Not found">There is no such page in the studio.</Note>;
+}
+
+/** A screen that is only a sentence (still with its heading, for the outline and screen readers). */
+function Note({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{children}</p>
+    </>
+  );
 }
 
 function Nav() {

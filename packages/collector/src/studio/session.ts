@@ -26,7 +26,8 @@ export async function loadSession(): Promise<void> {
     me.value = null;
     return;
   }
-  await loadSites();
+  // Signed in but the sites cannot be read: the screens say there is no site, and the header still offers sign-out.
+  await loadSites().catch(() => {});
 }
 
 /** Reloads the site list, keeping the chosen site when it still exists. */

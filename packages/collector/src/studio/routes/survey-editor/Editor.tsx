@@ -94,7 +94,11 @@ export function EditorScreen({ site, id }: { site: string; id: string }) {
     loading.value = true;
     try {
       if (isNew) {
-        const taken = (await listSurveys(site)).data.surveys.map((s) => s.id);
+        // The ids in use, so a template's id is free; should the list fail, the API still refuses a taken id on create.
+        const taken = await listSurveys(site).then(
+          ({ data }) => data.surveys.map((s) => s.id),
+          () => [],
+        );
         const t = query('template');
         editor.reset(null, (t && fromTemplate(t, taken)) || blank((query('kind') as Survey['kind']) || 'nps', taken), null);
       } else {

@@ -50,7 +50,7 @@ export function Preview({ editor }: { editor: Editor }) {
       <h2 id="preview-title">Preview</h2>
       <div class="row controls">
         <div class="field">
-          <label for="preview-mode">Mode</label>
+          <label for="preview-mode">Preview mode</label>
           <select id="preview-mode" value={mode.value} onChange={(e) => (mode.value = e.currentTarget.value as typeof mode.value)}>
             <option value="">the survey's</option>
             {MODES.map((m) => (
@@ -59,14 +59,14 @@ export function Preview({ editor }: { editor: Editor }) {
           </select>
         </div>
         <div class="field">
-          <label for="preview-scheme">Colours</label>
+          <label for="preview-scheme">Preview colours</label>
           <select id="preview-scheme" value={scheme.value} onChange={(e) => (scheme.value = e.currentTarget.value as 'light' | 'dark')}>
             <option value="light">light</option>
             <option value="dark">dark</option>
           </select>
         </div>
         <div class="field">
-          <label for="preview-lang">Language</label>
+          <label for="preview-lang">Preview language</label>
           <select id="preview-lang" value={locale.value} onChange={(e) => (locale.value = e.currentTarget.value)}>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>

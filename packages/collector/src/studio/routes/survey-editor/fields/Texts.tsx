@@ -88,7 +88,7 @@ export function Texts() {
       <fieldset class="group">
         <legend>Translations</legend>
         <div class="field">
-          <label for="translation-lang">Language</label>
+          <label for="translation-lang">Translate into</label>
           <select id="translation-lang" value={lang.value} onChange={(e) => (lang.value = e.currentTarget.value)}>
             {LANGUAGES.filter((l) => l !== 'en').map((l) => (
               <option key={l} value={l}>
