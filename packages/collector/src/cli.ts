@@ -2,6 +2,7 @@
 // environment. `--dev` (what `pnpm start` uses) runs the demo site on
 // localhost with embedded storage in .sayso-data/ and prints where to click.
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ import { createCollector } from './collector.js';
 import { loadConfig } from './config.js';
 import { DEMO_SECRET, demoConfig, seedDemoData } from './demo.js';
 import type { LogLevel } from './server/log.js';
+import { exportSurveys, importSurveys } from './sites/transfer.js';
 import { pgliteStorage } from './storage/pglite.js';
 import { postgresStorage } from './storage/postgres.js';
 
@@ -31,6 +33,11 @@ const HELP = `Usage: sayso-collector [options]
   --help
 
   sayso-collector users <add|list|set-role|set-password|disable|enable> …   (users --help)
+
+Surveys in git:
+  sayso-collector surveys export [--site <id>] [--out <file>]   every survey, all fields and versions, as JSON
+  sayso-collector surveys import <file>                          all or nothing; a bad survey is named by its path
+  (both take --data-dir / --database-url as above)
 
 Environment: SAYSO_SECRET, SAYSO_IDENTITY_SECRET, SAYSO_PUBLIC_URL, SAYSO_ALLOWED_HOSTS
 (comma-separated) and SAYSO_* limits override the file. Secrets need 32 characters or more.`;
@@ -102,8 +109,43 @@ async function users(argv: string[]): Promise<void> {
   }
 }
 
+/** `surveys export` / `surveys import`: on the same storage the collector would open. */
+async function surveysCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { site: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } },
+  });
+  const [verb, file, ...rest] = positionals;
+  if ((verb !== 'export' && verb !== 'import') || rest.length > 0 || (verb === 'import') !== (file !== undefined)) {
+    throw new Error('usage: sayso-collector surveys export [--site <id>] [--out <file>] | surveys import <file>');
+  }
+  const env = process.env;
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  const storage = databaseUrl ? postgresStorage({ url: databaseUrl }) : await pgliteStorage({ dataDir: resolve(values['data-dir'] ?? env.SAYSO_DATA_DIR ?? '.sayso-data') });
+  try {
+    await storage.migrate();
+    if (verb === 'export') {
+      const text = `${JSON.stringify(await exportSurveys(storage, values.site), null, 2)}\n`;
+      if (values.out) await writeFile(values.out, text);
+      else process.stdout.write(text);
+    } else {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(await readFile(file!, 'utf8'));
+      } catch (err) {
+        throw new Error(`${file}: ${(err as Error).message}`);
+      }
+      console.log(`imported ${await importSurveys(storage, doc)} surveys from ${file}`);
+    }
+  } finally {
+    await storage.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'users') return users(argv.slice(1));
+  if (argv[0] === 'surveys') return surveysCommand(argv.slice(1));
   const { values } = parseArgs({
     // `pnpm start -- --demo-data` may pass the separator through.
     args: argv.filter((a) => a !== '--'),

@@ -12,6 +12,7 @@ import { SaysoError } from '@sayso/core';
 import type { Hono } from 'hono';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { createApp } from './server/app.js';
+import type { AppContext } from './server/context.js';
 import { importConfig } from './sites/import.js';
 import { siteRegistry, type SiteRegistry } from './sites/registry.js';
 import { addListenAddress, selfNames } from './server/host.js';
@@ -59,6 +60,12 @@ export interface CreateCollectorOptions {
   refreshSitesEveryMs?: number;
   /** The clock surveys are scheduled by (`startsAt`, `endsAt`). @default Date.now */
   now?: () => number;
+  /**
+   * Replaces how the admin API identifies a request's actor (an identity
+   * proxy or SSO in front of the collector; the tests act as each role).
+   * @default the config secret, users, sessions and tokens (auth/guard.ts)
+   */
+  identify?: AppContext['identify'];
 }
 
 /** A running server. */
@@ -157,6 +164,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     config,
     sites,
     now: options.now ?? Date.now,
+    ...(options.identify ? { identify: options.identify } : {}),
     storage,
     log,
     limiter: rateLimiter(),

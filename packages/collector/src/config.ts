@@ -114,7 +114,8 @@ export const defaultLimits: Limits = {
   concurrentReads: 4,
 };
 
-const KEY_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/** A site key: 1-64 letters, digits, `-` or `_`. */
+export const KEY_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 function fail(path: string, message: string): never {
   throw new SaysoError('E_CONFIG_INVALID', message, { path });
@@ -124,7 +125,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function origin(value: unknown, path: string): string {
+/** Checks one allowed origin (`'*'` or scheme, host, port); throws E_CONFIG_INVALID at `path`. */
+export function checkOrigin(value: unknown, path: string): string {
   if (value === '*') return value;
   if (typeof value !== 'string') fail(path, 'must be an origin such as "https://example.com"');
   let url: URL;
@@ -181,7 +183,7 @@ export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): 
     if (typeof raw.id !== 'string' || !KEY_RE.test(raw.id)) fail(`${at}.id`, 'must be 1-64 letters, digits, "-" or "_"');
     if (sites.has(raw.id)) fail(`${at}.id`, `"${raw.id}" is used by two sites`);
     if (!Array.isArray(raw.origins)) fail(`${at}.origins`, 'must be an array of origins');
-    const origins = raw.origins.map((o, j) => origin(o, `${at}.origins[${j}]`));
+    const origins = raw.origins.map((o, j) => checkOrigin(o, `${at}.origins[${j}]`));
     const surveysRaw = raw.surveys ?? [];
     if (!Array.isArray(surveysRaw)) fail(`${at}.surveys`, 'must be an array of surveys');
     const ids = new Set<string>();

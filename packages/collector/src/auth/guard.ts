@@ -125,7 +125,7 @@ export function requireRole(ctx: AppContext, role: Role): MiddlewareHandler {
   return async (c, next) => {
     const wait = lockedOut(c, ctx);
     if (wait !== undefined) return tooManyFailures(c, wait);
-    const who = await identify(c, ctx);
+    const who = await (ctx.identify ?? identify)(c, ctx);
     if ('refused' in who) {
       if (who.refused === 'bad') authFailed(c, ctx, 'admin credentials');
       return c.json({ error: who.error }, 401, { 'WWW-Authenticate': 'Bearer' });

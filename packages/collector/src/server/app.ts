@@ -6,6 +6,7 @@ import { activityRoutes } from '../admin/activity.js';
 import { sessionRoutes } from '../admin/session.js';
 import { tokenRoutes } from '../admin/tokens.js';
 import { userRoutes } from '../admin/users.js';
+import { adminRoutes } from '../admin/index.js';
 import { exportRoutes } from '../routes/export.js';
 import { historyRoutes } from '../routes/history.js';
 import { ingestRoutes } from '../routes/ingest.js';
@@ -82,6 +83,7 @@ export function createApp(ctx: AppContext): Hono {
     return c.json({ ok: false }, 503, { 'Cache-Control': 'no-store' });
   });
 
+  adminRoutes(app, ctx);
   ingestRoutes(app, ctx);
   surveyRoutes(app, ctx);
   historyRoutes(app, ctx);

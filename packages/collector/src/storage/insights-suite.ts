@@ -151,11 +151,18 @@ export function insightsSuite(make: Make): void {
   });
 
   test('insights: a new fingerprint (term rules, custom themes) drops the counts and counts every comment again, once', async () => {
-    const { storage } = await make(false);
+    const { storage, driver } = await make(false);
     // Comments stored before insights existed are counted on the first start.
     expect(await storage.migrate(3)).toBe(3);
     const old = [resp({ comment: 'Too expensive', score: 2 }), resp({ comment: 'Great price', score: 10 }), resp({ score: 5 })];
-    await storage.ingest('s', { responses: old, events: [] }, []);
+    // As the code of that time stored them (today's ingest names columns added since).
+    for (const r of old) {
+      await driver.query(
+        `insert into sayso_responses (site, id, survey_id, kind, score, scale_min, scale_max, comment, created_at, anonymous_id, attributes, page_url, locale, channel)
+         values ('s', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $12, $13)`,
+        [r.id, r.surveyId, r.kind, r.score, r.scale[0], r.scale[1], r.comment ?? null, r.createdAt, r.anonymousId, JSON.stringify(r.attributes), r.page.url, r.locale, r.channel],
+      );
+    }
     await storage.migrate();
     expect(await storage.insights.pending('s')).toBe(0);
     expect(await storage.insights.prepare('s', 'v1')).toBe(true);

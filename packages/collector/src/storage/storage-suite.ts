@@ -6,6 +6,7 @@ import { uuidv7 } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { insightsSuite } from './insights-suite.js';
 import { peopleSuite } from './people-suite.js';
+import { surveysSuite } from './surveys-suite.js';
 import { latestVersion, migrations } from './schema.js';
 import { sqlStorage } from './sql-storage.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
@@ -66,13 +67,23 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
     test('migrations bring an existing database forward, keeping its data', async () => {
       const { storage, driver } = await make(false);
       expect(await storage.migrate(1)).toBe(1);
-      // Written by version-1 code.
-      const old = await storage.ingest('site', { responses: [resp(), resp({ score: 3 })], events: [ev()] }, []);
-      expect(old.accepted).toHaveLength(3);
+      // Written as version-1 code wrote them (today's ingest names columns added since).
+      const insert = (site: string, r: StoredResponse) =>
+        driver.query(
+          `insert into sayso_responses (site, id, survey_id, kind, score, scale_min, scale_max, comment, created_at, anonymous_id, attributes, page_url, locale, channel)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12, $13, $14)`,
+          [site, r.id, r.surveyId, r.kind, r.score, r.scale[0], r.scale[1], r.comment ?? null, r.createdAt, r.anonymousId, JSON.stringify(r.attributes), r.page.url, r.locale, r.channel],
+        );
+      await insert('site', resp());
+      await insert('site', resp({ score: 3 }));
+      await driver.query(`insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n) values ('site', 's1', '2026-10-01', '', '', 'response', 9, 0, 1), ('site', 's1', '2026-10-01', '', '', 'response', 3, 0, 1)`);
+      const e = ev();
+      await driver.query(`insert into sayso_events (site, id, type, survey_id, anonymous_id, created_at, channel) values ('site', $1, 'display', 's1', 'a', $2, 'web')`, [e.id, e.createdAt]);
       // Link responses of that time: one completed by its follow-up (a comment), one still open.
       const done = resp({ channel: 'link', score: 7, comment: 'ok' });
       const open = resp({ channel: 'link', score: 8 });
-      await storage.ingest('link', { responses: [done, open], events: [] }, []);
+      await insert('link', done);
+      await insert('link', open);
       expect(await storage.migrate()).toBe(latestVersion);
       const rows = await driver.query<{ version: number }>('select version from sayso_migrations order by version');
       expect(rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version).sort((a, b) => a - b));
@@ -273,6 +284,7 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
     insightsSuite(make);
 
     peopleSuite(make);
+    surveysSuite(make);
 
     test('activity: entries come back newest first, by site and subject, in pages, and with the transaction of their change', async () => {
       const { storage, driver } = await make();

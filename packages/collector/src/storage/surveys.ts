@@ -99,6 +99,13 @@ export interface SurveyStorage {
   version(site: string, id: string, n: number): Promise<SurveyVersion | undefined>;
   /** Stored responses per survey of a site, from the daily tallies (cheap: one index range per survey). */
   responseCounts(site: string, surveyIds?: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Writes a survey exactly as exported (timestamps and row version included)
+   * with its versions, inserting or replacing it (sites/transfer.ts). A
+   * version already stored under its number must have the same hash
+   * (versions are immutable): otherwise the index of the first that differs.
+   */
+  restore(s: Omit<SurveyRecord, 'version' | 'hash' | 'published'>, versions: readonly SurveyVersion[], tx: SqlRunner): Promise<number | undefined>;
   requestPublish(r: Pick<PublishRequest, 'site' | 'surveyId' | 'draft' | 'draftRowVersion' | 'note' | 'requestedBy'>, tx?: SqlRunner): Promise<PublishRequest>;
   /** Open requests (of one site, or all), oldest first. */
   openRequests(site?: string): Promise<PublishRequest[]>;
@@ -299,6 +306,29 @@ export function surveyStorage(db: SqlRunner): SurveyStorage {
         [site, surveyIds ? surveyIds.join('\x1f') : null],
       );
       return new Map(rows.map((r) => [r.survey_id, Number(r.n)]));
+    },
+    async restore(s, versions, tx) {
+      await tx.query(
+        `insert into sayso_surveys (site, id, draft, status, starts_at, ends_at, response_limit, created_at, updated_at, updated_by, row_version)
+         values ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::integer, $8::timestamptz, $9::timestamptz, $10, $11)
+         on conflict (site, id) do update set draft = excluded.draft, status = excluded.status, starts_at = excluded.starts_at,
+           ends_at = excluded.ends_at, response_limit = excluded.response_limit, created_at = excluded.created_at,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+           -- Never backwards: an ETag a studio holds must not match a different copy.
+           row_version = greatest(sayso_surveys.row_version + 1, excluded.row_version)`,
+        [s.site, s.id, JSON.stringify(s.draft), s.status, s.startsAt, s.endsAt, s.responseLimit, s.createdAt, s.updatedAt, s.updatedBy, s.rowVersion],
+      );
+      for (const [i, v] of versions.entries()) {
+        const [row] = await tx.query<{ hash: string }>(
+          `insert into sayso_survey_versions (site, survey_id, version, hash, survey, published_at, published_by)
+           values ($1, $2, $3, $4, $5, $6::timestamptz, $7)
+           on conflict (site, survey_id, version) do update set hash = sayso_survey_versions.hash
+           returning hash`,
+          [s.site, s.id, v.version, v.hash, JSON.stringify(v.survey), v.publishedAt, v.publishedBy],
+        );
+        if (row!.hash !== v.hash) return i;
+      }
+      return undefined;
     },
     async requestPublish(r, tx = db) {
       const [row] = await tx.query<RequestRow>(
