@@ -4,7 +4,7 @@
 // follows the printed URLs. On port 8787 when it is free (the default, no
 // --port); when something else holds 8787 (another collector, another
 // engineer's run), on a free port through `--port`, the same code path.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -68,11 +68,11 @@ beforeAll(async () => {
   child = spawn(process.execPath, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  // Ready once it has printed the report URL (the last line of its banner).
+  // Ready once it has printed the studio sign-in (the last line of its banner).
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner within 90 s; output:\n${out}`)), 90_000);
     const check = () => {
-      if (/Report: \S+/.test(out)) {
+      if (/Studio sign-in: .+\n/.test(out)) {
         clearTimeout(timer);
         resolve();
       }
@@ -112,6 +112,26 @@ test('the printed URLs answer: examples, link survey, report', async () => {
   expect(await (await fetch(`${base()}/report`)).text()).toMatch(/<form[^>]*method="post"/i);
 });
 
+test('prints the demo account, which signs in to the admin API (the newcomer\'s first step)', async () => {
+  const m = /Studio sign-in: (\S+) {2}password: (\S+)/.exec(out);
+  expect(m?.[1]).toBe('demo@sayso.dev');
+  const res = await fetch(`${base()}/v1/admin/session`, {
+    method: 'POST',
+    headers: { origin: base(), 'content-type': 'application/json' },
+    body: JSON.stringify({ email: m![1], password: m![2] }),
+  });
+  expect(res.status).toBe(204);
+  const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
+  const me = await fetch(`${base()}/v1/admin/me`, { headers: { cookie } });
+  expect(await me.json()).toMatchObject({ email: 'demo@sayso.dev', role: 'admin', kind: 'user' });
+});
+
+test('users commands refuse a data folder a running collector holds (PGlite is one process\'s database)', () => {
+  const r = spawnSync(process.execPath, [cli, 'users', 'list', '--data-dir', dataDir], { cwd: repo, encoding: 'utf8' });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/E_ARGUMENT_INVALID: --data-dir: a collector \(pid \d+\) is running on/);
+});
+
 test('serves /healthz and the built SDK at /sdk/sayso.js', async () => {
   const health = await fetch(`${base()}/healthz`);
   expect(health.status).toBe(200);
@@ -130,6 +150,7 @@ test('a demo page can deliver to it: the demo site allows its own origin', async
 
 test('SIGTERM stops it cleanly (exit code 0) and frees the port', async () => {
   expect(await stop()).toBe(0);
+  expect(existsSync(join(dataDir, 'collector.pid'))).toBe(false);
   expect(out).toContain('SIGTERM: finishing in-flight requests');
   await expect(fetch(`${base()}/healthz`)).rejects.toThrow();
 });

@@ -18,7 +18,7 @@ export const refusals = {
 };
 
 /** A 400 for a bad field of the body. */
-export const fieldError = { description: 'A bad field (`error.path` names it)', content: { 'application/json': { schema: { $ref: '#/components/schemas/FieldError' } } } };
+export const fieldError = { description: 'A bad field (`error.path` names it)', content: { 'application/json': { schema: { $ref: '#/components/schemas/BadInput' } } } };
 
 const iso = { type: 'string', format: 'date-time' };
 
@@ -26,7 +26,7 @@ const iso = { type: 'string', format: 'date-time' };
 export const peopleComponents = {
   schemas: {
     Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
-    FieldError: {
+    BadInput: {
       type: 'object',
       required: ['error'],
       properties: {

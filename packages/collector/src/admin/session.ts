@@ -90,7 +90,7 @@ export const sessionPaths = {
       }),
       responses: {
         '204': { description: 'Signed in', headers: { 'Set-Cookie': { schema: { type: 'string' }, description: '`sayso_studio=…; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict`' } } },
-        '400': { description: 'A bad field', content: { 'application/json': { schema: { $ref: '#/components/schemas/FieldError' } } } },
+        '400': { description: 'A bad field', content: { 'application/json': { schema: { $ref: '#/components/schemas/BadInput' } } } },
         '401': { description: 'Wrong email or password (the same answer for an unknown email), or a disabled account', content: errorSchema },
         '403': { description: 'Cross-site request refused', content: errorSchema },
         '415': { description: 'Not JSON', content: errorSchema },

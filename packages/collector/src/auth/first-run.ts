@@ -8,7 +8,7 @@ import type { Storage } from '../storage/types.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 
 /** The activity log's actor for changes made with `sayso-collector` on the server itself. */
-export const CLI_ACTOR: Actor = Object.freeze({ kind: 'secret', id: 'cli', label: 'command line' });
+export const CLI_ACTOR: Actor = Object.freeze({ kind: 'secret', id: 'cli', label: 'command line', role: 'admin' });
 
 /** The demo account of `--dev`. Never use it in production. */
 export const DEMO_EMAIL = 'demo@sayso.dev';

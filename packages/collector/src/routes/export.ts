@@ -1,9 +1,9 @@
-// GET /v1/responses/export?format=csv|ndjson (secret): every response of a
+// GET /v1/responses/export?format=csv|ndjson (viewer: the secret, a studio user or token): every response of a
 // range, streamed page by page so an export of millions never sits in memory.
 import type { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { csvLine } from '../csv.js';
-import { requireSecret } from '../server/auth.js';
+import { requireRole } from '../auth/guard.js';
 import type { AppContext } from '../server/context.js';
 import type { ExportRow } from '../storage/types.js';
 import { badParam, readQuery } from './query.js';
@@ -15,7 +15,7 @@ const COLUMNS: Array<keyof ExportRow> = [
 
 /** Registers the export endpoint. */
 export function exportRoutes(app: Hono, ctx: AppContext): void {
-  app.get('/v1/responses/export', requireSecret(ctx), async (c) => {
+  app.get('/v1/responses/export', requireRole(ctx, 'viewer'), async (c) => {
     // Everything is checked before the 200 goes out: once streaming, an error can only cut the body short.
     const read = readQuery(c, ctx, ['format']);
     if (read instanceof Response) return read;

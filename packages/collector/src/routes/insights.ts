@@ -10,7 +10,7 @@ import { scoreBand, type ScoreBand, type SurveyKind } from '@sayso/core';
 import { LANGUAGES, isLang } from '@sayso/insights';
 import { mentions, surveyInsights, type InsightsQuery } from '../insights.js';
 import { shapeOf, type SurveyShape } from '../scores.js';
-import { requireSecret } from '../server/auth.js';
+import { requireRole } from '../auth/guard.js';
 import type { AppContext } from '../server/context.js';
 import { termCounter } from '../storage/insights-worker.js';
 import { badParam, readQuery } from './query.js';
@@ -82,7 +82,7 @@ async function shapesOf(ctx: AppContext, site: string): Promise<Map<string, Surv
 export function insightsRoutes(app: Hono, ctx: AppContext): void {
   const counter = ctx.termCounter ?? termCounter(ctx.storage, { themesFor: (site) => ctx.sites.get(site)?.insights.themes });
   // The secret as /v1/scores takes it: failed attempts count toward the client's limit.
-  const secret = requireSecret(ctx);
+  const secret = requireRole(ctx, 'viewer');
   const noStore = async (c: Context, next: Next) => {
     await next();
     c.header('Cache-Control', 'private, no-store');

@@ -1,10 +1,10 @@
-// GET /v1/scores (secret): NPS/CSAT/CES per survey with intervals, by
+// GET /v1/scores (viewer: the secret, a studio user or token): NPS/CSAT/CES per survey with intervals, by
 // day/week/month and by segment, with displays, dismissals and response
 // rates; and GET /v1/comments, the newest comments for the report.
 import type { Context, Hono, Next } from 'hono';
 import type { SurveyKind } from '@sayso/core';
 import { scoreSurveys, shapeOf, type SurveyShape } from '../scores.js';
-import { requireSecret } from '../server/auth.js';
+import { requireRole } from '../auth/guard.js';
 import type { AppContext } from '../server/context.js';
 import { coalescer } from '../server/load.js';
 import { badParam, readQuery, type ReadQuery } from './query.js';
@@ -23,7 +23,7 @@ const SCORES_TTL_MS = 2000;
 
 /** Registers the reading API. */
 export function scoreRoutes(app: Hono, ctx: AppContext): void {
-  const secret = requireSecret(ctx);
+  const secret = requireRole(ctx, 'viewer');
   const noStore = async (c: Context, next: Next) => {
     await next();
     c.header('Cache-Control', 'private, no-store');

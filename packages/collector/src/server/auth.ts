@@ -1,12 +1,13 @@
-// Reading is behind the config's secret: as a Bearer token for the API, or
-// as a session cookie after the report's sign-in form. The cookie holds an
+// The config's secret: as a Bearer token for the API, or as a session
+// cookie after the report's sign-in form (the reading routes take both, and
+// the studio's users and tokens, through requireRole in auth/guard.ts). The cookie holds an
 // expiry and an HMAC of it under the secret, so sessions need no server
 // state and survive restarts and load balancers. Failed authentications
 // are counted per client IP: past `limits.authFailuresPerMinute` every
 // route that authenticates answers 429 until the window ends, whatever the
 // credentials (else the 429 itself would tell a right guess from a wrong one).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientIp, type AppContext } from './context.js';
 
@@ -95,18 +96,4 @@ export function authFailed(c: Context, ctx: AppContext, what: string): void {
 /** The 429 of a locked-out client (JSON routes). */
 export function tooManyFailures(c: Context, retryAfter: number, headers: Record<string, string> = {}): Response {
   return c.json({ error: 'too many failed authentications from this address: try again later' }, 429, { ...headers, 'Retry-After': String(retryAfter) });
-}
-
-/** Middleware: the secret (Bearer or session), with failed attempts limited per client. */
-export function requireSecret(ctx: AppContext): MiddlewareHandler {
-  return async (c, next) => {
-    const wait = lockedOut(c, ctx);
-    if (wait !== undefined) return tooManyFailures(c, wait);
-    const given = credentials(c, ctx.config.secret);
-    if (given !== 'ok') {
-      if (given === 'bad') authFailed(c, ctx, 'secret');
-      return c.json({ error: 'the secret is required (Authorization: Bearer <secret>)' }, 401, { 'WWW-Authenticate': 'Bearer' });
-    }
-    await next();
-  };
 }

@@ -1,6 +1,7 @@
 // What every route needs, built once by createCollector.
 import type { Context } from 'hono';
 import type { Identified } from '../auth/guard.js';
+import type { Actor } from '../auth/roles.js';
 import type { ResolvedConfig } from '../config.js';
 import type { SiteRegistry } from '../sites/registry.js';
 import type { TermCounter } from '../storage/insights-worker.js';
@@ -37,8 +38,8 @@ export interface AppContext {
   reads: Gate;
   /** Writes to a site through this instance so far (keys cached score answers). */
   writes: (site: string) => number;
-  /** Replaces `identify` of auth/guard.ts (who an admin request comes from), when given. */
-  identify?: (c: Context, ctx: AppContext) => Promise<Identified>;
+  /** Replaces `identify` of auth/guard.ts (who an admin request comes from), when given; a bare actor counts as a Bearer credential. */
+  identify?: (c: Context, ctx: AppContext) => Promise<Identified | Actor>;
   /** Counts queued comments for insights (createCollector runs it on a timer). */
   termCounter?: TermCounter;
 }
