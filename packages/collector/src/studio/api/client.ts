@@ -70,7 +70,8 @@ export async function call<T>(method: string, url: string, options: { body?: unk
     body = null;
   }
   if (!res.ok) {
-    if (res.status === 401 && !url.endsWith('/session')) signedOut.value = true;
+    // The session ended (expired, revoked): the admin API says so; the sign-in form takes over.
+    if (res.status === 401 && url.startsWith('/v1/admin/') && !url.endsWith('/session')) signedOut.value = true;
     const { message, path } = messageOf(res.status, body);
     throw new ApiError(res.status, message, path, body);
   }
