@@ -22,12 +22,9 @@ interface Comment {
   channel: string;
 }
 
-/** The scores split by version, as /v1/scores?split=version gives them: one cell per version of each survey. */
-type VersionCell = ScoreCell & { version: number | string | null };
-
-function versionCells(s: SurveyScores & { versions?: VersionCell[] }): VersionCell[] {
-  return s.versions ?? [];
-}
+/** A survey's scores per version: the breakdown of /v1/scores?split=version ('' for answers stored before versions). */
+type VersionCell = ScoreCell & { value: string };
+type Scored = SurveyScores & { versions?: VersionCell[] };
 
 function Bands({ s }: { s: SurveyScores }) {
   const split = bandSplit(s.kind, s.scale, s.total.counts);
@@ -84,7 +81,7 @@ function Cells({ caption, first, rows, kind }: { caption: string; first: string;
   );
 }
 
-function SurveyCard({ s, params, segment, marks }: { s: SurveyScores & { versions?: VersionCell[] }; params: URLSearchParams; segment: string; marks: Array<{ at: number; version: number }> }) {
+function SurveyCard({ s, params, segment, marks }: { s: Scored; params: URLSearchParams; segment: string; marks: Array<{ at: number; version: number }> }) {
   const trend = useRef<HTMLDivElement>(null);
   const dist = useRef<HTMLDivElement>(null);
   const insights = useRef<HTMLDivElement>(null);
@@ -105,7 +102,7 @@ function SurveyCard({ s, params, segment, marks }: { s: SurveyScores & { version
     );
   }, [s, marks]);
 
-  const byVersion = versionCells(s);
+  const byVersion = s.versions ?? [];
   return (
     <section class="card survey" data-survey={s.surveyId} aria-labelledby={`r-${s.surveyId}`}>
       <div class="head">
@@ -131,7 +128,7 @@ function SurveyCard({ s, params, segment, marks }: { s: SurveyScores & { version
       </div>
       {byVersion.length > 0 && (
         <div>
-          <Cells caption="By version" first="version" kind={s.kind} rows={byVersion.map((v) => ({ key: v.version === null ? '(before versions)' : `v${v.version}`, cell: v }))} />
+          <Cells caption="By version" first="version" kind={s.kind} rows={byVersion.map((v) => ({ key: v.value ? `v${v.value}` : '(no version)', cell: v }))} />
         </div>
       )}
       {s.segments.length > 0 && (
@@ -165,7 +162,7 @@ export function ReportScreen({ site }: { site: string }) {
   const to = useSignal('');
   const by = useSignal<'day' | 'week' | 'month'>('week');
   const segment = useSignal('');
-  const answer = useSignal<{ surveys: Array<SurveyScores & { versions?: VersionCell[] }>; from: string; to: string } | null>(null);
+  const answer = useSignal<{ surveys: Scored[]; from: string; to: string } | null>(null);
   const marks = useSignal<Map<string, Array<{ at: number; version: number }>>>(new Map());
   const error = useSignal('');
   const segments = ['channel', 'locale', ...(currentSite.value?.segments ?? [])];
@@ -182,10 +179,23 @@ export function ReportScreen({ site }: { site: string }) {
     error.value = '';
     const p = params();
     try {
+      type Answer = { surveys: Scored[]; from: string; to: string };
+      // The split by version is a breakdown of its own (it cannot be combined with a segment), so a second read.
       const split = new URLSearchParams(p);
+      split.delete('segment');
       split.set('split', 'version');
-      // The split by version comes from the same endpoint; a collector without it answers 400, and the plain scores stand.
-      const { data } = await call<NonNullable<typeof answer.value>>('GET', `/v1/scores?${split}`).catch(() => call<NonNullable<typeof answer.value>>('GET', `/v1/scores?${p}`));
+      const [{ data }, byVersion] = await Promise.all([
+        call<Answer>('GET', `/v1/scores?${p}`),
+        call<Answer>('GET', `/v1/scores?${split}`).then(
+          (r) => r.data,
+          () => null,
+        ),
+      ]);
+      for (const s of data.surveys) {
+        const v = byVersion?.surveys.find((x) => x.surveyId === s.surveyId);
+        // Only worth a table once some answer carries a version.
+        if (v && v.segments.some((g) => g.value !== '')) s.versions = v.segments as VersionCell[];
+      }
       if (!from.value) from.value = data.from;
       if (!to.value) to.value = data.to;
       answer.value = data;

@@ -117,6 +117,8 @@ function SiteCard({ site }: { site: Site }) {
 
 export function SitesScreen() {
   const error = useSignal('');
+  // Fresh on every visit: the installation check is the point of this screen.
+  useEffect(() => void loadSites().catch((err: unknown) => (error.value = err instanceof ApiError ? err.message : String(err))), []);
   return (
     <>
       <div class="toolbar">

@@ -114,8 +114,8 @@ export function SurveysScreen({ site }: { site: string }) {
               <li key={t.key} class="card">
                 <h3>{t.title}</h3>
                 <p class="muted">{t.description}</p>
-                <Link class="button" href={`${editorPath(site, 'new')}?template=${t.key}`} aria-label={`Use template: ${t.title}`}>
-                  Use this template
+                <Link class="button" href={`${editorPath(site, 'new')}?template=${t.key}`}>
+                  Use “{t.title}”
                 </Link>
               </li>
             ))}
