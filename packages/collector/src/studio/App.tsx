@@ -17,7 +17,7 @@ function Screen() {
   const path = location.value.split('?')[0]!.replace(/\/+$/, '') || '/studio';
   const site = siteId.value;
   const editor = match('/studio/surveys/:site/:id', path);
-  if (editor) return <EditorScreen key={`${editor.site}/${editor.id}`} site={editor.site!} id={editor.id!} />;
+  if (editor) return <EditorScreen key={editor.site} site={editor.site!} id={editor.id!} />;
   if (path === '/studio/sites') return <SitesScreen />;
   if (path === '/studio/users') return can('admin') ? <UsersScreen /> : <Note title="Users">Users are managed by admins.</Note>;
   if (path === '/studio/activity') return <ActivityScreen site={site} />;

@@ -84,7 +84,7 @@ export function EditorForm({ editor }: { editor: EditorState }) {
 
 export function EditorScreen({ site, id }: { site: string; id: string }) {
   const isNew = id === 'new';
-  const editor = useMemo(() => createEditor(blank('nps', [])), [site, id]);
+  const editor = useMemo(() => createEditor(blank('nps', [])), [site]);
   const loading = useSignal(true);
   const message = useSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const conflict = useSignal<SurveyRecord | null>(null);
@@ -112,7 +112,11 @@ export function EditorScreen({ site, id }: { site: string; id: string }) {
       loading.value = false;
     }
   };
-  useEffect(() => void load(), [site, id]);
+  useEffect(() => {
+    // A draft just created moves the location from …/new to its id: the form already holds it (and the focus stays where it was).
+    if (editor.record.value?.id === id) return;
+    void load();
+  }, [site, id]);
 
   const run = async (what: string, step: () => Promise<void>) => {
     busy.value = true;
@@ -169,7 +173,8 @@ export function EditorScreen({ site, id }: { site: string; id: string }) {
           )}
         </h1>
         <div class="actions">
-          <button type="button" class="primary" disabled={busy.value || hasErrors || (!!rec && !editor.dirty.value)} onClick={save}>
+          {/* aria-disabled, not disabled: a button that just saved keeps the keyboard's focus. */}
+          <button type="button" class="primary" aria-disabled={busy.value || hasErrors || (!!rec && !editor.dirty.value) ? 'true' : undefined} onClick={() => !(busy.value || hasErrors || (!!rec && !editor.dirty.value)) && save()}>
             {rec ? (editor.dirty.value ? 'Save' : 'Saved') : 'Create draft'}
           </button>
           {actions.map((a) => (
