@@ -63,11 +63,11 @@ export async function call<T>(method: string, url: string, options: { body?: unk
     throw new ApiError(0, 'the collector could not be reached; check that it is running');
   }
   const text = res.status === 204 ? '' : await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    body = null;
+    body = null; // not JSON (a proxy's error page): the status speaks
   }
   if (!res.ok) {
     // The session ended (expired, revoked): the admin API says so; the sign-in form takes over.

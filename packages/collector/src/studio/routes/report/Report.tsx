@@ -86,6 +86,7 @@ function SurveyCard({ s, params, segment, marks }: { s: Scored; params: URLSearc
   const dist = useRef<HTMLDivElement>(null);
   const insights = useRef<HTMLDivElement>(null);
   const comments = useSignal<Comment[] | null>(null);
+  const commentError = useSignal('');
   const t = s.total;
 
   useEffect(() => {
@@ -96,10 +97,14 @@ function SurveyCard({ s, params, segment, marks }: { s: Scored; params: URLSearc
     const q = new URLSearchParams(params);
     q.set('survey', s.surveyId);
     q.set('limit', '20');
-    call<{ comments: Comment[] }>('GET', `/v1/comments?${q}`).then(
-      ({ data }) => (comments.value = data.comments),
-      () => (comments.value = []),
-    );
+    // A busy collector (503, its read gate full while every card loads at once) asks to come back in a second.
+    const read = (tries: number): Promise<void> =>
+      call<{ comments: Comment[] }>('GET', `/v1/comments?${q}`).then(
+        ({ data }) => void (comments.value = data.comments),
+        (err: unknown) =>
+          err instanceof ApiError && err.status === 503 && tries > 0 ? new Promise<void>((r) => setTimeout(() => r(read(tries - 1)), 1000)) : void (commentError.value = err instanceof Error ? err.message : String(err)),
+      );
+    void read(5);
   }, [s, marks]);
 
   const byVersion = s.versions ?? [];
@@ -139,7 +144,7 @@ function SurveyCard({ s, params, segment, marks }: { s: Scored; params: URLSearc
       <div>
         <h3>Latest comments</h3>
         <ul class="comments" tabIndex={0} aria-label={`Latest comments: ${s.surveyId}`}>
-          {comments.value === null && <li class="muted">Loading…</li>}
+          {comments.value === null && <li class={commentError.value ? 'error' : 'muted'}>{commentError.value ? `Could not load comments: ${commentError.value}` : 'Loading…'}</li>}
           {comments.value?.length === 0 && <li class="muted">No comments in this range.</li>}
           {comments.value?.map((c, i) => (
             <li key={i}>
