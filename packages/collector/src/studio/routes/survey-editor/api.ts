@@ -18,5 +18,3 @@ export const askToPublish = (site: string, id: string) => call<unknown>('POST', 
 export const versions = (site: string, id: string) => call<{ versions: Version[] }>('GET', surveys(site, id, 'versions'));
 export const diff = (site: string, id: string, from: string, to: string) =>
   call<{ changes: Change[] }>('GET', `${surveys(site, id, 'diff')}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
-export const rollback = (site: string, id: string, version: number, etag: string | null) =>
-  call<SurveyRecord>('POST', surveys(site, id, 'rollback'), { body: { version }, ifMatch: etag });
