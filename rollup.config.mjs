@@ -198,4 +198,58 @@ if (wanted('collector') && existsSync('packages/collector/src/index.ts')) {
   }
 }
 
+// ---- @sayso/collector: the studio (dist/studio, served at /studio) ----
+// Preact, @preact/signals, @sayso/core (from source) and the widget code the
+// studio runs (URL matching, strings) bundled as hashed, minified ES modules;
+// uPlot splits into a chunk of its own that only the report loads. The
+// preview frame's script is an IIFE, so it can read its own nonce
+// (document.currentScript) for the widget's one <style>. Each build writes a
+// manifest (manifest.<name>.json) naming its hashed files for the collector's
+// HTML shells, and first removes the files of its previous build.
+if (wanted('collector') && existsSync('packages/collector/src/studio/main.tsx')) {
+  const { nodeResolve: studioResolve } = await import('@rollup/plugin-node-resolve');
+  const { default: studioTerser } = await import('@rollup/plugin-terser');
+  const { readdirSync: list, rmSync, mkdirSync } = await import('node:fs');
+  const { resolve: studioPath } = await import('node:path');
+  const outDir = 'packages/collector/dist/studio';
+  const studioSources = {
+    name: 'sayso-studio-sources',
+    resolveId: (id) => (id === '@sayso/core' ? studioPath('packages/core/src/index.ts') : null),
+  };
+  /** Removes the previous build's files of `name`, and writes manifest.<name>.json. */
+  const manifest = (name, css) => ({
+    name: 'sayso-studio-manifest',
+    buildStart() {
+      mkdirSync(outDir, { recursive: true });
+      for (const f of list(outDir)) if (f.startsWith(`${name}-`) || f === `manifest.${name}.json` || (name === 'studio' && f.startsWith('chunk-'))) rmSync(`${outDir}/${f}`);
+      if (css) this.addWatchFile(css);
+    },
+    generateBundle(_options, bundle) {
+      const out = {};
+      if (css) out.css = this.getFileName(this.emitFile({ type: 'asset', name: `${name}.css`, source: readFileSync(css, 'utf8') }));
+      for (const file of Object.values(bundle)) if (file.type === 'chunk' && file.isEntry) out.js = file.fileName;
+      this.emitFile({ type: 'asset', fileName: `manifest.${name}.json`, source: JSON.stringify(out) });
+    },
+  });
+  const plugins = (name, css) => [
+    studioSources,
+    studioResolve({ browser: true }),
+    esbuildPlugin({ define: { DEBUG: 'false' } }),
+    studioTerser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    manifest(name, css),
+  ];
+  configs.push(
+    {
+      input: { studio: 'packages/collector/src/studio/main.tsx' },
+      plugins: plugins('studio', 'packages/collector/src/studio/studio.css'),
+      output: { dir: outDir, format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: 'chunk-[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
+    },
+    {
+      input: { preview: 'packages/collector/src/studio/preview/frame.ts' },
+      plugins: plugins('preview'),
+      output: { dir: outDir, format: 'iife', entryFileNames: '[name]-[hash].js' },
+    },
+  );
+}
+
 export default configs;

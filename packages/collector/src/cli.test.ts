@@ -98,6 +98,7 @@ test('prints where it listens, the examples, a link survey and the report with t
   for (const name of ['marketer', 'script-tag', 'spa']) expect(out).toContain(`  ${base()}/examples/${name}/`);
   expect(out).toMatch(new RegExp(`Link survey: ${base()}/s/demo/[\\w-]+ {2}\\(one click: \\?score=9\\)`));
   expect(out).toContain(`Report: ${base()}/report  (secret: demo-secret)`);
+  expect(out).toContain(`Studio: ${base()}/studio`);
 });
 
 test('the printed URLs answer: examples, link survey, report', async () => {

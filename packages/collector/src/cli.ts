@@ -209,6 +209,7 @@ async function main(argv: string[]): Promise<void> {
   if (account?.created && !dev) {
     console.log(`\nNo users yet, so an admin was made. Its password is shown this once (only a hash is kept):`);
   }
+  console.log(`\nStudio: ${base}/studio`);
   if (account) console.log(`\nStudio sign-in: ${account.email}${account.password ? `  password: ${account.password}` : ''}`);
   console.log('');
 

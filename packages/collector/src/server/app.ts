@@ -12,6 +12,7 @@ import { previewRoutes } from '../routes/preview.js';
 import { reportRoutes } from '../routes/report.js';
 import { scoreRoutes } from '../routes/scores.js';
 import { staticRoutes } from '../routes/static.js';
+import { studioRoutes } from '../routes/studio.js';
 import { surveyRoutes } from '../routes/surveys.js';
 import type { AppContext } from './context.js';
 import { preflightHeaders, originAllowed } from './cors.js';
@@ -89,6 +90,7 @@ export function createApp(ctx: AppContext): Hono {
   exportRoutes(app, ctx);
   linkRoutes(app, ctx);
   reportRoutes(app, ctx);
+  studioRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
   staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });

@@ -1,0 +1,99 @@
+// The studio's frame: a skip link, the navigation (Surveys, Report, Sites,
+// Users, Activity), the site picker, and the screen the location names.
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { signedOut } from './api/client.js';
+import { Link, location, match, navigate } from './router.js';
+import { ActivityScreen } from './routes/activity/Activity.js';
+import { ReportScreen } from './routes/report/Report.js';
+import { SignIn } from './routes/sign-in/SignIn.js';
+import { SitesScreen } from './routes/sites/Sites.js';
+import { EditorScreen } from './routes/survey-editor/Editor.js';
+import { SurveysScreen } from './routes/surveys/Surveys.js';
+import { UsersScreen } from './routes/users/Users.js';
+import { can, chooseSite, loadSession, me, siteId, sites, signOut } from './session.js';
+
+function Screen() {
+  const path = location.value.split('?')[0]!.replace(/\/+$/, '') || '/studio';
+  const site = siteId.value;
+  const editor = match('/studio/surveys/:site/:id', path);
+  if (editor) return <EditorScreen key={editor.site} site={editor.site!} id={editor.id!} />;
+  if (path === '/studio/sites') return <SitesScreen />;
+  if (path === '/studio/users') return can('admin') ? <UsersScreen /> : <Note title="Users">Users are managed by admins.</Note>;
+  if (path === '/studio/activity') return <ActivityScreen site={site} />;
+  if (!site) return <Note title="No site yet">{can('admin') ? <Link href="/studio/sites">Add a site.</Link> : 'Ask an admin to add one.'}</Note>;
+  if (path === '/studio/report') return <ReportScreen key={site} site={site} />;
+  if (path === '/studio' || path === '/studio/surveys') return <SurveysScreen key={site} site={site} />;
+  return <Note title="Not found">There is no such page in the studio.</Note>;
+}
+
+/** A screen that is only a sentence (still with its heading, for the outline and screen readers). */
+function Note({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{children}</p>
+    </>
+  );
+}
+
+function Nav() {
+  const items: Array<[string, string, boolean]> = [
+    ['/studio/surveys', 'Surveys', true],
+    ['/studio/report', 'Report', true],
+    ['/studio/sites', 'Sites', true],
+    ['/studio/users', 'Users', can('admin')],
+    ['/studio/activity', 'Activity', true],
+  ];
+  return (
+    <header class="top">
+      <a class="skip" href="#main">
+        Skip to the content
+      </a>
+      <span class="brand">sayso studio</span>
+      <nav aria-label="Studio">
+        <ul>
+          {items
+            .filter(([, , shown]) => shown)
+            .map(([href, label]) => (
+              <li key={href}>
+                <Link href={href}>{label}</Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      {sites.value.length > 0 && (
+        <div class="field inline">
+          <label for="site-picker">Site</label>
+          <select id="site-picker" value={siteId.value ?? ''} onChange={(e) => chooseSite(e.currentTarget.value)}>
+            {sites.value.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name || s.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <span class="who">
+        {me.value?.email || me.value?.name} <span class="muted">({me.value?.role})</span>
+      </span>
+      <button type="button" onClick={() => void signOut().then(() => navigate('/studio'))}>
+        Sign out
+      </button>
+    </header>
+  );
+}
+
+export function App() {
+  useEffect(() => void loadSession(), []);
+  if (me.value === undefined) return <p class="muted loading">Loading…</p>;
+  if (me.value === null || signedOut.value) return <SignIn />;
+  return (
+    <>
+      <Nav />
+      <main id="main" tabIndex={-1}>
+        <Screen />
+      </main>
+    </>
+  );
+}
