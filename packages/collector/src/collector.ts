@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { SaysoError } from '@sayso/core';
 import type { Hono } from 'hono';
+import { alertScheduler, type AlertScheduler, type AlertSchedulerOptions } from './alerts/scheduler.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { createApp } from './server/app.js';
 import { addListenAddress, selfNames } from './server/host.js';
@@ -50,6 +51,12 @@ export interface CreateCollectorOptions {
   dev?: boolean;
   /** How often to count queued comments for insights; 0 turns the timer off (insights answers still count first). @default 1000 */
   countTermsEveryMs?: number;
+  /** How often the alert scheduler checks drop rules and digests; 0 turns it off (`collector.alerts.tick()` still runs them). @default 60000 */
+  alertTickMs?: number;
+  /** The alert scheduler's clock, in ms since the epoch (tests move time with it). @default Date.now */
+  alertClock?: () => number;
+  /** Called with every score-drop alert that fired, besides its Slack and email (the webhooks' `alert.triggered`). */
+  onAlert?: AlertSchedulerOptions['onAlert'];
 }
 
 /** A running server. */
@@ -68,6 +75,8 @@ export interface Collector {
   fetch(request: Request): Promise<Response>;
   readonly storage: Storage;
   readonly config: ResolvedConfig;
+  /** The scheduler of alert rules and digests (alerts/scheduler.ts). */
+  readonly alerts: AlertScheduler;
   /** Starts an HTTP server. @default port 8787, host '127.0.0.1' */
   listen(options?: { port?: number; host?: string }): Promise<Listening>;
   /** Closes every server it started, then the storage. */
@@ -171,11 +180,22 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
   compactTimer?.unref();
   if (every > 0) compact();
 
+  const alerts = alertScheduler({
+    storage,
+    config,
+    log,
+    ...(options.alertClock ? { now: options.alertClock } : {}),
+    ...(options.onAlert ? { onAlert: options.onAlert } : {}),
+  });
+  const alertEvery = options.alertTickMs ?? 60_000;
+  if (alertEvery > 0) alerts.start(alertEvery);
+
   const servers = new Set<Listening>();
   const collector: Collector = {
     app,
     storage,
     config,
+    alerts,
     fetch: async (request) => app.fetch(request),
     async listen({ port = 8787, host = '127.0.0.1' } = {}) {
       if ((host === '0.0.0.0' || host === '::') && self.hosts.size === 0 && !config.dev) {
@@ -211,6 +231,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
       clearInterval(compactTimer);
       await Promise.all([...servers].map((s) => s.close()));
       await counter.stop();
+      await alerts.stop();
       await storage.close();
     },
   };

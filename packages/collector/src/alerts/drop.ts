@@ -52,7 +52,8 @@ export async function evaluateDrop(storage: Storage, site: string, survey: Surve
       ? 'too-few-answers'
       : d === null || d >= 0
         ? 'no-drop'
-        : -d < rule.minPoints
+        : // A drop of exactly minPoints fires; the tolerance absorbs float noise in percent scores.
+          -d < rule.minPoints - 1e-9
           ? 'too-small'
           : !comparison.significant
             ? 'not-significant'

@@ -84,7 +84,9 @@ export function postJson(url: string, body: unknown, options: { allowPrivate: bo
   return new Promise((resolve, reject) => {
     const req = send(
       target,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length }, lookup: guardedLookup(options.allowPrivate), timeout: options.timeoutMs },
+      // A fresh connection each time (agent: false): alerts are rare, and a pooled
+      // socket the server closed while idle would fail the next alert.
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length }, lookup: guardedLookup(options.allowPrivate), timeout: options.timeoutMs, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
