@@ -45,6 +45,19 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address, 'ipv4');
 }
 
+const refusal = (host: string, address: string) =>
+  new SaysoError('E_DELIVERY_REJECTED', `refused: ${host} resolves to ${address}, a private address (set allowPrivateDestinations to allow it)`);
+
+/**
+ * Throws `E_DELIVERY_REJECTED` when `hostname` (a URL's, IPv6 in brackets) is
+ * a private IP literal. Node connects to a literal without calling `lookup`,
+ * so literals must be checked here, before the request.
+ */
+export function checkLiteralHost(hostname: string, allowPrivate: boolean): void {
+  const bare = hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!allowPrivate && isIP(bare) !== 0 && isPrivateAddress(bare)) throw refusal(hostname, bare);
+}
+
 /** A `lookup` for `http.request` that fails with `E_DELIVERY_REJECTED` on a private address, unless `allowPrivate`. */
 export function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
@@ -52,8 +65,7 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (err) return callback(err, '', 0);
       const refused = allowPrivate ? undefined : addresses.find((a) => isPrivateAddress(a.address));
       if (refused) {
-        const error = new SaysoError('E_DELIVERY_REJECTED', `refused: ${hostname} resolves to ${refused.address}, a private address (set allowPrivateDestinations to allow it)`);
-        return callback(error as NodeJS.ErrnoException, '', 0);
+        return callback(refusal(hostname, refused.address) as NodeJS.ErrnoException, '', 0);
       }
       if (options.all) return callback(null, addresses as never);
       const first = addresses[0]!;

@@ -5,7 +5,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { SaysoError } from '@sayso/core';
-import { guardedLookup } from './address-guard.js';
+import { checkLiteralHost, guardedLookup } from './address-guard.js';
 import { fmt, fmtCi, fmtP, keyAttributes, titleOf, type AlertMessage, type Destination } from './message.js';
 
 /** Escapes text for Slack mrkdwn (https://api.slack.com/reference/surfaces/formatting#escaping). */
@@ -81,6 +81,11 @@ export function postJson(url: string, body: unknown, options: { allowPrivate: bo
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const data = Buffer.from(JSON.stringify(body));
+  try {
+    checkLiteralHost(target.hostname, options.allowPrivate);
+  } catch (err) {
+    return Promise.reject(err);
+  }
   return new Promise((resolve, reject) => {
     const req = send(
       target,
