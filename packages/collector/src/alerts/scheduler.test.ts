@@ -3,9 +3,10 @@
 // delivering to a real local HTTP receiver in Slack's place.
 import { uuidv7 } from '@sayso/core';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createCollector, type Collector } from '../collector.js';
-import { pgliteStorage } from '../storage/pglite.js';
+import { pgliteDriver } from '../storage/pglite.js';
+import { sqlStorage } from '../storage/sql-storage.js';
 import type { Storage, StoredResponse } from '../storage/types.js';
 import { SECRET } from '../test-fixtures.js';
 import type { AlertMessage } from './message.js';
@@ -71,11 +72,16 @@ type OpenStorage = () => Promise<{ storage: () => Promise<Storage>; drop: () => 
 
 const pgUrl = process.env.SAYSO_TEST_DATABASE_URL;
 
+// One in-memory PGlite for the file (opening one costs seconds on a busy
+// machine), emptied for each test; the collector closing it leaves it open.
+let pglite: Promise<{ storage: Storage; exec: (sql: string) => Promise<void> }> | undefined;
 const backends: Array<[string, OpenStorage]> = [
   ['PGlite', async () => {
-    const one = await pgliteStorage();
-    // One database, no second instance: the collector closing it ends it.
-    return { storage: async () => one, drop: async () => {} };
+    pglite ??= pgliteDriver().then((driver) => ({ storage: sqlStorage(driver), exec: (sql: string) => driver.exec(sql) }));
+    const { storage, exec } = await pglite;
+    await storage.migrate();
+    await exec('truncate sayso_responses, sayso_events, sayso_tallies, sayso_alert_runs');
+    return { storage: async () => ({ ...storage, close: async () => {} }), drop: async () => {} };
   }],
 ];
 if (pgUrl) {
@@ -97,16 +103,14 @@ if (pgUrl) {
 }
 
 for (const [name, open] of backends) {
-  describe(`alerts through the scheduler: ${name}`, () => {
+  describe(`alerts through the scheduler: ${name}`, { timeout: 120_000 }, () => {
+    // A receiver of its own for each collector, so nothing late from one test reaches the next.
     let slack: HttpReceiver;
-    beforeAll(async () => {
-      slack = await httpReceiver();
-    });
-    afterAll(() => slack.close());
 
     /** A collector with `alerts` on a fresh database holding `responses`; its clock reads `clock.now`. */
     async function collectorWith(alerts: Record<string, unknown>, responses: StoredResponse[]) {
-      slack.requests.length = 0;
+      slack = await httpReceiver();
+      const receiver = slack;
       const db = await open();
       const storage = await db.storage();
       const clock = { now: NOW };
@@ -125,7 +129,7 @@ for (const [name, open] of backends) {
       });
       const outcome = await collector.storage.ingest('demo', { responses, events: [] }, []);
       expect(outcome.accepted).toHaveLength(responses.length);
-      return { collector, clock, fired, db, close: async () => (await collector.close(), await db.drop()) };
+      return { collector, clock, fired, db, close: async () => (await collector.close(), await db.drop(), await receiver.close()) };
     }
 
     test('a planted drop fires once, with both scores, their intervals, the difference and p, and a link to the report', async () => {
@@ -255,7 +259,7 @@ for (const [name, open] of backends) {
 }
 
 if (pgUrl) {
-  describe('alerts: two instances on one PostgreSQL', () => {
+  describe('alerts: two instances on one PostgreSQL', { timeout: 120_000 }, () => {
     test('a digest and a drop alert fire once per period, though both instances tick at once', async () => {
       const slack = await httpReceiver();
       const name = `sayso_alerts2_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { uuidv7 } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { insightsSuite } from './insights-suite.js';
-import { latestVersion } from './schema.js';
+import { latestVersion, migrations } from './schema.js';
 import { sqlStorage } from './sql-storage.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
 
@@ -74,7 +74,8 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
       await storage.ingest('link', { responses: [done, open], events: [] }, []);
       expect(await storage.migrate()).toBe(latestVersion);
       const rows = await driver.query<{ version: number }>('select version from sayso_migrations order by version');
-      expect(rows.map((r) => Number(r.version))).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
+      // Every migration ran (versions can have gaps: numbers are handed out to parallel work).
+      expect(rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version));
       expect(await storage.counts('site')).toEqual({ responses: 2, events: 1, tallied: 2 });
       const exported = [];
       for await (const r of storage.exportResponses({ site: 'site', from: '2026-10-01', to: '2026-10-01' })) exported.push(r.score);
