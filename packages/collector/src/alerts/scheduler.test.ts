@@ -10,7 +10,7 @@ import { sqlStorage } from '../storage/sql-storage.js';
 import type { Storage, StoredResponse } from '../storage/types.js';
 import { SECRET } from '../test-fixtures.js';
 import type { AlertMessage } from './message.js';
-import { httpReceiver, type HttpReceiver } from './test-receivers.js';
+import { httpReceiver, smtpReceiver, type HttpReceiver } from './test-receivers.js';
 
 const DAY = 86_400_000;
 // The clock of every check: 09:00 UTC on 30 November 2026.
@@ -302,3 +302,52 @@ if (pgUrl) {
     });
   });
 }
+
+describe('alerts by email through the scheduler', { timeout: 120_000 }, () => {
+  test('a weekly digest goes to the opted-in recipients through SMTP, once per week', async () => {
+    const smtp = await smtpReceiver();
+    const [, open] = backends[0]!;
+    const db = await open();
+    const clock = { now: NOW };
+    const base = config('https://unused.example.com/', {}) as ReturnType<typeof config> & { smtp?: unknown };
+    const site = base.sites[0]!;
+    const collector = await createCollector({
+      config: {
+        ...base,
+        smtp: { host: '127.0.0.1', port: smtp.port, from: 'sayso <alerts@example.com>' },
+        sites: [{ ...site, alerts: { email: { to: ['cx@example.com'] }, digests: [{ id: 'weekly', survey: 'nps-main', every: 'week', comments: 1 }] } }],
+      },
+      storage: await db.storage(),
+      logLevel: 'silent',
+      sdkDir: false,
+      examplesDir: false,
+      compactEveryMs: 0,
+      countTermsEveryMs: 0,
+      alertTickMs: 0,
+      alertClock: () => clock.now,
+    });
+    try {
+      // The last finished ISO week at Monday 30 November is 23-29 November (days −7..−1), BASE the week before.
+      const data = [...plant(null).filter((r) => r.createdAt >= dayAt(-14) && r.createdAt < dayAt(-7)), ...[-7, -6, -5, -4, -3, -2, -1].flatMap((d) => answers(d, LOW, (score) => (score <= 6 ? `day ${d}: <i>too slow</i>` : 'great')))];
+      await collector.storage.ingest('demo', { responses: data, events: [] }, []);
+      expect(await collector.alerts.tick()).toMatchObject([{ rule: 'weekly', period: '2026-W48', fired: true, sent: ['email'], failed: [] }]);
+      clock.now = NOW + 3 * DAY;
+      expect(await collector.alerts.tick()).toEqual([]);
+      expect(smtp.messages).toHaveLength(1);
+      const { to, mail } = smtp.messages[0]!;
+      expect(to).toEqual(['cx@example.com']);
+      expect(mail.subject).toBe('nps-main: 2026-W48 digest, score −10.0 (−50.0)');
+      expect(mail.text).toContain('Period: 2026-W48 (2026-11-23 – 2026-11-29)\n');
+      expect(mail.text).toContain('Answers: 70\n');
+      // One comment asked for: the newest detractor's (day −1), never a promoter's.
+      expect(mail.text).toContain('> day -1: <i>too slow</i>');
+      expect(mail.text).not.toContain('day -2');
+      expect(mail.text).not.toContain('great');
+      expect(String(mail.html)).toContain('day -1: &lt;i&gt;too slow&lt;/i&gt;');
+    } finally {
+      await collector.close();
+      await db.drop();
+      await smtp.close();
+    }
+  });
+});
