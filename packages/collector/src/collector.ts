@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { SaysoError } from '@sayso/core';
 import type { Hono } from 'hono';
+import { alertScheduler, type AlertScheduler, type AlertSchedulerOptions } from './alerts/scheduler.js';
 import { resolveConfig, type ResolvedConfig } from './config.js';
 import { createApp } from './server/app.js';
 import type { AppContext } from './server/context.js';
@@ -70,6 +71,12 @@ export interface CreateCollectorOptions {
    * @default the config secret, users, sessions and tokens (auth/guard.ts)
    */
   identify?: AppContext['identify'];
+  /** How often the alert scheduler checks drop rules and digests; 0 turns it off (`collector.alerts.tick()` still runs them). @default 60000 */
+  alertTickMs?: number;
+  /** The alert scheduler's clock, in ms since the epoch (tests move time with it). @default Date.now */
+  alertClock?: () => number;
+  /** Called with every score-drop alert that fired, besides its Slack and email (the webhooks' `alert.triggered`). */
+  onAlert?: AlertSchedulerOptions['onAlert'];
 }
 
 /** A running server. */
@@ -92,6 +99,8 @@ export interface Collector {
   readonly webhooks: Dispatcher;
   /** Sites and surveys as served (cached from the database). */
   readonly sites: SiteRegistry;
+  /** The scheduler of alert rules and digests (alerts/scheduler.ts). */
+  readonly alerts: AlertScheduler;
   /** Starts an HTTP server. @default port 8787, host '127.0.0.1' */
   listen(options?: { port?: number; host?: string }): Promise<Listening>;
   /** Closes every server it started, then the storage. */
@@ -207,6 +216,21 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
   compactTimer?.unref();
   if (every > 0) compact();
 
+  const alerts = alertScheduler({
+    storage,
+    config,
+    log,
+    ...(options.alertClock ? { now: options.alertClock } : {}),
+    // A drop that fired also goes to the site's webhooks subscribed to `alert.triggered`, through the outbox.
+    onAlert: async (message) => {
+      const { quiet: _quiet, ...drop } = message.drop;
+      await storage.webhooks.enqueue(drop.site, 'alert.triggered', { surveyId: drop.survey, ...drop, reportUrl: message.reportUrl });
+      await options.onAlert?.(message);
+    },
+  });
+  const alertEvery = options.alertTickMs ?? 60_000;
+  if (alertEvery > 0) alerts.start(alertEvery);
+
   const servers = new Set<Listening>();
   const collector: Collector = {
     app,
@@ -214,6 +238,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     config,
     webhooks: dispatcher,
     sites,
+    alerts,
     fetch: async (request) => app.fetch(request),
     async listen({ port = 8787, host = '127.0.0.1' } = {}) {
       if ((host === '0.0.0.0' || host === '::') && self.hosts.size === 0 && !config.dev) {
@@ -249,7 +274,7 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
       clearInterval(compactTimer);
       sites.stop();
       await Promise.all([...servers].map((s) => s.close()));
-      await Promise.all([counter.stop(), dispatcher.stop()]);
+      await Promise.all([counter.stop(), dispatcher.stop(), alerts.stop()]);
       await storage.close();
     },
   };

@@ -4,6 +4,7 @@
 // value stops the collector with a message naming its key.
 import { readFile } from 'node:fs/promises';
 import { SaysoError, type Survey } from '@sayso/core';
+import { resolveSiteAlerts, resolveSmtp, type SiteAlerts, type SmtpConfig } from './alerts/config.js';
 import { resolveSiteInsights, type SiteInsights, type SiteInsightsConfig } from './insights-config.js';
 import { checkSurvey } from './parse.js';
 import { resolveWebhooksConfig, type ResolvedWebhooksConfig, type WebhooksConfig } from './webhooks/config.js';
@@ -27,6 +28,8 @@ export interface SiteConfig {
   identitySecret?: string;
   /** Insights: custom themes (see insights-config.ts). */
   insights?: SiteInsightsConfig;
+  /** Score-drop alerts, digests and where they go (see alerts/config.ts). */
+  alerts?: unknown;
 }
 
 /** Abuse limits. */
@@ -84,11 +87,18 @@ export interface CollectorConfig {
   limits?: Partial<Limits>;
   /** Webhook delivery: retries, time limits, which addresses may be reached (webhooks/config.ts). */
   webhooks?: WebhooksConfig;
+  /** The SMTP server for alert and digest email (`SAYSO_SMTP_*` in the environment). */
+  smtp?: Partial<SmtpConfig>;
+  /**
+   * Let alerts reach loopback, private and link-local addresses (a Slack
+   * proxy on your network, tests). @default false
+   */
+  allowPrivateDestinations?: boolean;
 }
 
 /** A checked configuration with defaults applied. */
 export interface ResolvedConfig {
-  sites: Map<string, Required<Pick<SiteConfig, 'id' | 'origins' | 'surveys' | 'segments'>> & { identitySecret?: string; insights: SiteInsights }>;
+  sites: Map<string, Required<Pick<SiteConfig, 'id' | 'origins' | 'surveys' | 'segments'>> & { identitySecret?: string; insights: SiteInsights; alerts: SiteAlerts }>;
   secret: string;
   /** The top-level identity secret: sites without their own use it. */
   identitySecret: string | undefined;
@@ -100,6 +110,8 @@ export interface ResolvedConfig {
   dev: boolean;
   limits: Limits;
   webhooks: ResolvedWebhooksConfig;
+  smtp: SmtpConfig | undefined;
+  allowPrivateDestinations: boolean;
 }
 
 /** Shortest `secret` and `identitySecret` outside `--dev`. */
@@ -201,7 +213,8 @@ export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): 
     if (!Array.isArray(segments) || segments.some((s) => typeof s !== 'string' || s === '')) fail(`${at}.segments`, 'must be an array of attribute names');
     const siteIdentity = raw.identitySecret === undefined ? identity : secretOf(raw.identitySecret, `${at}.identitySecret`, min, 'SAYSO_IDENTITY_SECRET');
     const insights = resolveSiteInsights(raw.insights, `${at}.insights`);
-    sites.set(raw.id, { id: raw.id, origins, surveys, segments: segments as string[], ...(siteIdentity ? { identitySecret: siteIdentity } : {}), insights });
+    const alerts = resolveSiteAlerts(raw.alerts, `${at}.alerts`, ids);
+    sites.set(raw.id, { id: raw.id, origins, surveys, segments: segments as string[], ...(siteIdentity ? { identitySecret: siteIdentity } : {}), insights, alerts });
   });
   const limits = { ...defaultLimits };
   if (input.limits !== undefined) {
@@ -212,8 +225,16 @@ export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): 
       limits[key as keyof Limits] = value;
     }
   }
+  const smtp = resolveSmtp(input.smtp);
+  if (!smtp) {
+    const i = [...sites.values()].findIndex((s) => s.alerts.email);
+    if (i >= 0) fail(`sites[${i}].alerts.email`, 'sends email, so the config needs "smtp" (or SAYSO_SMTP_HOST and SAYSO_SMTP_FROM)');
+  }
+  const alerting = [...sites.values()].findIndex((s) => s.alerts.drops.length + s.alerts.digests.length > 0);
+  if (alerting >= 0 && !publicOrigin) fail(`sites[${alerting}].alerts`, 'needs publicUrl: the links in alerts and digests must reach this collector');
+  if (input.allowPrivateDestinations !== undefined && typeof input.allowPrivateDestinations !== 'boolean') fail('allowPrivateDestinations', 'must be true or false');
   const webhooks = resolveWebhooksConfig(input.webhooks);
-  return { sites, secret, identitySecret: identity, publicOrigin, allowedHosts, dev, limits, webhooks };
+  return { sites, secret, identitySecret: identity, publicOrigin, allowedHosts, dev, limits, webhooks, smtp, allowPrivateDestinations: input.allowPrivateDestinations === true };
 }
 
 /** Environment variables that override the file, and the config key each sets. */
@@ -226,6 +247,12 @@ const ENV_KEYS: Record<string, string> = {
   SAYSO_MAX_TEXT_LENGTH: 'limits.maxTextLength',
   SAYSO_SITE_PER_MINUTE: 'limits.sitePerMinute',
   SAYSO_IP_PER_MINUTE: 'limits.ipPerMinute',
+  SAYSO_SMTP_HOST: 'smtp.host',
+  SAYSO_SMTP_PORT: 'smtp.port',
+  SAYSO_SMTP_SECURE: 'smtp.secure',
+  SAYSO_SMTP_USER: 'smtp.user',
+  SAYSO_SMTP_PASS: 'smtp.pass',
+  SAYSO_SMTP_FROM: 'smtp.from',
 };
 
 /**
@@ -256,6 +283,10 @@ export async function loadConfig(options: { file?: string; env?: Record<string, 
       const n = Number(value);
       if (!Number.isInteger(n) || n <= 0) throw new SaysoError('E_CONFIG_INVALID', `must be a positive integer, got "${value}"`, { path: name });
       config.limits = { ...(isObject(config.limits) ? config.limits : {}), [key.slice(7)]: n };
+    } else if (key.startsWith('smtp.')) {
+      const field = key.slice(5);
+      // Ports stay strings here; resolveSmtp reads digits. SECURE is a flag.
+      config.smtp = { ...(isObject(config.smtp) ? config.smtp : {}), [field]: field === 'secure' ? value === 'true' || value === '1' : value };
     } else if (key === 'allowedHosts') {
       config[key] = value.split(',').map((h) => h.trim()).filter((h) => h !== '');
     } else {

@@ -479,6 +479,25 @@ export const migrations: readonly Migration[] = [
         referencing old table as before_rows new table as after_rows for each statement execute function sayso_webhook_updated();
     `,
   },
+  {
+    version: 10,
+    name: 'alert and digest runs: each fires once per period',
+    // One row per rule (or digest) and period, claimed with
+    // insert ... on conflict do nothing: of several instances ticking at once,
+    // one inserts and evaluates, the others see no row and skip (alerts/runs.ts).
+    sql: `
+      create table sayso_alert_runs (
+        site text not null,
+        rule text not null,
+        period text not null,
+        at timestamptz not null,
+        fired boolean,
+        detail jsonb,
+        primary key (site, rule, period)
+      );
+      create index sayso_alert_runs_fired on sayso_alert_runs (site, rule, at) where fired;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -4,6 +4,7 @@
 import type { UserHistoryEntry } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { activityStorage } from './activity.js';
+import { alertRunStorage } from './alert-runs.js';
 import { apiTokensStorage } from './api-tokens.js';
 import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
@@ -484,8 +485,9 @@ export function sqlStorage(db: SqlDriver): Storage {
         `select ${EXPORT_COLUMNS} from sayso_responses
          where site = $1 and created_at >= $2::timestamptz and created_at < $3::timestamptz
            and ($4::text is null or survey_id = $4::text) and comment is not null and comment <> ''
+           and ($6::int is null or score <= $6::int) and ($7::int is null or score >= $7::int)
          order by created_at desc limit $5`,
-        [q.site, start, end, q.surveyId ?? null, limit],
+        [q.site, start, end, q.surveyId ?? null, limit, q.maxScore ?? null, q.minScore ?? null],
       );
     },
 
@@ -514,6 +516,8 @@ export function sqlStorage(db: SqlDriver): Storage {
     surveys: surveyStorage(db),
 
     transaction: (fn) => db.transaction(fn),
+
+    alertRuns: alertRunStorage(db),
 
     close: () => db.close(),
   };

@@ -3,6 +3,7 @@
 // database, so several collector instances can share one.
 import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core';
 import type { ActivityStorage } from './activity.js';
+import type { AlertRunStorage } from './alert-runs.js';
 import type { ApiTokensStorage } from './api-tokens.js';
 import type { SqlRunner } from './driver.js';
 import type { SiteStorage } from './sites.js';
@@ -149,8 +150,8 @@ export interface Storage {
   history(site: string, userId: string, limit?: number): Promise<UserHistoryEntry[]>;
   /** Responses in creation order, fetched in pages so a huge export streams. */
   exportResponses(query: RangeQuery, pageSize?: number): AsyncIterable<ExportRow>;
-  /** The newest responses with a comment. */
-  latestComments(query: RangeQuery, limit: number): Promise<ExportRow[]>;
+  /** The newest responses with a comment; with `maxScore`/`minScore`, only those scoring within (detractors for digests). */
+  latestComments(query: RangeQuery & { maxScore?: number; minScore?: number }, limit: number): Promise<ExportRow[]>;
   /** Term counts for insights, and the queue of comments waiting to be counted (insights-terms.ts). */
   readonly insights: InsightsStorage;
   /** The activity log of the admin API and the studio (activity.ts). */
@@ -169,6 +170,8 @@ export interface Storage {
   readonly surveys: SurveyStorage;
   /** Runs `fn` in one transaction: pass `tx` to the changes and to `activity.record`, and all commit or none does. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** Runs of alert rules and digests, claimed once per period (alert-runs.ts). */
+  readonly alertRuns: AlertRunStorage;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;
