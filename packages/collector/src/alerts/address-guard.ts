@@ -1,48 +1,18 @@
-// Outgoing calls (Slack today; the webhooks dispatcher has its own guard on
-// its branch, to be unified) refuse loopback, private, link-local and other
-// special addresses unless the config allows them. The check sits in the
-// socket's DNS lookup, so the address checked is the address connected to:
-// a name that resolves to a public address for a check and a private one
-// for the connection (DNS rebinding) cannot slip through.
+// Outgoing calls of alerts (Slack) refuse loopback, private, link-local and
+// other special addresses unless the config allows them. Which addresses
+// those are is the webhooks guard's one table (webhooks/address-guard.ts,
+// IANA's special-purpose registries); here the check sits in the socket's
+// DNS lookup, so the address checked is the address connected to: a name
+// that resolves to a public address for a check and a private one for the
+// connection (DNS rebinding) cannot slip through.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { SaysoError } from '@sayso/core';
+import { classify } from '../webhooks/address-guard.js';
 
-const blocked = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, cloud metadata
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15], // benchmarking
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const) blocked.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['ff00::', 8], // multicast
-  ['64:ff9b::', 96], // NAT64 can reach private IPv4
-  ['2001:db8::', 32], // documentation
-] as const) blocked.addSubnet(net, bits, 'ipv6');
-
-/** True when `address` (an IP) is loopback, private, link-local or otherwise not a public destination. */
+/** True when `address` (an IP) is loopback, private, link-local or otherwise not a public destination; anything that is not an IP is refused too. */
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  if (family === 6) {
-    // IPv4-mapped (::ffff:10.0.0.1) is the IPv4 address underneath.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return blocked.check(mapped[1]!, 'ipv4');
-    return blocked.check(address, 'ipv6');
-  }
-  return blocked.check(address, 'ipv4');
+  return isIP(address) === 0 || classify(address) !== undefined;
 }
 
 const refusal = (host: string, address: string) =>
