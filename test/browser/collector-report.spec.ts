@@ -104,3 +104,15 @@ test('sign-out ends the session', async ({ page }) => {
   await expect(page.getByLabel('Secret')).toBeVisible();
   expect((await page.request.get(`${server.url}/v1/scores`)).status()).toBe(401);
 });
+
+test('a busy collector (503 on the comments) is said in the card, not thrown into the page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The read gate's own answer, as a crowd of reads would get it.
+  await page.route('**/v1/comments?*', (r) => r.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '1' }, body: '{"error":"busy: too many reads at once, retry shortly"}' }));
+  await page.goto(`${server.url}/report`);
+  await page.getByLabel('Secret').fill(SECRET);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('ul.comments li.error').first()).toHaveText('Could not load comments (the collector is busy; reload in a moment).');
+  expect(errors).toEqual([]);
+});

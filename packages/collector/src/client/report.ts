@@ -159,14 +159,19 @@ async function load(): Promise<void> {
     q.set('survey', s.surveyId);
     q.set('limit', '20');
     void fetch(`/v1/comments?${q}`, { credentials: 'same-origin' })
-      .then((r) => r.json() as Promise<{ comments: Array<{ score: number; comment: string; createdAt: string; channel: string }> }>)
+      .then(async (r) => {
+        // A busy collector answers 503 with an error body, not a list: say so instead of throwing on it.
+        if (!r.ok) throw new Error(r.status === 503 ? 'the collector is busy; reload in a moment' : `HTTP ${r.status}`);
+        return (await r.json()) as { comments: Array<{ score: number; comment: string; createdAt: string; channel: string }> };
+      })
       .then(({ comments }) => {
         list.replaceChildren(
           ...(comments.length
             ? comments.map((x) => el('li', {}, el('strong', { textContent: `${x.score} ` }), document.createTextNode(x.comment), el('div', { className: 'muted', textContent: `${x.createdAt.slice(0, 16).replace('T', ' ')} · ${x.channel}` })))
             : [el('li', { className: 'muted', textContent: 'No comments in this range.' })]),
         );
-      });
+      })
+      .catch((err: unknown) => list.replaceChildren(el('li', { className: 'error', textContent: `Could not load comments (${(err as Error).message}).` })));
   }
   document.body.dataset.loaded = 'true';
 }
