@@ -174,6 +174,7 @@ describe('showing and recording', () => {
     sessionStorage.clear();
     start({ surveys: [csat({ triggers: [{ type: 'pageview' }] })] });
     await settle();
+    await drawn(); // the display is queued after the card's first frame
     expect(del.records.map((r) => [r.value.surveyId, 'version' in r.value])).toEqual([['csat', false]]);
   });
 
