@@ -181,5 +181,8 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   void load();
 });
+// The page starts with Apply disabled: a submit before this script runs would
+// go to the server as a plain GET of /report with the filters, which it refuses.
+(form.querySelector('button[type="submit"]') as HTMLButtonElement).disabled = false;
 fillSegments();
 void load();

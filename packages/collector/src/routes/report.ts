@@ -129,7 +129,7 @@ export function reportRoutes(app: Hono, ctx: AppContext): void {
     <label>To<input type="date" name="to"></label>
     <label>By<select name="interval"><option value="day">day</option><option value="week" selected>week</option><option value="month">month</option></select></label>
     <label>Segment<select name="segment"></select></label>
-    <button class="primary" type="submit">Apply</button>
+    <button class="primary" type="submit" disabled>Apply</button>
   </form>
   <a class="button" id="export-csv" download>Export CSV</a>
   <a class="button" id="export-ndjson" download>Export NDJSON</a>
