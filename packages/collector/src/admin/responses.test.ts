@@ -54,7 +54,7 @@ function postgresDriver(): Driver {
     async make() {
       const { collector, clock } = await adminCollector({ databaseUrl: u.toString(), config: testConfig({ webhooks: WEBHOOKS }) });
       await db.unsafe(
-        'truncate sayso_responses, sayso_events, sayso_tallies, sayso_inbox, sayso_inbox_notes, sayso_activity, sayso_webhook_endpoints, sayso_webhook_deliveries, sayso_webhook_attempts, sayso_users cascade',
+        'truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state, sayso_inbox, sayso_inbox_notes, sayso_activity, sayso_webhook_endpoints, sayso_webhook_deliveries, sayso_webhook_attempts, sayso_users cascade',
       );
       return { c: collector, clock };
     },
