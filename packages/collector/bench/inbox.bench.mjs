@@ -80,7 +80,7 @@ try {
 
   unindexed = await createCollector({ ...options, databaseUrl: `${pg.url}?${UNINDEXED}` });
   const month = (d) => new Date(Date.now() - d * 86400_000).toISOString().slice(0, 10);
-  const first = await (await indexed.fetch(new Request('http://bench/v1/admin/sites/bench/responses?limit=50', { headers: { authorization: `Bearer ${SECRET}` } }))).json();
+  const first = await (await indexed.fetch(new globalThis.Request('http://bench/v1/admin/sites/bench/responses?limit=50', { headers: { authorization: `Bearer ${SECRET}` } }))).json();
   const queries = [
     ['newest page', 'limit=50'],
     ['second page (keyset)', `limit=50&before=${encodeURIComponent(first.next)}`],
@@ -93,7 +93,7 @@ try {
   console.log(`median of ${RUNS} in-process requests (p95); baseline: the same request with index scans off`);
   for (const [name, qs] of queries) {
     const get = (c) => async () => {
-      const res = await c.fetch(new Request(`http://bench/v1/admin/sites/bench/responses?${qs}`, { headers: { authorization: `Bearer ${SECRET}` } }));
+      const res = await c.fetch(new globalThis.Request(`http://bench/v1/admin/sites/bench/responses?${qs}`, { headers: { authorization: `Bearer ${SECRET}` } }));
       if (res.status !== 200) throw new Error(`${qs}: ${res.status} ${await res.text()}`);
       const body = await res.json();
       return body.responses.length;
