@@ -303,6 +303,20 @@ describe.each(drivers)('the inbox on $name', (driver) => {
     expect(log[0]!.actor.label).toBe('editor@shop.test');
   });
 
+  test('a change made between the read and the write is stale, for the first change and later ones', async () => {
+    const { c } = await fresh();
+    await store(c, [response({ id: ID(1) })]);
+    const state = { status: 'in_progress' as const, assignee: null, tags: [], closedAt: null, at: '2026-11-01T12:00:00.000Z' };
+    const write = (v: number) => c.storage.transaction((tx) => c.storage.inbox.update('demo', ID(1), v, state, tx));
+    expect(await write(0)).toBe(1);
+    // Someone else inserted the row first: a second insert at version 0 must not overwrite it.
+    expect(await write(0)).toBe('stale');
+    expect(await write(2)).toBe('stale');
+    expect(await write(1)).toBe(2);
+    expect(await write(1)).toBe('stale');
+    expect((await c.storage.inbox.get('demo', ID(1)))!.rowVersion).toBe(2);
+  });
+
   test('notes: stored as given, returned as JSON with the answer, counted, logged', async () => {
     const { c } = await fresh();
     await store(c, [response({ id: ID(1) })]);
@@ -417,6 +431,8 @@ describe.each(drivers)('the inbox on $name', (driver) => {
     expect(after.body.surveys[1]).toEqual({ surveyId: 'nps-main', kind: 'nps', detractors: 3, closed: 1, closedShare: 1 / 3, medianSecondsToClose: 3600 });
     // The default range is the 90 days to today (2026-11-01): all of October.
     expect((await call(c, 'GET', '/v1/admin/sites/demo/closed-loop')).body).toMatchObject({ from: '2026-08-04', to: '2026-11-01' });
+    expect((await call(c, 'GET', '/v1/admin/sites/demo/closed-loop?to=2026-10-31')).body).toMatchObject({ from: '2026-08-03', to: '2026-10-31' });
+    expect((await call(c, 'GET', '/v1/admin/sites/demo/closed-loop?from=2026-10-02&to=2026-10-31')).body.surveys[1]).toMatchObject({ detractors: 2, closed: 0 });
     expect((await call(c, 'GET', '/v1/admin/sites/demo/closed-loop?from=2026-10-32')).body.error.param).toBe('from');
     expect((await call(c, 'GET', '/v1/admin/sites/demo/closed-loop?since=2026-10-01')).body.error.param).toBe('since');
   });

@@ -206,7 +206,10 @@ export function responseRoutes(app: Hono, ctx: AppContext): void {
     if (!(await siteExists(site))) return notFound(c, 'site');
     const values = checkedQuery(c, ['from', 'to']);
     if (values instanceof Response) return values;
-    const days = readDays(c, values, defaultRange(ctx.now()));
+    // Only `to` given: the 90 days to it, as the default range is to today.
+    const to = values.get('to');
+    const fallback = to !== undefined && !Number.isNaN(Date.parse(`${to}T00:00:00Z`)) ? defaultRange(Date.parse(`${to}T00:00:00Z`)) : defaultRange(ctx.now());
+    const days = readDays(c, values, fallback);
     if (days instanceof Response) return days;
     const surveys = await storage.inbox.closedLoop(site, days.fromAt!, days.toExclusiveAt!);
     return c.json({ from: days.from, to: days.to, surveys });
