@@ -256,6 +256,39 @@ describe.each(drivers)('the inbox on $name', (driver) => {
     expect((await call(c, 'GET', `${BASE}/${ID(99)}`)).status).toBe(404);
   });
 
+  test('hostile values reach PostgreSQL as parameters: 200 or 400, never 500', async () => {
+    const { c } = await fresh();
+    await store(c, SEED());
+    const queries = [
+      'q=%26%7C!()',
+      'q=a%3A*',
+      "q='",
+      'q=%22',
+      'q=slow+%3C-%3E+and',
+      `q=${'x'.repeat(256)}`,
+      `q=${'x'.repeat(257)}`,
+      'q=%00',
+      "attr.pl'an=pro",
+      'attr.plan%22=x',
+      'tag=%7B%7D',
+      'tag=a%2Cb',
+      'assignee=%27%3B',
+      'survey=%25',
+      'before=2026-02-30T00:00:00.000000Z_0192a000-0000-7000-8000-000000000001',
+      'before=2026-10-10T25:00:00.000000Z_0192a000-0000-7000-8000-000000000001',
+      'before=2026-10-10T00:00:00.000000Z_0192a000-0000-7000-8000-00000000000g',
+      'scoreMax=999999999999',
+    ];
+    for (const query of queries) {
+      const res = await call(c, 'GET', `${BASE}?${query}`, { as: 'viewer' });
+      expect([200, 400], `${query}: ${JSON.stringify(res.body)}`).toContain(res.status);
+    }
+    // The impossible cursors are refused by name.
+    for (const day of ['2026-02-30T00:00:00.000000Z', '2026-10-10T25:00:00.000000Z']) {
+      expect((await call(c, 'GET', `${BASE}?before=${day}_${ID(1)}`)).body.error.param).toBe('before');
+    }
+  });
+
   test('PATCH: If-Match (428 without, 409 stale), fields checked by path, each change in the activity log', async () => {
     const { c } = await fresh();
     await store(c, [response({ id: ID(1), score: 3 })]);

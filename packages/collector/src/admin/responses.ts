@@ -74,7 +74,9 @@ function listQuery(c: Context, site: string): InboxQuery | Response {
   const before = values.get('before');
   if (before !== undefined) {
     const m = CURSOR_RE.exec(before);
-    if (!m || Number.isNaN(Date.parse(m[1]!))) return bad('before', "must be the `next` of the previous page");
+    // A real instant only (no February 30th: PostgreSQL would refuse it): the same time back from Date, to the millisecond.
+    const at = m ? Date.parse(m[1]!) : NaN;
+    if (!m || Number.isNaN(at) || new Date(at).toISOString().slice(0, 23) !== m[1]!.slice(0, 23)) return bad('before', 'must be the `next` of the previous page');
     q.before = { at: m[1]!, id: m[2]! };
   }
   for (const [name, value] of values) {
