@@ -36,6 +36,12 @@ const ROUTES: Array<{ method: string; path: string; role: Role; body?: unknown; 
   { method: 'GET', path: '/v1/admin/users/nope', role: 'admin' },
   { method: 'PATCH', path: '/v1/admin/users/nope', role: 'admin', body: { name: 'x' } },
   { method: 'DELETE', path: '/v1/admin/users/nope', role: 'admin' },
+  // The inbox: an id no answer has (404) past the guard.
+  { method: 'GET', path: '/v1/admin/sites/demo/responses', role: 'viewer' },
+  { method: 'GET', path: '/v1/admin/sites/demo/responses/0192a000-0000-7000-8000-000000000000', role: 'viewer' },
+  { method: 'PATCH', path: '/v1/admin/sites/demo/responses/0192a000-0000-7000-8000-000000000000', role: 'editor', body: { status: 'closed' } },
+  { method: 'POST', path: '/v1/admin/sites/demo/responses/0192a000-0000-7000-8000-000000000000/notes', role: 'editor', body: { text: 'x' } },
+  { method: 'GET', path: '/v1/admin/sites/demo/closed-loop', role: 'viewer' },
 ];
 
 describe.each(ROUTES)('$method $path needs $role', (route) => {

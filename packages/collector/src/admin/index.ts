@@ -4,6 +4,7 @@ import type { AppContext } from '../server/context.js';
 import { activityRoutes } from './activity.js';
 import { openApiRoutes } from './openapi.js';
 import { previewAdminRoutes } from './preview.js';
+import { responseRoutes } from './responses.js';
 import { sessionRoutes } from './session.js';
 import { siteRoutes } from './sites.js';
 import { surveyAdminRoutes } from './surveys.js';
@@ -22,4 +23,5 @@ export function adminRoutes(app: Hono, ctx: AppContext): void {
   activityRoutes(app, ctx);
   webhookAdminRoutes(app, ctx);
   previewAdminRoutes(app, ctx);
+  responseRoutes(app, ctx);
 }

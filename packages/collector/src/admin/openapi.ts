@@ -6,6 +6,7 @@ import type { AppContext } from '../server/context.js';
 import type { OpenApiPaths } from './http.js';
 import { peopleComponents, peoplePaths } from './people-paths.js';
 import { previewPaths, previewSchemas } from './preview.js';
+import { responsePaths, responseSchemas } from './responses.js';
 import { sitePaths } from './sites.js';
 import { surveyPaths } from './surveys.js';
 import { webhookPaths, webhookSchemas } from './webhooks.js';
@@ -137,7 +138,7 @@ const ownPaths: OpenApiPaths = {
 };
 
 /** The path items of every admin resource; a new admin/*.ts file adds its export here. */
-export const adminPaths: OpenApiPaths[] = [ownPaths, sitePaths, surveyPaths, previewPaths, ...(peoplePaths as OpenApiPaths[]), webhookPaths as OpenApiPaths];
+export const adminPaths: OpenApiPaths[] = [ownPaths, sitePaths, surveyPaths, previewPaths, ...(peoplePaths as OpenApiPaths[]), webhookPaths as OpenApiPaths, responsePaths];
 
 /** The OpenAPI 3.1 document. */
 export function openApiDocument(): Record<string, unknown> {
@@ -153,7 +154,7 @@ export function openApiDocument(): Record<string, unknown> {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API token, or the config secret (acts as an admin)' },
         session: { type: 'apiKey', in: 'cookie', name: 'sayso_studio', description: 'The studio session, from POST /v1/admin/session; changes need an Origin of the collector (CSRF)' },
       },
-      schemas: { ...peopleComponents.schemas, ...webhookSchemas, ...schemas, ...previewSchemas },
+      schemas: { ...peopleComponents.schemas, ...webhookSchemas, ...schemas, ...previewSchemas, ...responseSchemas },
     },
     security: [{ bearer: [] }, { session: [] }],
     paths: Object.assign({}, ...adminPaths) as OpenApiPaths,

@@ -155,3 +155,28 @@ export function readInteger(c: Context, values: Map<string, string>, name: strin
   const n = Number(raw);
   return INTEGER_RE.test(raw) && n >= range.min && n <= range.max ? n : badParam(c, { param: name, reason: `must be an integer from ${range.min} to ${range.max}` });
 }
+
+/**
+ * `from`/`to` as optional days YYYY-MM-DD (both included), checked as
+ * readQuery checks them, or the 400 answer; `fallback` fills what is absent.
+ * Returns the instants of the range: `from` at 00:00 UTC, and the day after `to`.
+ */
+export function readDays(
+  c: Context,
+  values: Map<string, string>,
+  fallback: { from?: string; to?: string } = {},
+): { from?: string; to?: string; fromAt?: string; toExclusiveAt?: string } | Response {
+  const bad = (param: string, reason: string) => badParam(c, { param, reason });
+  const out: { from?: string; to?: string; fromAt?: string; toExclusiveAt?: string } = {};
+  for (const param of ['from', 'to'] as const) {
+    const day = values.get(param) ?? fallback[param];
+    if (day === undefined) continue;
+    if (!isDay(day)) return bad(param, 'must be a date YYYY-MM-DD');
+    if (day < FIRST_DAY || day > LAST_DAY) return bad(param, `must be a date from ${FIRST_DAY} to ${LAST_DAY}`);
+    out[param] = day;
+  }
+  if (out.from !== undefined && out.to !== undefined && out.from > out.to) return bad('from', 'must not be after to');
+  if (out.from !== undefined) out.fromAt = `${out.from}T00:00:00.000Z`;
+  if (out.to !== undefined) out.toExclusiveAt = new Date(Date.parse(`${out.to}T00:00:00Z`) + 86400_000).toISOString();
+  return out;
+}

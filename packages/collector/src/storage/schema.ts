@@ -498,6 +498,49 @@ export const migrations: readonly Migration[] = [
       create index sayso_alert_runs_fired on sayso_alert_runs (site, rule, at) where fired;
     `,
   },
+  {
+    version: 11,
+    name: 'the inbox: status, assignee and tags of answers, their notes, and comment search',
+    // See storage/inbox.ts. An answer has no inbox row until someone changes
+    // it (it is then `new`, at row version 0): ingest writes nothing more. The
+    // state lives beside the answers, not in sayso_responses, so a change does
+    // not fire the answers' update trigger or rewrite a wide row.
+    // Indexes, by filter: status and assignee lead with the site and are
+    // partial where most rows would not match (few answers are assigned); tags
+    // use GIN for \`tags @> array[$1]\` (whole-tag equality, never a prefix);
+    // text search uses a GIN index over the same expression the query uses
+    // (to_tsvector('simple', comment)), partial to answers with a comment.
+    // Survey, date and keyset paging use the existing (site, survey_id,
+    // created_at) and (site, created_at, id) indexes of migrations 1 and 2.
+    sql: `
+      create table sayso_inbox (
+        site text not null,
+        response_id uuid not null,
+        status text not null default 'new' check (status in ('new', 'in_progress', 'closed')),
+        assignee text,
+        tags text[] not null default '{}',
+        row_version integer not null default 1,
+        closed_at timestamptz,
+        updated_at timestamptz not null default now(),
+        primary key (site, response_id)
+      );
+      create index sayso_inbox_status on sayso_inbox (site, status);
+      create index sayso_inbox_assignee on sayso_inbox (site, assignee) where assignee is not null;
+      create index sayso_inbox_tags on sayso_inbox using gin (tags);
+      create table sayso_inbox_notes (
+        id bigserial primary key,
+        site text not null,
+        response_id uuid not null,
+        text text not null,
+        actor_kind text not null,
+        actor_id text not null,
+        actor_label text not null,
+        created_at timestamptz not null default now()
+      );
+      create index sayso_inbox_notes_response on sayso_inbox_notes (site, response_id, id);
+      create index sayso_responses_comment_search on sayso_responses using gin (to_tsvector('simple', comment)) where comment is not null;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -4,6 +4,7 @@
 import type { UserHistoryEntry } from '@sayso/core';
 import type { SqlDriver, SqlRunner } from './driver.js';
 import { activityStorage } from './activity.js';
+import { inboxStorage } from './inbox.js';
 import { alertRunStorage } from './alert-runs.js';
 import { apiTokensStorage } from './api-tokens.js';
 import { insightsStorage } from './insights-terms.js';
@@ -518,6 +519,8 @@ export function sqlStorage(db: SqlDriver): Storage {
     transaction: (fn) => db.transaction(fn),
 
     alertRuns: alertRunStorage(db),
+
+    inbox: inboxStorage(db),
 
     close: () => db.close(),
   };

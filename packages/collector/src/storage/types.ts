@@ -3,6 +3,7 @@
 // database, so several collector instances can share one.
 import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core';
 import type { ActivityStorage } from './activity.js';
+import type { InboxStorage } from './inbox.js';
 import type { AlertRunStorage } from './alert-runs.js';
 import type { ApiTokensStorage } from './api-tokens.js';
 import type { SqlRunner } from './driver.js';
@@ -170,6 +171,8 @@ export interface Storage {
   readonly surveys: SurveyStorage;
   /** Runs `fn` in one transaction: pass `tx` to the changes and to `activity.record`, and all commit or none does. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** The inbox: status, assignee, tags and notes of answers, and the filtered reading of them (inbox.ts). */
+  readonly inbox: InboxStorage;
   /** Runs of alert rules and digests, claimed once per period (alert-runs.ts). */
   readonly alertRuns: AlertRunStorage;
   /** Stored counts of one site (for benchmarks and tests). */
