@@ -10,6 +10,7 @@ import { ReportScreen } from './routes/report/Report.js';
 import { SignIn } from './routes/sign-in/SignIn.js';
 import { SitesScreen } from './routes/sites/Sites.js';
 import { EditorScreen } from './routes/survey-editor/Editor.js';
+import { TokensScreen } from './routes/tokens/Tokens.js';
 import { SurveysScreen } from './routes/surveys/Surveys.js';
 import { UsersScreen } from './routes/users/Users.js';
 import { can, chooseSite, loadSession, me, siteId, sites, signOut } from './session.js';
@@ -21,6 +22,7 @@ function Screen() {
   if (editor) return <EditorScreen key={editor.site} site={editor.site!} id={editor.id!} />;
   if (path === '/studio/sites') return <SitesScreen />;
   if (path === '/studio/users') return can('admin') ? <UsersScreen /> : <Note title="Users">Users are managed by admins.</Note>;
+  if (path === '/studio/tokens') return <TokensScreen />;
   if (path === '/studio/activity') return <ActivityScreen site={site} />;
   if (!site) return <Note title="No site yet">{can('admin') ? <Link href="/studio/sites">Add a site.</Link> : 'Ask an admin to add one.'}</Note>;
   if (path === '/studio/requests') return <PublishRequestsScreen key={site} site={site} />;
@@ -47,6 +49,7 @@ function Nav() {
     ['/studio/sites', 'Sites', true],
     ['/studio/users', 'Users', can('admin')],
     ['/studio/activity', 'Activity', true],
+    ['/studio/tokens', 'API tokens', me.value?.kind === 'user'],
   ];
   return (
     <header class="top">
