@@ -113,7 +113,7 @@ test('narrow screens and 400 % zoom: one column, nothing scrolls sideways; reduc
   await page.setViewportSize({ width: 320, height: 640 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await signIn(page, studio, 'editor@shop.test');
-  for (const path of ['/studio/surveys', '/studio/surveys/shop/new?template=ces-support', '/studio/report', '/studio/sites', '/studio/activity']) {
+  for (const path of ['/studio/surveys', '/studio/surveys/shop/new?template=ces-support', '/studio/report', '/studio/sites', '/studio/activity', '/studio/requests', '/studio/tokens']) {
     await page.goto(`${studio.url}${path}`);
     await expect(page.locator('main h1')).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
