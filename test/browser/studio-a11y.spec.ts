@@ -4,7 +4,7 @@
 // colours too, a narrow (tablet, or 400 % zoom) layout without sideways
 // scrolling, and no motion when reduced motion is asked for.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signIn, startStudio, violations, type Studio } from './fixtures/studio.js';
+import { PASSWORD, SECRET, signIn, startStudio, violations, type Studio } from './fixtures/studio.js';
 
 let studio: Studio;
 test.beforeAll(async () => {
@@ -113,7 +113,7 @@ test('narrow screens and 400 % zoom: one column, nothing scrolls sideways; reduc
   await page.setViewportSize({ width: 320, height: 640 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await signIn(page, studio, 'editor@shop.test');
-  for (const path of ['/studio/surveys', '/studio/surveys/shop/new?template=ces-support', '/studio/report', '/studio/sites', '/studio/activity']) {
+  for (const path of ['/studio/surveys', '/studio/surveys/shop/new?template=ces-support', '/studio/report', '/studio/sites', '/studio/activity', '/studio/requests', '/studio/tokens']) {
     await page.goto(`${studio.url}${path}`);
     await expect(page.locator('main h1')).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -129,4 +129,72 @@ test('narrow screens and 400 % zoom: one column, nothing scrolls sideways; reduc
   // A tablet: the navigation and the editor still fit.
   await page.setViewportSize({ width: 768, height: 1024 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test('publish requests: an editor asks, a publisher sees the diff and approves; tokens and restore; axe clean on each new screen', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Two accounts of their own, made through the admin API as automation would (the config secret is an admin).
+  const add = (email: string, role: string) =>
+    fetch(`${studio.url}/v1/admin/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD, role }),
+    }).then((r) => expect(r.status).toBe(201));
+  await add('eva@shop.test', 'editor');
+  await add('paul@shop.test', 'publisher');
+
+  // Eva drafts a CES and asks for a publish.
+  const eva = await (await browser.newContext()).newPage();
+  await signIn(eva, studio, 'eva@shop.test');
+  await eva.goto(`${studio.url}/studio/surveys/shop/new?template=ces-support`);
+  await eva.getByRole('textbox', { name: 'Question', exact: true }).fill('How easy was it to get help today?');
+  await eva.getByLabel('Response limit').fill('500');
+  await eva.getByRole('button', { name: 'Create draft' }).click();
+  await expect(eva.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await eva.getByRole('button', { name: 'Ask to publish' }).click();
+  await expect(eva.getByRole('status').filter({ hasText: 'Asked a publisher to publish.' })).toBeVisible();
+  // Eva sees the request too, without the buttons, and why.
+  await eva.getByRole('link', { name: 'Publish requests' }).click();
+  await expect(eva.getByRole('region', { name: 'ces-support' })).toBeVisible();
+  await expect(eva.getByText('Approving or rejecting needs the publisher role; you have editor.')).toBeVisible();
+  await expect(eva.getByRole('button', { name: /Approve/ })).toHaveCount(0);
+  expect(await violations(eva)).toEqual([]);
+
+  // Paul reviews the diff and approves.
+  const paul = await (await browser.newContext()).newPage();
+  await signIn(paul, studio, 'paul@shop.test');
+  await paul.getByRole('link', { name: 'Publish requests' }).click();
+  const request = paul.getByRole('region', { name: 'ces-support' });
+  await expect(request).toContainText('Asked by eva@shop.test');
+  // Never published: every field is new against the (absent) live version.
+  await expect(request.getByRole('row', { name: /^question / })).toContainText('"How easy was it to get help today?"');
+  expect(await violations(paul)).toEqual([]);
+  await paul.emulateMedia({ forcedColors: 'active' });
+  expect(await violations(paul)).toEqual([]);
+  await paul.emulateMedia({ forcedColors: 'none' });
+  await request.getByRole('button', { name: 'Approve and publish ces-support' }).click();
+  await expect(paul.getByRole('status').filter({ hasText: 'Published ces-support as v1.' })).toBeVisible();
+  await expect(paul.getByText('No open requests.')).toBeVisible();
+  const live = await fetch(`${studio.url}/v1/admin/sites/shop/surveys/ces-support`, { headers: { authorization: `Bearer ${SECRET}` } }).then((r) => r.json());
+  expect(live).toMatchObject({ status: 'live', version: 1, responseLimit: 500, draft: { question: 'How easy was it to get help today?' } });
+
+  // The editor as Paul sees it: the schedule, the versions with Restore; axe clean.
+  await paul.goto(`${studio.url}/studio/surveys/shop/ces-support`);
+  await expect(paul.getByRole('button', { name: 'Restore v1 as draft' })).toBeVisible();
+  await expect(paul.getByLabel('Response limit')).toHaveValue('500');
+  expect(await violations(paul)).toEqual([]);
+
+  // Paul's API tokens: an editor token, shown once; axe clean with the token shown.
+  await paul.getByRole('link', { name: 'API tokens' }).click();
+  await paul.getByLabel('Name').fill('ci deploy');
+  await paul.getByLabel(/^Role/).selectOption('editor');
+  await paul.getByRole('button', { name: 'Make token' }).click();
+  const token = await paul.getByLabel('Token (editor)').inputValue();
+  expect(token).toMatch(/^sayso_/);
+  const who = await fetch(`${studio.url}/v1/admin/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+  expect(who).toMatchObject({ email: 'paul@shop.test', role: 'editor' });
+  expect(await violations(paul)).toEqual([]);
+  await paul.getByRole('button', { name: 'Revoke “ci deploy”' }).click();
+  await expect(paul.getByText('You have no API tokens.')).toBeVisible();
+  expect((await fetch(`${studio.url}/v1/admin/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
 });

@@ -5,10 +5,12 @@ import { useEffect } from 'preact/hooks';
 import { signedOut } from './api/client.js';
 import { Link, location, match, navigate } from './router.js';
 import { ActivityScreen } from './routes/activity/Activity.js';
+import { PublishRequestsScreen } from './routes/publish-requests/PublishRequests.js';
 import { ReportScreen } from './routes/report/Report.js';
 import { SignIn } from './routes/sign-in/SignIn.js';
 import { SitesScreen } from './routes/sites/Sites.js';
 import { EditorScreen } from './routes/survey-editor/Editor.js';
+import { TokensScreen } from './routes/tokens/Tokens.js';
 import { SurveysScreen } from './routes/surveys/Surveys.js';
 import { UsersScreen } from './routes/users/Users.js';
 import { can, chooseSite, loadSession, me, siteId, sites, signOut } from './session.js';
@@ -20,8 +22,10 @@ function Screen() {
   if (editor) return <EditorScreen key={editor.site} site={editor.site!} id={editor.id!} />;
   if (path === '/studio/sites') return <SitesScreen />;
   if (path === '/studio/users') return can('admin') ? <UsersScreen /> : <Note title="Users">Users are managed by admins.</Note>;
+  if (path === '/studio/tokens') return <TokensScreen />;
   if (path === '/studio/activity') return <ActivityScreen site={site} />;
   if (!site) return <Note title="No site yet">{can('admin') ? <Link href="/studio/sites">Add a site.</Link> : 'Ask an admin to add one.'}</Note>;
+  if (path === '/studio/requests') return <PublishRequestsScreen key={site} site={site} />;
   if (path === '/studio/report') return <ReportScreen key={site} site={site} />;
   if (path === '/studio' || path === '/studio/surveys') return <SurveysScreen key={site} site={site} />;
   return <Note title="Not found">There is no such page in the studio.</Note>;
@@ -40,10 +44,12 @@ function Note({ title, children }: { title: string; children: ComponentChildren 
 function Nav() {
   const items: Array<[string, string, boolean]> = [
     ['/studio/surveys', 'Surveys', true],
+    ['/studio/requests', 'Publish requests', true],
     ['/studio/report', 'Report', true],
     ['/studio/sites', 'Sites', true],
     ['/studio/users', 'Users', can('admin')],
     ['/studio/activity', 'Activity', true],
+    ['/studio/tokens', 'API tokens', me.value?.kind === 'user'],
   ];
   return (
     <header class="top">

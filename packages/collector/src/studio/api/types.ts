@@ -70,3 +70,25 @@ export interface User {
 }
 
 export type { ActivityEntry } from '../../storage/activity.js';
+
+export interface PublishRequest {
+  id: number;
+  site: string;
+  surveyId: string;
+  note: string | null;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'open' | 'approved' | 'rejected';
+  /** The draft as asked, against the live version. */
+  changes: Change[];
+  /** The draft was edited since: approving it is refused (409). */
+  stale: boolean;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  lastUsedAt: string | null;
+}

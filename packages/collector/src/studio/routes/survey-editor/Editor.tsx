@@ -5,17 +5,19 @@
 import { useSignal } from '@preact/signals';
 import { useMemo, useEffect } from 'preact/hooks';
 import type { Survey } from '@sayso/core';
+import { atLeast } from '../../../auth/roles.js';
 import { ApiError } from '../../api/client.js';
 import type { SurveyRecord } from '../../api/types.js';
 import { navigate, query } from '../../router.js';
 import { me } from '../../session.js';
 import { blank, fromTemplate } from '../surveys/templates.js';
 import { ACTION_LABEL, actionsFor } from './lifecycle.js';
-import { act, askToPublish, createSurvey, getSurvey, listSurveys, saveSurvey, type Action } from './api.js';
+import { act, askToPublish, createSurvey, getSurvey, listSurveys, rollback, saveSurvey, type Action } from './api.js';
 import { EditorContext } from './fields/Field.js';
 import { Audience } from './fields/Audience.js';
 import { Look } from './fields/Look.js';
 import { Question } from './fields/Question.js';
+import { Schedule } from './fields/Schedule.js';
 import { Texts } from './fields/Texts.js';
 import { Triggers } from './fields/Triggers.js';
 import { fieldId } from './paths.js';
@@ -73,6 +75,7 @@ export function EditorForm({ editor }: { editor: EditorState }) {
           <Question />
           <Triggers />
           <Audience />
+          <Schedule />
           <Look />
           <Texts />
         </form>
@@ -136,12 +139,12 @@ export function EditorScreen({ site, id }: { site: string; id: string }) {
     run('Saved.', async () => {
       const survey = editor.draft.value;
       if (!editor.record.value) {
-        const { data, etag } = await createSurvey(site, survey);
+        const { data, etag } = await createSurvey(site, survey, editor.schedule.value);
         editor.reset(data, data.draft, etag);
         navigate(`/studio/surveys/${encodeURIComponent(site)}/${encodeURIComponent(data.id)}`, true);
         return;
       }
-      const { data, etag } = await saveSurvey(site, editor.record.value.id, survey, editor.etag.value);
+      const { data, etag } = await saveSurvey(site, editor.record.value.id, survey, editor.schedule.value, editor.etag.value);
       editor.reset(data, data.draft, etag ?? editor.etag.value);
     });
 
@@ -151,7 +154,15 @@ export function EditorScreen({ site, id }: { site: string; id: string }) {
       const { data, etag } = await act(site, rec.id, a, editor.etag.value);
       // Keep unsaved edits in the form; only the record (status, version) changes.
       const edits = editor.dirty.value ? editor.draft.value : data.draft;
+      const schedule = editor.schedule.value;
       editor.reset(data, edits, etag ?? editor.etag.value);
+      editor.schedule.value = schedule;
+    });
+
+  const restore = (version: number) =>
+    run(`v${version} is the draft again; publish it to serve it.`, async () => {
+      const { data, etag } = await rollback(site, editor.record.value!.id, version, editor.etag.value);
+      editor.reset(data, data.draft, etag ?? editor.etag.value);
     });
 
   const rec = editor.record.value;
@@ -211,7 +222,15 @@ export function EditorScreen({ site, id }: { site: string; id: string }) {
         )}
       </p>
       <EditorForm editor={editor} />
-      {rec && rec.version !== null && <Versions site={site} id={rec.id} latest={rec.version} />}
+      {rec && rec.version !== null && (
+        <Versions
+          site={site}
+          id={rec.id}
+          latest={rec.version}
+          restore={atLeast(role, 'publisher') ? restore : undefined}
+          restoreBlocked={editor.dirty.value ? 'Save or undo your edits first: restoring a version replaces the draft.' : busy.value ? 'Wait for the change under way.' : undefined}
+        />
+      )}
     </>
   );
 }

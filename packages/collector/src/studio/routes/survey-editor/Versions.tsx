@@ -1,13 +1,17 @@
-// The published versions of a survey and the diff between any two (or a
-// version and the draft), from the API's own diff.
+// The published versions of a survey, the diff between any two (or a
+// version and the draft), from the API's own diff, and (for a publisher)
+// "Restore as draft": the draft becomes that version again.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Change, Version } from '../../api/types.js';
+import { DiffTable } from '../../components/DiffTable.js';
 import { diff, versions } from './api.js';
 
-const show = (v: unknown) => (v === undefined ? '(none)' : JSON.stringify(v));
-
-export function Versions({ site, id, latest }: { site: string; id: string; latest: number }) {
+/**
+ * `restore` is given to those who may roll back (publishers); `restoreBlocked`
+ * says why it cannot run now (unsaved edits it would overwrite).
+ */
+export function Versions({ site, id, latest, restore, restoreBlocked }: { site: string; id: string; latest: number; restore?: ((version: number) => void) | undefined; restoreBlocked?: string | undefined }) {
   const list = useSignal<Version[]>([]);
   const from = useSignal('1');
   const to = useSignal('draft');
@@ -46,6 +50,7 @@ export function Versions({ site, id, latest }: { site: string; id: string; lates
             <th scope="col">Published</th>
             <th scope="col">By</th>
             <th scope="col">Content hash</th>
+            {restore && <th scope="col">Draft</th>}
           </tr>
         </thead>
         <tbody>
@@ -57,10 +62,23 @@ export function Versions({ site, id, latest }: { site: string; id: string; lates
               <td>
                 <code>{v.hash.slice(0, 12)}</code>
               </td>
+              {restore && (
+                <td>
+                  {/* aria-disabled keeps it focusable, so the reason (its description) is read. */}
+                  <button type="button" aria-disabled={restoreBlocked ? 'true' : undefined} aria-describedby={restoreBlocked ? 'restore-blocked' : undefined} onClick={() => !restoreBlocked && restore(v.version)}>
+                    Restore v{v.version} as draft
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+      {restore && restoreBlocked && (
+        <p class="hint" id="restore-blocked">
+          {restoreBlocked}
+        </p>
+      )}
       <div class="row">
         <div class="field">
           <label for="diff-from">Compare</label>
@@ -88,34 +106,10 @@ export function Versions({ site, id, latest }: { site: string; id: string; lates
       </div>
       {error.value && <p class="error">{error.value}</p>}
       {changes.value && (
-        <table class="diff">
-          <caption>
-            Changes from {from.value === 'draft' ? 'the draft' : `v${from.value}`} to {to.value === 'draft' ? 'the draft' : `v${to.value}`}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Was</th>
-              <th scope="col">Is</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.value.length === 0 && (
-              <tr>
-                <td colSpan={3}>No changes.</td>
-              </tr>
-            )}
-            {changes.value.map((c) => (
-              <tr key={c.path}>
-                <td>
-                  <code>{c.path}</code>
-                </td>
-                <td class="was">{show(c.from)}</td>
-                <td class="is">{show(c.to)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DiffTable
+          changes={changes.value}
+          caption={`Changes from ${from.value === 'draft' ? 'the draft' : `v${from.value}`} to ${to.value === 'draft' ? 'the draft' : `v${to.value}`}`}
+        />
       )}
     </section>
   );

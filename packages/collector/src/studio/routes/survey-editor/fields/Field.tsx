@@ -31,7 +31,7 @@ export function FieldError({ path }: { path: string }) {
 }
 
 /** aria attributes of the control at `path`. */
-function useDescribed(path: string, hint?: string) {
+export function useDescribed(path: string, hint?: string) {
   const bad = useEditor().byPath.value.has(path);
   const id = fieldId(path);
   const ids = [hint ? `${id}-hint` : '', bad ? `${id}-error` : ''].filter(Boolean).join(' ');

@@ -1,0 +1,55 @@
+// Component tests talk to a real collector: msw catches the studio's
+// same-origin fetches (jsdom has no server at its origin) and hands each one
+// to an in-process collector on PGlite, with the cookie of a real signed-in
+// user of the role the test chose. Roles, If-Match, 409s and diffs are the
+// API's own, so a component test fails when the studio and the API disagree.
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import type { Role } from '../../auth/roles.js';
+import type { Collector } from '../../collector.js';
+import { addUser, signIn } from '../../admin/people-fixtures.js';
+import { SELF, testCollector } from '../../test-fixtures.js';
+import { loadSession } from '../session.js';
+
+export interface RealApi {
+  collector: Collector;
+  /** Acts as `<role>@shop.test` from now on (and reloads the studio's session, so `me` says so). */
+  as(role: Role): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROLES: Role[] = ['viewer', 'editor', 'publisher', 'admin'];
+
+/** A collector with one user per role (`<role>@shop.test`) behind the studio's fetches; the site is `demo`. */
+export async function realApi(): Promise<RealApi> {
+  const collector = await testCollector({ refreshSitesEveryMs: 0 });
+  const cookies = new Map<Role, string>();
+  for (const role of ROLES) {
+    await addUser(collector, `${role}@shop.test`, role);
+    cookies.set(role, await signIn(collector, `${role}@shop.test`));
+  }
+  let role: Role = 'admin';
+  const server = setupServer(
+    http.all('*/v1/admin/*', async ({ request }) => {
+      const url = new URL(request.url);
+      const headers = new Headers(request.headers);
+      headers.set('cookie', cookies.get(role)!);
+      // What the browser adds to a same-origin state-changing request (the CSRF check reads it).
+      headers.set('origin', SELF);
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+      return collector.fetch(new Request(SELF + url.pathname + url.search, { method: request.method, headers, ...(body ? { body } : {}) }));
+    }),
+  );
+  server.listen({ onUnhandledRequest: 'error' });
+  return {
+    collector,
+    as: async (r) => {
+      role = r;
+      await loadSession();
+    },
+    close: async () => {
+      server.close();
+      await collector.close();
+    },
+  };
+}
