@@ -30,6 +30,8 @@ test.afterAll(() => studio.close());
 test('studio screenshots: surveys, editor with preview, report', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
+  // No entrance animation: the preview's card is drawn whole, not caught half faded in.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await signIn(page, studio, 'admin@shop.test');
   await expect(page.locator('tr[data-survey="nps"] td.num').nth(1)).not.toHaveText('–');
   await page.screenshot({ path: docs('studio-surveys.png') });
