@@ -3,7 +3,7 @@
 // chunk. It redraws as the user types, in the chosen mode, scheme and
 // language (right to left for ar and he, as the widget decides).
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Survey } from '@sayso/core';
 import { HELLO, PORT, type PreviewReport, type PreviewRequest } from '../../preview/messages.js';
 import { LANGUAGES, RTL } from '../../widget-code.js';
@@ -19,7 +19,10 @@ export function Preview({ editor }: { editor: Editor }) {
   const mode = useSignal<'' | (typeof MODES)[number]>('');
   const report = useSignal<PreviewReport | null>(null);
 
-  useEffect(() => {
+  // A layout effect, not useEffect: it runs in the task that inserts the frame, so the listener is
+  // there before the frame's hello can arrive. useEffect waits for a paint, and a fast frame's
+  // hello could come first and be lost, leaving the preview blank.
+  useLayoutEffect(() => {
     const onMessage = (e: MessageEvent) => {
       // Only the frame's own window, whose sandbox gives it the opaque origin "null".
       if (e.source !== frame.current?.contentWindow || e.origin !== 'null' || (e.data as { type?: unknown })?.type !== HELLO) return;
