@@ -44,12 +44,19 @@ describe('parseEvent', () => {
     ['version', '2', 'expected an integer from 1 to 2147483647, got "2"'],
     ['version', 2147483648, 'expected an integer from 1 to 2147483647, got 2147483648'],
     ['version', null, 'expected an integer from 1 to 2147483647, got null'],
+    ['test', 'yes', 'expected one of true, false, got "yes"'],
+    ['test', 0, 'expected one of true, false, got 0'],
   ])('%s #%#', (field, value, reason) => invalid(withAt(valid, field, value), field, reason));
 
   it('keeps a version from 1 to the largest integer PostgreSQL holds', () => {
     expect(parseEvent({ ...valid, version: 1 }).version).toBe(1);
     expect(parseEvent({ ...valid, version: 2147483647 }).version).toBe(2147483647);
     expect('version' in parseEvent(valid)).toBe(false);
+  });
+
+  it('keeps the preview flag `test` as given, and leaves it out when absent', () => {
+    expect(parseEvent({ ...valid, test: true }).test).toBe(true);
+    expect('test' in parseEvent(valid)).toBe(false);
   });
 
   it('needs userId beside a userSignature', () => {

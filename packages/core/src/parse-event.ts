@@ -2,7 +2,7 @@
 // let a collector compute response rates.
 import type { SurveyEvent } from './response.js';
 import { anonymousId, channel, dateTime, id, userId, userSignature, uuid, version } from './validate-fields.js';
-import { obj, req, run, words } from './validate.js';
+import { bool, obj, req, run, words } from './validate.js';
 
 const event = obj<SurveyEvent>({
   id: req(uuid),
@@ -14,6 +14,7 @@ const event = obj<SurveyEvent>({
   createdAt: req(dateTime),
   channel,
   version,
+  test: bool,
 });
 
 /**

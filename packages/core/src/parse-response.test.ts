@@ -166,7 +166,16 @@ describe('parseResponse: invalid', () => {
     ['version', 2.5, 'expected an integer from 1 to 2147483647, got 2.5'],
     ['version', '3', 'expected an integer from 1 to 2147483647, got "3"'],
     ['version', 2147483648, 'expected an integer from 1 to 2147483647, got 2147483648'],
+    ['test', 'true', 'expected one of true, false, got "true"'],
+    ['test', 1, 'expected one of true, false, got 1'],
+    ['test', null, 'expected one of true, false, got null'],
   ])('%s #%#', (field, value, reason, path = field) => invalid(withAt(valid, field, value), path, reason));
+
+  it('keeps the preview flag `test` as given, and leaves it out when absent', () => {
+    expect(parseResponse({ ...valid, test: true }).test).toBe(true);
+    expect(parseResponse({ ...valid, test: false }).test).toBe(false);
+    expect('test' in parseResponse(valid)).toBe(false);
+  });
 
   it('checks the score against the scale given, and the scale against the kind', () => {
     invalid({ ...minimal, kind: 'csat', scale: [1, 3], score: 4 }, 'score', 'expected an integer from 1 to 3, got 4');

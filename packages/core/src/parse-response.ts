@@ -19,7 +19,7 @@ import {
   version,
 } from './validate-fields.js';
 import { kind, scaleFor } from './validate-scale.js';
-import { arr, at, bad, int, obj, record, req, run, type Check } from './validate.js';
+import { arr, at, bad, bool, int, obj, record, req, run, type Check } from './validate.js';
 
 /** `[min, max]`, a scale the response's kind allows. */
 const scale: Check<[number, number]> = (v, p, o) => {
@@ -76,6 +76,7 @@ const response = obj<SurveyResponse>({
   locale: req(locale),
   channel: req(channel),
   version,
+  test: bool,
 });
 
 /**

@@ -39,6 +39,11 @@ export interface SurveyResponse {
   channel: Channel;
   /** The published version of the survey that was answered (from the collector's remote config), when known. */
   version?: number;
+  /**
+   * `true` for an answer given through a preview link: stored, shown in the
+   * inbox as test, and left out of scores, tallies, insights and exports.
+   */
+  test?: boolean;
 }
 
 /** What happened to a survey besides an answer. */
@@ -59,4 +64,6 @@ export interface SurveyEvent {
   channel?: Channel;
   /** The published version of the survey shown, when known. */
   version?: number;
+  /** `true` for a display or dismissal in a preview: left out of response rates. */
+  test?: boolean;
 }
