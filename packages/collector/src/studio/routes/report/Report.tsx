@@ -11,11 +11,13 @@ import { ApiError, admin, call } from '../../api/client.js';
 import { site as currentSite } from '../../session.js';
 import { versions } from '../survey-editor/api.js';
 import { BAND_LABEL, bandSplit } from './bands.js';
-import { ClosedLoop, type ClosedLoopRow } from './ClosedLoop.js';
+import type { ClosedLoopRow } from './ClosedLoop.js';
+import { lazyScreen } from '../../components/lazy.js';
 import { distributionChart, trendChart } from './charts.js';
 import { fmt, interval, pct } from './format.js';
 
 const LABEL = { nps: 'NPS', csat: 'CSAT %', ces: 'CES %' } as const;
+const ClosedLoop = lazyScreen(() => import('./ClosedLoop.js').then((m) => m.ClosedLoop), 'the closed loop');
 
 interface Comment {
   score: number;

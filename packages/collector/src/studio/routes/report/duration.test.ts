@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration } from './format.js';
+import { duration } from './duration.js';
 
 describe('duration', () => {
   it.each([
