@@ -219,10 +219,14 @@ export function AnswerScreen({ site, id }: { site: string; id: string }) {
               {r.tags.map((t) => (
                 <li key={t}>
                   <span class="tag">{t}</span>
-                  <button type="button" class="remove" disabled={off} {...described} aria-label={`Remove tag ${t}`} onClick={() =>
-                      // The button goes with its tag: the keyboard carries on in the new-tag box.
-                      void change({ tags: r.tags.filter((x) => x !== t) }, `Removed the tag “${t}”.`).then(() => document.getElementById('a-tag')?.focus())
-                    }
+                  <button
+                    type="button"
+                    class="remove"
+                    disabled={off}
+                    {...described}
+                    aria-label={`Remove tag ${t}`}
+                    // The button goes with its tag: the keyboard carries on in the new-tag box.
+                    onClick={() => void change({ tags: r.tags.filter((x) => x !== t) }, `Removed the tag “${t}”.`).then(() => document.getElementById('a-tag')?.focus())}
                   >
                     Remove
                   </button>
