@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { post, response } from '../../../test-fixtures.js';
 import { location, navigate } from '../../router.js';
 import { realApi, type RealApi } from '../../test/real-api.js';
-import { ResponsesScreen } from './Responses.js';
+import type { InboxItem } from './api.js';
+import { AnswerSummary, ResponsesScreen } from './Responses.js';
 
 let api: RealApi;
 const HOUR = 3600_000;
@@ -180,5 +181,21 @@ describe('the inbox list', () => {
     expect(shown()).toEqual(more.map((r) => r.id));
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(within(screen.getByRole('list')).getAllByRole('link')[25]));
+  });
+
+  it('a preview answer (`test: true`, once the collector marks them) carries a "test" tag; without the field, none', async () => {
+    await api.as('viewer');
+    const { data } = await (await import('./api.js')).listResponses('demo', new URLSearchParams({ limit: '1' }));
+    const item = data.responses[0]!;
+    expect(item.test).toBeUndefined();
+    const tags = () => [...document.querySelectorAll('.tag')].map((t) => t.textContent);
+    render(<AnswerSummary r={item} people={[]} />);
+    expect(tags()).toEqual([]);
+    cleanup();
+    render(<AnswerSummary r={{ ...item, test: true } as InboxItem} people={[]} />);
+    expect(tags()).toEqual(['test']);
+    cleanup();
+    render(<AnswerSummary r={{ ...item, test: false, tags: ['vip'] } as InboxItem} people={[]} />);
+    expect(tags()).toEqual(['vip']);
   });
 });
