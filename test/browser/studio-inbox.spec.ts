@@ -92,6 +92,8 @@ test('an editor filters to detractors with a comment, opens one by keyboard, ass
   const id = ANSWERS[0]!.id;
   await expect(page).toHaveURL(`${studio.url}/studio/responses/shop/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('NPS 2 · detractor · nps');
+  // Focus lands on the answer's heading (the link that had it is gone), so Tab carries on in the answer.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   expect(await violations(page)).toEqual([]);
 
   // Assign to the publisher and close.

@@ -5,7 +5,7 @@
 // someone else changed it) and add notes; lower roles see the same controls
 // disabled, with the reason.
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../../api/client.js';
 import { Link } from '../../router.js';
 import { can, me } from '../../session.js';
@@ -45,6 +45,7 @@ export function AnswerScreen({ site, id }: { site: string; id: string }) {
   const note = useSignal('');
   const busy = useSignal(false);
   const editor = can('editor');
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const load = async () => {
     try {
@@ -64,6 +65,12 @@ export function AnswerScreen({ site, id }: { site: string; id: string }) {
       () => {},
     );
   }, [site, id]);
+
+  // Opened from the list by Enter, the link that had focus is gone: the keyboard starts again at the answer's heading.
+  const loaded = answer.value !== null;
+  useEffect(() => {
+    if (loaded && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
+  }, [loaded]);
 
   /** Sends `changes`; on a 409, reloads the answer and says so. */
   const change = async (changes: Changes, done: string) => {
@@ -113,7 +120,7 @@ export function AnswerScreen({ site, id }: { site: string; id: string }) {
   return (
     <>
       <div class="toolbar">
-        <h1>
+        <h1 ref={heading} tabIndex={-1}>
           {KIND[r.kind]} {r.score} · {r.band} · {r.surveyId}
         </h1>
         <div class="actions">
