@@ -1,9 +1,9 @@
 // Writes the studio's screenshots shown in packages/collector/README.md
 // (docs/studio-*.png): the surveys list, the editor with its live preview,
-// and the report, over the demo's synthetic answers fixed to a date.
+// the report and the inbox, over the demo's synthetic answers fixed to a date.
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { signIn, startStudio, type Studio } from './fixtures/studio.js';
+import { SECRET, signIn, startStudio, type Studio } from './fixtures/studio.js';
 
 let studio: Studio;
 const docs = (name: string) => fileURLToPath(new URL(`../../packages/collector/docs/${name}`, import.meta.url));
@@ -49,4 +49,24 @@ test('studio screenshots: surveys, editor with preview, report', async ({ page }
   await expect(page.locator('section[data-survey="nps"] table.bands')).toContainText('Promoters');
   await expect(page.locator('section[data-survey="nps"] ul.comments li strong').first()).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: docs('studio-report.png') });
+});
+
+test('studio screenshot: the inbox, detractors with a comment, some taken up', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // A team at work: the newest few detractor answers assigned, tagged, in progress or closed (through the admin API).
+  const api = (path: string, init: RequestInit = {}) => fetch(`${studio.url}/v1/admin${path}`, { ...init, headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json', ...init.headers } });
+  const admin = (await studio.collector.storage.users.byEmail('admin@shop.test'))!;
+  const page1 = (await (await api('/sites/demo/responses?survey=nps&band=detractor&hasComment=true&limit=4')).json()) as { responses: Array<{ id: string; etag: string }> };
+  const changes = [{ status: 'in_progress', assignee: admin.id, tags: ['pricing'] }, { status: 'closed', assignee: admin.id, tags: ['bug', 'checkout'] }, { tags: ['vip'] }];
+  for (const [i, body] of changes.entries()) {
+    const r = page1.responses[i]!;
+    expect((await api(`/sites/demo/responses/${r.id}`, { method: 'PATCH', headers: { 'if-match': r.etag }, body: JSON.stringify(body) })).status).toBe(200);
+  }
+  await signIn(page, studio, 'admin@shop.test');
+  await page.goto(`${studio.url}/studio/responses?site=demo&survey=nps&band=detractor&hasComment=true`);
+  await expect(page.locator('ul.keyboard-list > li')).toHaveCount(25);
+  await page.locator('ul.keyboard-list > li > a').first().focus();
+  await page.screenshot({ path: docs('studio-inbox.png') });
 });

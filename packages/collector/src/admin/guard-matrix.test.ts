@@ -32,6 +32,8 @@ const ROUTES: Array<{ method: string; path: string; role: Role; body?: unknown; 
   { method: 'POST', path: '/v1/admin/tokens', role: 'viewer', body: { name: '' }, signedInOnly: true },
   { method: 'DELETE', path: '/v1/admin/tokens/nope', role: 'viewer' },
   { method: 'GET', path: '/v1/admin/users', role: 'admin' },
+  // Who to assign an answer to: any signed-in role reads it (the users list stays an admin's).
+  { method: 'GET', path: '/v1/admin/assignees', role: 'viewer' },
   { method: 'POST', path: '/v1/admin/users', role: 'admin', body: { email: 'bad' } },
   { method: 'GET', path: '/v1/admin/users/nope', role: 'admin' },
   { method: 'PATCH', path: '/v1/admin/users/nope', role: 'admin', body: { name: 'x' } },

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../server/context.js';
 import { activityRoutes } from './activity.js';
+import { assigneeRoutes } from './assignees.js';
 import { openApiRoutes } from './openapi.js';
 import { previewAdminRoutes } from './preview.js';
 import { responseRoutes } from './responses.js';
@@ -19,6 +20,7 @@ export function adminRoutes(app: Hono, ctx: AppContext): void {
   surveyAdminRoutes(app, ctx);
   sessionRoutes(app, ctx);
   userRoutes(app, ctx);
+  assigneeRoutes(app, ctx);
   tokenRoutes(app, ctx);
   activityRoutes(app, ctx);
   webhookAdminRoutes(app, ctx);

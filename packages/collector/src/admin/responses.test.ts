@@ -160,6 +160,9 @@ describe.each(drivers)('the inbox on $name', (driver) => {
       ['status=closed', [5]],
       // Set back to new, and never touched: both are new.
       ['status=new', [6, 3, 2, 1]],
+      // What is left to do: new (touched or not) and in progress, never closed.
+      ['status=open', [6, 4, 3, 2, 1]],
+      ['status=open&tag=vip-gold', []],
       [`assignee=${ana.id}`, [4]],
       [`assignee=${ana.id.slice(0, -1)}`, []],
       ['tag=vip', [4]],
@@ -234,7 +237,9 @@ describe.each(drivers)('the inbox on $name', (driver) => {
       ['scoreMin=7&scoreMax=6', 'scoreMin'],
       ['band=detractors', 'band'],
       ['hasComment=yes', 'hasComment'],
-      ['status=open', 'status'],
+      ['status=opened', 'status'],
+      ['status=Open', 'status'],
+      ['status=closed,new', 'status'],
       ['from=2026-13-01', 'from'],
       ['from=2026-10-11&to=2026-10-10', 'from'],
       ['to=yesterday', 'to'],

@@ -62,8 +62,9 @@ function listQuery(c: Context, site: string): InboxQuery | Response {
   }
   const status = values.get('status');
   if (status !== undefined) {
-    if (!(INBOX_STATUSES as readonly string[]).includes(status)) return bad('status', `must be one of ${INBOX_STATUSES.join(', ')}`);
-    q.status = status as InboxStatus;
+    // `open` is a filter only (new or in progress: what is left to do), never a status an answer has.
+    if (status !== 'open' && !(INBOX_STATUSES as readonly string[]).includes(status)) return bad('status', `must be one of ${INBOX_STATUSES.join(', ')}, open`);
+    q.status = status as InboxStatus | 'open';
   }
   const assignee = values.get('assignee');
   if (assignee !== undefined) q.assignee = assignee;
@@ -309,7 +310,7 @@ export const responsePaths: OpenApiPaths = {
         query('from', DAY, 'Given on or after this UTC day'),
         query('to', DAY, 'Given on or before this UTC day'),
         query('hasComment', { type: 'boolean' }, 'With (or without) a comment'),
-        query('status', { enum: INBOX_STATUSES }, '`new` includes answers nobody changed yet'),
+        query('status', { enum: [...INBOX_STATUSES, 'open'] }, '`new` includes answers nobody changed yet; `open` is new or in progress (not closed)'),
         query('assignee', { type: 'string' }, 'A user id'),
         query('tag', { type: 'string' }, 'A whole tag'),
         query('q', { type: 'string' }, 'Words in the comment (websearch syntax: "a phrase", -not, or)'),

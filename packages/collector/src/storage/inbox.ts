@@ -59,7 +59,8 @@ export interface InboxQuery {
   from?: string;
   toExclusive?: string;
   hasComment?: boolean;
-  status?: InboxStatus;
+  /** `open`: new or in progress (every status but closed). */
+  status?: InboxStatus | 'open';
   assignee?: string;
   /** A whole tag (never a prefix). */
   tag?: string;
@@ -181,7 +182,8 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
   if (q.toExclusive !== undefined) and.push(`r.created_at < ${p(q.toExclusive)}::timestamptz`);
   if (q.hasComment !== undefined) and.push(q.hasComment ? `coalesce(r.comment, '') <> ''` : `coalesce(r.comment, '') = ''`);
   // `new` includes the answers nobody has touched (no inbox row).
-  if (q.status !== undefined) and.push(q.status === 'new' ? `(i.status is null or i.status = 'new')` : `i.status = ${p(q.status)}`);
+  if (q.status === 'open') and.push(`(i.status is null or i.status <> 'closed')`);
+  else if (q.status !== undefined) and.push(q.status === 'new' ? `(i.status is null or i.status = 'new')` : `i.status = ${p(q.status)}`);
   if (q.assignee !== undefined) and.push(`i.assignee = ${p(q.assignee)}`);
   if (q.tag !== undefined) and.push(`i.tags @> array[${p(q.tag)}::text]`);
   // The same expression as the index of migration 11, so the planner can use it.

@@ -1,5 +1,5 @@
-// The studio's frame: a skip link, the navigation (Surveys, Report, Sites,
-// Users, Activity), the site picker, and the screen the location names.
+// The studio's frame: a skip link, the navigation (Surveys, Responses,
+// Report, Sites, Users, Activity), the site picker, and the screen the location names.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signedOut } from './api/client.js';
@@ -18,18 +18,23 @@ const ActivityScreen = lazyScreen(() => import('./routes/activity/Activity.js').
 const PublishRequestsScreen = lazyScreen(() => import('./routes/publish-requests/PublishRequests.js').then((m) => m.PublishRequestsScreen), 'the publish requests');
 const TokensScreen = lazyScreen(() => import('./routes/tokens/Tokens.js').then((m) => m.TokensScreen), 'the API tokens');
 const UsersScreen = lazyScreen(() => import('./routes/users/Users.js').then((m) => m.UsersScreen), 'the users');
+const ResponsesScreen = lazyScreen(() => import('./routes/responses/Responses.js').then((m) => m.ResponsesScreen), 'the responses');
+const AnswerScreen = lazyScreen(() => import('./routes/responses/Answer.js').then((m) => m.AnswerScreen), 'the answer');
 
 function Screen() {
   const path = location.value.split('?')[0]!.replace(/\/+$/, '') || '/studio';
   const site = siteId.value;
   const editor = match('/studio/surveys/:site/:id', path);
   if (editor) return <EditorScreen key={editor.site} site={editor.site!} id={editor.id!} />;
+  const answer = match('/studio/responses/:site/:id', path);
+  if (answer) return <AnswerScreen key={answer.site! + answer.id} site={answer.site!} id={answer.id!} />;
   if (path === '/studio/sites') return <SitesScreen />;
   if (path === '/studio/users') return can('admin') ? <UsersScreen /> : <Note title="Users">Users are managed by admins.</Note>;
   if (path === '/studio/tokens') return <TokensScreen />;
   if (path === '/studio/activity') return <ActivityScreen site={site} />;
   if (!site) return <Note title="No site yet">{can('admin') ? <Link href="/studio/sites">Add a site.</Link> : 'Ask an admin to add one.'}</Note>;
   if (path === '/studio/requests') return <PublishRequestsScreen key={site} site={site} />;
+  if (path === '/studio/responses') return <ResponsesScreen key={site} site={site} />;
   if (path === '/studio/report') return <ReportScreen key={site} site={site} />;
   if (path === '/studio' || path === '/studio/surveys') return <SurveysScreen key={site} site={site} />;
   return <Note title="Not found">There is no such page in the studio.</Note>;
@@ -48,6 +53,7 @@ function Note({ title, children }: { title: string; children: ComponentChildren 
 function Nav() {
   const items: Array<[string, string, boolean]> = [
     ['/studio/surveys', 'Surveys', true],
+    ['/studio/responses', 'Responses', true],
     ['/studio/requests', 'Publish requests', true],
     ['/studio/report', 'Report', true],
     ['/studio/sites', 'Sites', true],

@@ -1,19 +1,23 @@
 // The report as a section of the studio: for the chosen site and range, each
 // survey's score with its interval, band split, response rate, trend (with
 // the moments a version went live), distribution, segments, answers by
-// version, latest comments (as text) and insights.
+// version, latest comments (as text), the closed loop (detractor answers
+// closed, median time to close, a link to the open ones) and insights.
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ScoreCell, SurveyScores } from '../../../scores.js';
 import { insightsSection } from '../../../client/insights.js';
-import { ApiError, call } from '../../api/client.js';
+import { ApiError, admin, call } from '../../api/client.js';
 import { site as currentSite } from '../../session.js';
 import { versions } from '../survey-editor/api.js';
 import { BAND_LABEL, bandSplit } from './bands.js';
+import type { ClosedLoopRow } from './ClosedLoop.js';
+import { lazyScreen } from '../../components/lazy.js';
 import { distributionChart, trendChart } from './charts.js';
 import { fmt, interval, pct } from './format.js';
 
 const LABEL = { nps: 'NPS', csat: 'CSAT %', ces: 'CES %' } as const;
+const ClosedLoop = lazyScreen(() => import('./ClosedLoop.js').then((m) => m.ClosedLoop), 'the closed loop');
 
 interface Comment {
   score: number;
@@ -81,7 +85,9 @@ function Cells({ caption, first, rows, kind }: { caption: string; first: string;
   );
 }
 
-function SurveyCard({ s, params, segment, marks }: { s: Scored; params: URLSearchParams; segment: string; marks: Array<{ at: number; version: number }> }) {
+type Range = { site: string; from: string; to: string; loop: ClosedLoopRow[] };
+
+function SurveyCard({ s, params, segment, marks, range }: { s: Scored; params: URLSearchParams; segment: string; marks: Array<{ at: number; version: number }>; range: Range }) {
   const trend = useRef<HTMLDivElement>(null);
   const dist = useRef<HTMLDivElement>(null);
   const insights = useRef<HTMLDivElement>(null);
@@ -157,6 +163,7 @@ function SurveyCard({ s, params, segment, marks }: { s: Scored; params: URLSearc
           ))}
         </ul>
       </div>
+      <ClosedLoop site={range.site} surveyId={s.surveyId} kind={s.kind} from={range.from} to={range.to} row={range.loop.find((l) => l.surveyId === s.surveyId)} />
       <div class="wide" ref={insights} />
     </section>
   );
@@ -168,6 +175,7 @@ export function ReportScreen({ site }: { site: string }) {
   const by = useSignal<'day' | 'week' | 'month'>('week');
   const segment = useSignal('');
   const answer = useSignal<{ surveys: Scored[]; from: string; to: string } | null>(null);
+  const loop = useSignal<ClosedLoopRow[]>([]);
   const marks = useSignal<Map<string, Array<{ at: number; version: number }>>>(new Map());
   const error = useSignal('');
   const segments = ['channel', 'locale', ...(currentSite.value?.segments ?? [])];
@@ -201,6 +209,11 @@ export function ReportScreen({ site }: { site: string }) {
         // Only worth a table once some answer carries a version.
         if (v && v.segments.some((g) => g.value !== '')) s.versions = v.segments as VersionCell[];
       }
+      // The closed loop of the same days; without it (a read that failed) the cards say there is none.
+      loop.value = await call<{ surveys: ClosedLoopRow[] }>('GET', `${admin('sites', site, 'closed-loop')}?from=${data.from}&to=${data.to}`).then(
+        (r) => r.data.surveys,
+        () => [],
+      );
       if (!from.value) from.value = data.from;
       if (!to.value) to.value = data.to;
       answer.value = data;
@@ -291,7 +304,7 @@ export function ReportScreen({ site }: { site: string }) {
       <div class="stack" aria-live="polite" data-loaded={answer.value ? 'true' : undefined}>
         {!answer.value && !error.value && <p class="muted">Loading…</p>}
         {answer.value?.surveys.length === 0 && <p class="muted">No responses in this range yet.</p>}
-        {answer.value?.surveys.map((s) => <SurveyCard key={s.surveyId} s={s} params={p} segment={segment.value} marks={marks.value.get(s.surveyId) ?? []} />)}
+        {answer.value?.surveys.map((s) => <SurveyCard key={s.surveyId} s={s} params={p} segment={segment.value} marks={marks.value.get(s.surveyId) ?? []} range={{ site, from: answer.value!.from, to: answer.value!.to, loop: loop.value }} />)}
       </div>
     </>
   );
