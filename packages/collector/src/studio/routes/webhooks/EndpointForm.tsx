@@ -4,7 +4,7 @@
 // the error goes beside that field, the field is marked invalid and takes
 // focus.
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../../api/client.js';
 import type { EndpointInput, WebhookEndpoint } from './api.js';
 
@@ -56,7 +56,7 @@ export function EndpointForm({ id, eventTypes, endpoint: e, submit, onSubmit }: 
   const form = useRef<HTMLFormElement>(null);
   const fid = (name: string) => `${id}-${name}`;
   // The bad field takes focus, so a keyboard or screen reader user lands on it.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const field = error.value?.field;
     if (field === undefined) return;
     const target = form.current?.querySelector<HTMLElement>(`[data-field="${field}"]`) ?? form.current?.querySelector<HTMLElement>(`#${fid('error')}`);

@@ -174,7 +174,7 @@ function EndpointPage({ site, id, pollMs }: { site: string; id: string; pollMs?:
         />
       </section>
       <section class="card stack" aria-labelledby="secret-title">
-        <h2 id="secret-title">Signing secret</h2>
+        <h2 id="secret-title">Rotate the signing secret</h2>
         <p>
           Active secrets:{' '}
           {e.secrets.map((s, i) => (
