@@ -284,7 +284,8 @@ describe('the notice of a disabled endpoint', () => {
     await new Promise((done) => setTimeout(done, 300));
     expect(screen.queryByRole('region', { name: 'Disabled webhook endpoints' })).toBeNull();
     cleanup();
-    // Enabled again in the screen: the notice goes at once.
+    // The receiver is back, the endpoint enabled again in the screen: the notice goes at once.
+    r.answer(() => ({ status: 200 }));
     await api.as('admin');
     navigate(`/studio/webhooks/${id}`);
     render(
