@@ -45,7 +45,7 @@ test('an admin makes an endpoint by keyboard, copies the secret, sends a test ev
   receiver.answer(() => ({ status: 200, body: '<b>received</b>' }));
   const before = receiver.received.length;
   await signIn(page, studio, 'admin@shop.test');
-  await tabTo(page, page.getByRole('link', { name: 'Webhooks' }));
+  await tabTo(page, page.getByRole('link', { name: 'Webhooks', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeVisible();
   await expect(page.getByText('No webhook endpoints for this site yet.')).toBeVisible();
@@ -137,7 +137,7 @@ test('an endpoint the receiver answers 410 is disabled, and admins see the notic
   const viewer = await (await browser.newContext()).newPage();
   await signIn(viewer, studio, 'viewer@shop.test');
   await expect(viewer.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(viewer.getByRole('link', { name: 'Webhooks' })).toHaveCount(0);
+  await expect(viewer.getByRole('link', { name: 'Webhooks', exact: true })).toHaveCount(0);
   await expect(viewer.getByRole('region', { name: 'Disabled webhook endpoints' })).toHaveCount(0);
   await viewer.goto(`${studio.url}/studio/webhooks`);
   await expect(viewer.getByText(/Webhooks are managed by admins/)).toBeVisible();

@@ -15,13 +15,26 @@ const why = (err: unknown) => (err instanceof ApiError ? (err.path ? `${err.path
 /** A week ago, as the date box wants it (UTC, as the API reads it). */
 const weekAgo = () => new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
 
-export function DeliveryLog({ site, endpoint, pollMs = 2000 }: { site: string; endpoint: string; pollMs?: number }) {
+export interface DeliveryLogProps {
+  site: string;
+  endpoint: string;
+  /** Pending deliveries of a disabled endpoint wait, whatever their due time. */
+  endpointDisabled?: boolean;
+  /** Called after each read of the log (the page reads the endpoint's state again with it). */
+  onRead?: () => void;
+  pollMs?: number;
+}
+
+export function DeliveryLog({ site, endpoint, endpointDisabled = false, onRead, pollMs = 2000 }: DeliveryLogProps) {
   const deliveries = useSignal<Delivery[] | null>(null);
   const message = useSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const since = useSignal(weekAgo());
   const load = () =>
     listDeliveries(site, endpoint).then(
-      (d) => (deliveries.value = d),
+      (d) => {
+        deliveries.value = d;
+        onRead?.();
+      },
       (err: unknown) => (message.value = { kind: 'error', text: why(err) }),
     );
   useEffect(() => {
@@ -74,7 +87,7 @@ export function DeliveryLog({ site, endpoint, pollMs = 2000 }: { site: string; e
             <li key={d.id} class="card stack" data-delivery={d.id}>
               <p id={`delivery-${d.id}`}>
                 <strong class="code">{d.eventType}</strong> created {when(d.createdAt)}
-                <span class={`status ${d.status}`}>{deliveryState(d)}</span>
+                <span class={`status ${d.status}`}>{deliveryState(d, endpointDisabled)}</span>
                 <span class="muted code"> {d.webhookId}</span>
               </p>
               {d.attempts.length > 0 && (

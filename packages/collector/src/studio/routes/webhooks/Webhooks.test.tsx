@@ -227,6 +227,18 @@ describe('the Webhooks screen', () => {
     await admin(`/${id}`, { method: 'DELETE' });
   });
 
+  it('a 410 while the page is open: the state says disabled and why, the delivery waits for the endpoint', async () => {
+    const r = await receiver();
+    r.answer(() => ({ status: 410, body: 'gone' }));
+    const { id } = await addEndpoint(`${r.url}/gone-now`);
+    expect(screen.getByText('Enabled.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Send test event' }));
+    await screen.findByText(/^Disabled on .+: the endpoint answered 410 Gone\.$/, {}, LONG);
+    await waitFor(() => expect(document.querySelector('ol.deliveries li .status')!.textContent).toBe('waiting until the endpoint is enabled'), LONG);
+    expect(within(document.querySelector<HTMLElement>('ol.deliveries li')!).getByRole('cell', { name: 'HTTP 410' })).toBeTruthy();
+    await admin(`/${id}`, { method: 'DELETE' });
+  });
+
   it('rotate the secret: the new one is shown once and signs the next delivery; the old one stops when told to', async () => {
     const r = await receiver();
     const { secret: old } = await addEndpoint(`${r.url}/rotate`);

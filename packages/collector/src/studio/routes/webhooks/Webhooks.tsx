@@ -86,7 +86,7 @@ function EndpointList({ site }: { site: string }) {
                     <td class="code">{e.eventTypes.join(', ')}</td>
                     <td>{filterSummary(e.filters)}</td>
                     <td class={e.disabled ? 'error' : undefined}>{endpointState(e)}</td>
-                    <td>{d === undefined ? '…' : d === null ? 'none yet' : `${d.eventType}: ${deliveryState(d)} (${when(d.createdAt)})`}</td>
+                    <td>{d === undefined ? '…' : d === null ? 'none yet' : `${d.eventType}, ${when(d.createdAt)}: ${deliveryState(d, !!e.disabled)}`}</td>
                   </tr>
                 );
               })}
@@ -135,6 +135,8 @@ function EndpointPage({ site, id, pollMs }: { site: string; id: string; pollMs?:
     if (revealed.value && revealed.value.endpoint !== id) revealed.value = null;
     void load();
   }, [site, id]);
+  // The endpoint as the last poll saw it: the dispatcher may disable it while the page is open. The form keeps what it was loaded with.
+  const now = useSignal<WebhookEndpoint | null>(null);
   const e = endpoint.value;
   const back = <Link href="/studio/webhooks">All webhook endpoints</Link>;
   if (e === null)
@@ -146,6 +148,7 @@ function EndpointPage({ site, id, pollMs }: { site: string; id: string; pollMs?:
     );
   if (!e) return <p class="muted loading">Loading…</p>;
   const shown = revealed.value?.endpoint === id ? revealed.value : null;
+  const state = now.value && now.value.updatedAt > e.updatedAt ? now.value : e;
 
   return (
     <>
@@ -153,7 +156,7 @@ function EndpointPage({ site, id, pollMs }: { site: string; id: string; pollMs?:
       <div class="toolbar">
         <h1 class="wrap">{e.url}</h1>
       </div>
-      <p class={e.disabled ? 'error' : undefined}>{endpointState(e)}</p>
+      <p class={state.disabled ? 'error' : undefined}>{endpointState(state)}</p>
       <p class={`message ${message.value?.kind ?? ''}`} role={message.value?.kind === 'error' ? 'alert' : 'status'}>
         {message.value?.text ?? ''}
       </p>
@@ -213,7 +216,13 @@ function EndpointPage({ site, id, pollMs }: { site: string; id: string; pollMs?:
           </ConfirmButton>
         </div>
       </section>
-      <DeliveryLog site={site} endpoint={id} {...(pollMs ? { pollMs } : {})} />
+      <DeliveryLog
+        site={site}
+        endpoint={id}
+        endpointDisabled={!!state.disabled}
+        onRead={() => void getEndpoint(site, id).then((x) => (now.value = x), () => {})}
+        {...(pollMs ? { pollMs } : {})}
+      />
       <section class="card stack" aria-labelledby="delete-title">
         <h2 id="delete-title">Delete</h2>
         <p>Deleting the endpoint deletes its delivery log too; nothing more is sent to it.</p>

@@ -48,6 +48,10 @@ describe('deliveryState', () => {
     expect(deliveryState(delivery({ status: 'failed', attempts: [attempt] }))).toBe('failed');
     expect(deliveryState(delivery({}))).toBe('pending');
     expect(deliveryState(delivery({ attempts: [attempt], nextAt: '2026-12-01T00:00:05Z' }))).toBe(`retrying, next attempt ${when('2026-12-01T00:00:05Z')}`);
+    // Its endpoint disabled: it waits, whatever its due time; a finished one keeps its outcome.
+    expect(deliveryState(delivery({ attempts: [attempt], nextAt: '2026-12-01T00:00:05Z' }), true)).toBe('waiting until the endpoint is enabled');
+    expect(deliveryState(delivery({ status: 'failed', attempts: [attempt] }), true)).toBe('failed');
+    expect(deliveryState(delivery({ status: 'succeeded', attempts: [attempt] }), true)).toBe('delivered');
   });
   test('an attempt: its status, or its error when nothing answered', () => {
     expect(attemptOutcome(attempt)).toBe('HTTP 500');

@@ -23,10 +23,12 @@ export function filterSummary(f: WebhookEndpoint['filters']): string {
   return parts.length ? parts.join('; ') : 'every response';
 }
 
-/** Delivered, failed, pending (not tried yet) or retrying with the next attempt's time. */
-export function deliveryState(d: Delivery): string {
+/** Delivered, failed, pending (not tried yet), retrying with the next attempt's time, or waiting while its endpoint is disabled. */
+export function deliveryState(d: Delivery, endpointDisabled = false): string {
   if (d.status === 'succeeded') return 'delivered';
   if (d.status === 'failed') return 'failed';
+  // The dispatcher claims nothing for a disabled endpoint: a due time would mislead.
+  if (endpointDisabled) return 'waiting until the endpoint is enabled';
   if (d.attempts.length === 0) return 'pending';
   return d.nextAt ? `retrying, next attempt ${when(d.nextAt)}` : 'retrying';
 }
