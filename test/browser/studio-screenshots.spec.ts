@@ -3,9 +3,11 @@
 // the report and the inbox, over the demo's synthetic answers fixed to a date.
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { startReceiver, type Receiver } from '../../packages/collector/src/webhooks/test-receiver.js';
 import { SECRET, signIn, startStudio, type Studio } from './fixtures/studio.js';
 
 let studio: Studio;
+let receiver: Receiver;
 const docs = (name: string) => fileURLToPath(new URL(`../../packages/collector/docs/${name}`, import.meta.url));
 
 test.beforeAll(async () => {
@@ -21,11 +23,15 @@ test.beforeAll(async () => {
         { id: 'upgrade-ces', kind: 'ces', question: 'Upgrading was easy.' },
       ],
     },
-  ]);
+  ], { webhooks: { allowedNetworks: ['127.0.0.1/32'], retryScale: 0.00001, pollMs: 50 } });
+  receiver = await startReceiver();
   const { seedDemoData } = await import('../../packages/collector/src/demo.js');
   await seedDemoData(studio.collector.storage as never, 'demo', 3000, Date.parse('2026-11-20T12:00:00Z'));
 });
-test.afterAll(() => studio.close());
+test.afterAll(async () => {
+  await receiver.close();
+  await studio.close();
+});
 
 test('studio screenshots: surveys, editor with preview, report', async ({ page }) => {
   test.setTimeout(120_000);
@@ -69,4 +75,34 @@ test('studio screenshot: the inbox, detractors with a comment, some taken up', a
   await expect(page.locator('ul.keyboard-list > li')).toHaveCount(25);
   await page.locator('ul.keyboard-list > li > a').first().focus();
   await page.screenshot({ path: docs('studio-inbox.png') });
+});
+
+test('studio screenshots: webhooks, with the notice of a disabled endpoint, and a delivery log', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // The CRM's first answer is a 503, then it takes everything; the old hook is gone.
+  receiver.answer((r, i) => (r.path === '/old-hook' ? { status: 410, body: 'gone' } : i === 0 ? { status: 503, body: 'busy, try later' } : { status: 200, body: '{"ok":true}' }));
+  const api = (path: string, body?: unknown) =>
+    fetch(`${studio.url}/v1/admin/sites/demo/webhooks${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    }).then((r) => r.json() as Promise<Record<string, any>>);
+  const crm = (await api('', { url: `${receiver.url}/crm`, eventTypes: ['response.created', 'response.closed'], description: 'Detractor follow-up in the CRM', filters: { bands: ['detractor'], hasComment: true } })).endpoint.id as string;
+  await api('', { url: `${receiver.url}/analytics`, eventTypes: ['response.created'], filters: { surveys: ['nps'], attribute: { key: 'plan', value: 'pro' } } });
+  const old = (await api('', { url: `${receiver.url}/old-hook`, eventTypes: ['alert.triggered'] })).endpoint.id as string;
+  await api(`/${crm}/test`, {});
+  await api(`/${old}/test`, {});
+  await expect.poll(async () => (await api(`/${old}`)).endpoint.needsAttention, { timeout: 15_000 }).toBe(true);
+  await api(`/${crm}/test`, {});
+  await signIn(page, studio, 'admin@shop.test');
+  await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Disabled webhook endpoints' })).toBeVisible();
+  await expect(page.locator(`tr[data-endpoint="${crm}"]`)).toContainText('delivered');
+  await page.screenshot({ path: docs('studio-webhooks.png') });
+  await page.getByRole('link', { name: `${receiver.url}/crm` }).click();
+  const log = page.locator('section[aria-labelledby="log-title"]');
+  await expect(log.locator('ol.deliveries li')).toHaveCount(2);
+  await expect(log.locator('ol.deliveries li .status')).toHaveText(['delivered', 'delivered']);
+  await log.screenshot({ path: docs('studio-webhooks-log.png') });
 });

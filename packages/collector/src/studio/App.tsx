@@ -10,6 +10,7 @@ import { SignIn } from './routes/sign-in/SignIn.js';
 import { SitesScreen } from './routes/sites/Sites.js';
 import { EditorScreen } from './routes/survey-editor/Editor.js';
 import { SurveysScreen } from './routes/surveys/Surveys.js';
+import { DisabledWebhooksNotice } from './routes/webhooks/notice.js';
 import { can, chooseSite, loadSession, me, siteId, sites, signOut } from './session.js';
 
 // The screens a marketer opens now and then load on demand, so the first
@@ -17,6 +18,7 @@ import { can, chooseSite, loadSession, me, siteId, sites, signOut } from './sess
 const ActivityScreen = lazyScreen(() => import('./routes/activity/Activity.js').then((m) => m.ActivityScreen), 'the activity log');
 const PublishRequestsScreen = lazyScreen(() => import('./routes/publish-requests/PublishRequests.js').then((m) => m.PublishRequestsScreen), 'the publish requests');
 const TokensScreen = lazyScreen(() => import('./routes/tokens/Tokens.js').then((m) => m.TokensScreen), 'the API tokens');
+const WebhooksScreen = lazyScreen(() => import('./routes/webhooks/Webhooks.js').then((m) => m.WebhooksScreen), 'the webhooks');
 const UsersScreen = lazyScreen(() => import('./routes/users/Users.js').then((m) => m.UsersScreen), 'the users');
 const ResponsesScreen = lazyScreen(() => import('./routes/responses/Responses.js').then((m) => m.ResponsesScreen), 'the responses');
 const AnswerScreen = lazyScreen(() => import('./routes/responses/Answer.js').then((m) => m.AnswerScreen), 'the answer');
@@ -35,6 +37,8 @@ function Screen() {
   if (!site) return <Note title="No site yet">{can('admin') ? <Link href="/studio/sites">Add a site.</Link> : 'Ask an admin to add one.'}</Note>;
   if (path === '/studio/requests') return <PublishRequestsScreen key={site} site={site} />;
   if (path === '/studio/responses') return <ResponsesScreen key={site} site={site} />;
+  const webhook = match('/studio/webhooks/:id', path);
+  if (path === '/studio/webhooks' || webhook) return <WebhooksScreen key={site} site={site} id={webhook?.id} />;
   if (path === '/studio/report') return <ReportScreen key={site} site={site} />;
   if (path === '/studio' || path === '/studio/surveys') return <SurveysScreen key={site} site={site} />;
   return <Note title="Not found">There is no such page in the studio.</Note>;
@@ -59,6 +63,7 @@ function Nav() {
     ['/studio/sites', 'Sites', true],
     ['/studio/users', 'Users', can('admin')],
     ['/studio/activity', 'Activity', true],
+    ['/studio/webhooks', 'Webhooks', can('admin')],
     ['/studio/tokens', 'API tokens', me.value?.kind === 'user'],
   ];
   return (
@@ -108,6 +113,7 @@ export function App() {
     <>
       <Nav />
       <main id="main" tabIndex={-1}>
+        <DisabledWebhooksNotice />
         <Screen />
       </main>
     </>

@@ -35,9 +35,10 @@ function messageOf(status: number, body: unknown): { message: string; path?: str
   const error = (body as { error?: unknown } | null)?.error;
   if (typeof error === 'string') return { message: error };
   if (error && typeof error === 'object') {
-    const e = error as { message?: unknown; path?: unknown; reason?: unknown; param?: unknown };
+    const e = error as { message?: unknown; path?: unknown; reason?: unknown; param?: unknown; field?: unknown };
     const message = typeof e.message === 'string' ? e.message : typeof e.reason === 'string' ? e.reason : `HTTP ${status}`;
-    const path = typeof e.path === 'string' ? e.path : typeof e.param === 'string' ? e.param : undefined;
+    // `path` (surveys, users), `param` (query values), `field` (webhook bodies; '' for the body as a whole).
+    const path = typeof e.path === 'string' ? e.path : typeof e.param === 'string' ? e.param : typeof e.field === 'string' ? e.field : undefined;
     return path === undefined ? { message } : { message, path };
   }
   return { message: status === 404 ? 'not found' : `the collector answered HTTP ${status}` };

@@ -8,7 +8,8 @@ import { setupServer } from 'msw/node';
 import type { Role } from '../../auth/roles.js';
 import type { Collector } from '../../collector.js';
 import { addUser, signIn } from '../../admin/people-fixtures.js';
-import { SELF, testCollector } from '../../test-fixtures.js';
+import type { CollectorConfig } from '../../config.js';
+import { SELF, testCollector, testConfig } from '../../test-fixtures.js';
 import { loadSession } from '../session.js';
 
 export interface RealApi {
@@ -20,9 +21,9 @@ export interface RealApi {
 
 const ROLES: Role[] = ['viewer', 'editor', 'publisher', 'admin'];
 
-/** A collector with one user per role (`<role>@shop.test`) behind the studio's fetches; the site is `demo`. */
-export async function realApi(): Promise<RealApi> {
-  const collector = await testCollector({ refreshSitesEveryMs: 0 });
+/** A collector with one user per role (`<role>@shop.test`) behind the studio's fetches; the site is `demo`. `config` overrides parts of the test config (webhooks that may reach loopback, for one). */
+export async function realApi(options: { config?: Partial<CollectorConfig> } = {}): Promise<RealApi> {
+  const collector = await testCollector({ refreshSitesEveryMs: 0, ...(options.config ? { config: testConfig(options.config) } : {}) });
   const cookies = new Map<Role, string>();
   for (const role of ROLES) {
     await addUser(collector, `${role}@shop.test`, role);
