@@ -3,6 +3,7 @@
 // to an in-process collector on PGlite, with the cookie of a real signed-in
 // user of the role the test chose. Roles, If-Match, 409s and diffs are the
 // API's own, so a component test fails when the studio and the API disagree.
+import { configure } from '@testing-library/preact';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Role } from '../../auth/roles.js';
@@ -20,6 +21,10 @@ export interface RealApi {
 }
 
 const ROLES: Role[] = ['viewer', 'editor', 'publisher', 'admin'];
+
+// Each screen here waits on a real collector (PGlite, scrypt, the activity log), which on a busy 2-core CI
+// machine can take longer than testing-library's 1 s default for findBy/waitFor; a real failure still fails.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** A collector with one user per role (`<role>@shop.test`) behind the studio's fetches; the site is `demo`. `config` overrides parts of the test config (webhooks that may reach loopback, for one). */
 export async function realApi(options: { config?: Partial<CollectorConfig> } = {}): Promise<RealApi> {
