@@ -16,6 +16,8 @@ export interface Layout {
   mode: 'popover' | 'modal' | 'bar' | 'inline' | 'tab';
   /** Extra classes: position and colour scheme. */
   classes: string;
+  /** A preview link's draft: the card wears a badge saying so. */
+  preview?: boolean | undefined;
 }
 
 interface Props {
@@ -99,6 +101,11 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
       <button type="button" class="x" part="close" aria-label={t.close} onClick={receipt ? onClose : onDismiss}>
         <Cross />
       </button>
+      {layout.preview && (
+        <p class="pg" part="badge">
+          {t.preview}
+        </p>
+      )}
       {body}
       {failed && (
         <p class="er" role="alert" part="error">

@@ -42,6 +42,7 @@ export async function mountSurvey(options: MountOptions): Promise<SurveyHandle> 
       mode === 'bar' ? `bar ${pos.startsWith('top') ? 'top' : 'bottom'}` : mode === 'modal' ? 'mo' : mode === 'inline' ? 'in' : pos,
       scheme === 'dark' ? 'dk' : scheme === 'auto' ? 'au' : '',
     ].join(' '),
+    preview: options.preview,
   };
 
   const host = createHost(parent, surveyCss(mode === 'inline', survey.theme), options.styleNonce);

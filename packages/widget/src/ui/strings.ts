@@ -25,6 +25,8 @@ export const en = {
   /** The seven CES agreement points, lowest first, separated by `|`. */
   ces: 'Strongly disagree|Disagree|Somewhat disagree|Neither agree nor disagree|Somewhat agree|Agree|Strongly agree',
   feedback: 'Feedback',
+  /** The badge on a preview link's draft (a marketer checking it on the live site). */
+  preview: 'Preview',
 };
 
 /** The keys of the widget's strings. */
