@@ -106,14 +106,24 @@ test('a preview link shows the draft with its badge though targeting excludes th
   expect(response).toMatchObject({ surveyId: 'draft-nps', score: 9, test: true });
   // Its display event is test too: the response rate leaves previews out as well.
   await expect.poll(() => posted.flatMap((b) => b.events ?? []).filter((e: any) => e.type === 'display').map((e: any) => e.test)).toEqual([true]);
-  // The collector took it (stored once, not refused).
-  await expect
-    .poll(async () => {
-      const rows = [];
-      for await (const r of collector.storage.exportResponses({ site: 'shop', from: '2000-01-01', to: '2999-12-31' })) rows.push(r);
-      return rows.filter((r: any) => r.surveyId === 'draft-nps').length;
-    })
-    .toBe(1);
+  // The collector stored it once, as a test answer.
+  const rows = async (test?: 'include') => {
+    const out: any[] = [];
+    for await (const r of collector.storage.exportResponses({ site: 'shop', from: '2000-01-01', to: '2999-12-31', ...(test && { test }) })) out.push(r);
+    return out.filter((r) => r.surveyId === 'draft-nps');
+  };
+  await expect.poll(async () => (await rows('include')).map((r) => [r.score, r.test])).toEqual([[9, true]]);
+  expect(await rows()).toEqual([]);
+  // Beside it, one ordinary answer to the same survey: /v1/scores counts that one and not the preview's.
+  const ordinary = await fetch(`${server.url}/v1/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: host.url, 'x-sayso-site': 'shop' },
+    body: JSON.stringify({ site: 'shop', sentAt: new Date().toISOString(), responses: [{ ...response, id: '01900000-0000-7000-8000-000000000001', score: 3, test: undefined }], events: [] }),
+  });
+  expect(ordinary.status).toBe(200);
+  const day = new Date().toISOString().slice(0, 10);
+  const scores = await fetch(`${server.url}/v1/scores?site=shop&survey=draft-nps&from=${day}&to=${day}`, { headers: { authorization: `Bearer ${SECRET}` } }).then((r) => r.json());
+  expect(scores.surveys[0].total).toMatchObject({ n: 1, score: -100 });
   // A preview leaves no trace in the caps: the display history is untouched.
   expect(await page.evaluate(() => localStorage.getItem('sayso.h.shop'))).toBeNull();
   expect(errors).toEqual([]);
