@@ -92,7 +92,7 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
       class={`p ${layout.classes}`}
       part="panel"
       role={layout.mode === 'inline' ? 'region' : 'dialog'}
-      aria-modal={modal ? 'true' : undefined}
+      aria-modal={modal || undefined}
       aria-labelledby="sy-q"
       dir={view.dir}
       lang={view.lang}
@@ -119,7 +119,7 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
               {fill(t.step, { current: step + 1, total })}
             </span>
           )}
-          <button type="button" class="b" part="submit" disabled={!flow.ready()} aria-busy={busy ? 'true' : undefined} onClick={flow.next}>
+          <button type="button" class="b" part="submit" disabled={!flow.ready()} aria-busy={busy || undefined} onClick={flow.next}>
             {busy ? t.sending : failed ? t.retry : step < total - 1 ? t.next : t.submit}
           </button>
         </div>
