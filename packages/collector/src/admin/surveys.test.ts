@@ -276,6 +276,16 @@ test('versions, their diff, a rollback and a duplicate', async () => {
 test('publish requests: an editor asks, a publisher sees the diff and approves; a request for a draft edited since is refused', async () => {
   const { id, etag } = await create({ question: 'Asked?' });
   const url = `${SURVEYS}/${id}`;
+  // The note: a text of at most 2000 characters, and no other field.
+  for (const [body, path] of [[{ note: 'n'.repeat(2001) }, 'note'], [{ note: 5 }, 'note'], [{ reason: 'x' }, 'reason']] as const) {
+    const refused = await call(c, 'POST', `${url}/publish-requests`, { as: 'editor', body });
+    expect([refused.status, refused.body.error.path]).toEqual([400, path]);
+  }
+  const longest = await call(c, 'POST', `${url}/publish-requests`, { as: 'editor', body: { note: 'n'.repeat(2000) } });
+  expect([longest.status, longest.body.note.length]).toEqual([201, 2000]);
+  const tooLong = await call(c, 'POST', `/v1/admin/publish-requests/${longest.body.id}/reject`, { as: 'publisher', body: { reason: 'r'.repeat(2001) } });
+  expect([tooLong.status, tooLong.body.error.path]).toEqual([400, 'reason']);
+  expect((await call(c, 'POST', `/v1/admin/publish-requests/${longest.body.id}/reject`, { as: 'publisher', body: { reason: 'r'.repeat(2000) } })).status).toBe(200);
   const asked = await call(c, 'POST', `${url}/publish-requests`, { as: 'editor', body: { note: 'ready' } });
   expect(asked.status).toBe(201);
   expect(asked.body).toMatchObject({ surveyId: id, note: 'ready', status: 'open', requestedBy: 'editor@shop.test', stale: false });

@@ -335,13 +335,8 @@ export function surveyAdminRoutes(app: Hono, ctx: AppContext): void {
     if (r instanceof Response) return r;
     const body = await jsonBody(c, ctx);
     if (body instanceof Response) return body;
-    try {
-      onlyKeys(body, ['note']);
-      if (body.note !== undefined && (typeof body.note !== 'string' || body.note.length > 2000)) throw new BadInput('note', 'must be a text of at most 2000 characters');
-    } catch (err) {
-      if (err instanceof BadInput) return badInput(c, err);
-      throw err;
-    }
+    const bad = onlyText(body, 'note');
+    if (bad) return badInput(c, bad);
     if (r.status === 'archived') return c.json({ error: 'an archived survey cannot be published: duplicate it', current: await view(r) }, 409);
     const actor = actorOf(c);
     const made = await storage.transaction(async (tx) => {
@@ -389,13 +384,8 @@ export function surveyAdminRoutes(app: Hono, ctx: AppContext): void {
     const id = positiveInt(c.req.param('rid'), Number.MAX_SAFE_INTEGER);
     const body = await jsonBody(c, ctx);
     if (body instanceof Response) return body;
-    try {
-      onlyKeys(body, ['reason']);
-      if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000)) throw new BadInput('reason', 'must be a text of at most 2000 characters');
-    } catch (err) {
-      if (err instanceof BadInput) return badInput(c, err);
-      throw err;
-    }
+    const bad = onlyText(body, 'reason');
+    if (bad) return badInput(c, bad);
     const actor = actorOf(c);
     const decided = id === undefined ? 'missing' : await storage.transaction(async (tx) => {
       const d = await storage.surveys.decide(id, 'rejected', actor.label, tx);
@@ -410,6 +400,18 @@ export function surveyAdminRoutes(app: Hono, ctx: AppContext): void {
 }
 
 class Conflict extends Error {}
+
+/** Why `body` is not `{}` or `{ [key]: text of at most 2000 characters }` (a publish request's note, a rejection's reason). */
+function onlyText(body: Record<string, unknown>, key: string): BadInput | undefined {
+  try {
+    onlyKeys(body, [key]);
+  } catch (err) {
+    if (err instanceof BadInput) return err;
+    throw err;
+  }
+  const v = body[key];
+  return v !== undefined && (typeof v !== 'string' || v.length > 2000) ? new BadInput(key, 'must be a text of at most 2000 characters') : undefined;
+}
 
 const SITE = { name: 'site', in: 'path', required: true, schema: { type: 'string' } } as const;
 const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;

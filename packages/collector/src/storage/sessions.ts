@@ -3,9 +3,8 @@
 // keyed by the SHA-256 of the cookie's random value (auth/secret-ids.ts):
 // the table alone signs nobody in. Expiry slides with use, up to an absolute
 // cap from the sign-in; times are the database's, so instances agree.
-import type { Role } from '../auth/roles.js';
 import type { SqlRunner } from './driver.js';
-import type { User } from './users.js';
+import { toUser, type User, type UserRow } from './users.js';
 
 /** How long sessions last. */
 export interface SessionLifetime {
@@ -31,14 +30,7 @@ export interface SessionsStorage {
   sweep(): Promise<number>;
 }
 
-interface Row {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  created_at: Date | string;
-  last_sign_in_at: Date | string | null;
+interface Row extends UserRow {
   live: boolean;
   expires_at: Date | string;
   slid: Date | string | null;
@@ -81,16 +73,7 @@ export function sessionsStorage(db: SqlRunner): SessionsStorage {
       if (!row) return 'unknown';
       if (!row.live) return 'expired';
       if (row.disabled) return 'disabled';
-      const user: User = {
-        id: row.id,
-        email: row.email,
-        name: row.name,
-        role: row.role,
-        disabled: row.disabled,
-        createdAt: iso(row.created_at),
-        lastSignInAt: row.last_sign_in_at === null ? null : iso(row.last_sign_in_at),
-      };
-      return { user, expiresAt: iso(row.slid ?? row.expires_at) };
+      return { user: toUser(row), expiresAt: iso(row.slid ?? row.expires_at) };
     },
 
     async revoke(idHash) {

@@ -76,7 +76,8 @@ export function emailKey(email: string): string {
   return email.normalize('NFC').toLowerCase();
 }
 
-interface Row {
+/** A user as the database returns `COLUMNS` (sessions.ts reads the same columns through its join). */
+export interface UserRow {
   id: string;
   email: string;
   name: string;
@@ -84,13 +85,17 @@ interface Row {
   disabled: boolean;
   created_at: Date | string;
   last_sign_in_at: Date | string | null;
+}
+
+interface Row extends UserRow {
   password_hash?: string;
 }
 
 const COLUMNS = `id, email, name, role, disabled, created_at, last_sign_in_at`;
 const iso = (t: Date | string) => new Date(t).toISOString();
 
-function toUser(r: Row): User {
+/** The API's user from its row (never the hash). */
+export function toUser(r: UserRow): User {
   return {
     id: r.id,
     email: r.email,

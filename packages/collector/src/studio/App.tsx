@@ -4,16 +4,20 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signedOut } from './api/client.js';
 import { Link, location, match, navigate } from './router.js';
-import { ActivityScreen } from './routes/activity/Activity.js';
-import { PublishRequestsScreen } from './routes/publish-requests/PublishRequests.js';
+import { lazyScreen } from './components/lazy.js';
 import { ReportScreen } from './routes/report/Report.js';
 import { SignIn } from './routes/sign-in/SignIn.js';
 import { SitesScreen } from './routes/sites/Sites.js';
 import { EditorScreen } from './routes/survey-editor/Editor.js';
-import { TokensScreen } from './routes/tokens/Tokens.js';
 import { SurveysScreen } from './routes/surveys/Surveys.js';
-import { UsersScreen } from './routes/users/Users.js';
 import { can, chooseSite, loadSession, me, siteId, sites, signOut } from './session.js';
+
+// The screens a marketer opens now and then load on demand, so the first
+// bundle holds the sign-in, the surveys, the editor and the report.
+const ActivityScreen = lazyScreen(() => import('./routes/activity/Activity.js').then((m) => m.ActivityScreen), 'the activity log');
+const PublishRequestsScreen = lazyScreen(() => import('./routes/publish-requests/PublishRequests.js').then((m) => m.PublishRequestsScreen), 'the publish requests');
+const TokensScreen = lazyScreen(() => import('./routes/tokens/Tokens.js').then((m) => m.TokensScreen), 'the API tokens');
+const UsersScreen = lazyScreen(() => import('./routes/users/Users.js').then((m) => m.UsersScreen), 'the users');
 
 function Screen() {
   const path = location.value.split('?')[0]!.replace(/\/+$/, '') || '/studio';

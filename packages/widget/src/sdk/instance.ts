@@ -40,7 +40,7 @@ export interface Deps {
 const noop = (): void => {};
 
 /** A kept validation: the key of the list it judged, the engine's answer, remote config's ETag. */
-type Verdict = { k: string; t?: string | null } & ReturnType<Engine['check']>;
+type Verdict = { k: string } & ReturnType<Engine['check']>;
 /**
  * The verdict's format: a new one when the engine's output changes (2: URL
  * rules come compiled; 3: written by the engine's own JSON writer, as
@@ -350,10 +350,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
    * The valid surveys of `list`. parseSurvey lives in the engine, so its
    * verdict is kept (in the slot, under a hash of the list): a browser
    * loads the engine to validate a config once, not on every page. Remote
-   * config keeps its ETag (`t`) with it, to revalidate; it passes the
-   * verdict it already read as `was`.
+   * config passes the verdict it already read as `was`.
    */
-  async function valid(list: unknown[], slot: string, t?: string | null, was = readJson<Verdict>(store, slot)): Promise<Survey[]> {
+  async function valid(list: unknown[], slot: string, was = readJson<Verdict>(store, slot)): Promise<Survey[]> {
     if (!list.length) return [];
     // The replacer hands back each value as it was before any toJSON (Prototype.js gives arrays one), so the key is
     // the same on pages with and without such libraries; it hashes, it is never parsed.
@@ -370,10 +369,9 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
         return [];
       }
     }
-    // Written only when it changed (`!=`: a missing ETag is null or absent alike): most pages reuse it as it is.
-    // By the engine's JSON writer, which a page's toJSON and JSON.stringify cannot reach; a new ETag for the
-    // same surveys is the one change that loads the engine just for this.
-    if (v !== was || v.t != t) await loadEngine().then((e) => store.set(slot, e.json({ ...v, t })), noop);
+    // Written only when it changed: most pages reuse it as it is. By the engine's JSON writer, which a
+    // page's toJSON and JSON.stringify cannot reach (the engine is loaded already: it made the verdict).
+    if (v !== was) await loadEngine().then((e) => store.set(slot, e.json(v)), noop);
     return kept(v);
   }
   /** A verdict's surveys, its problems reported again (every page hears about a bad config). */
@@ -388,10 +386,10 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
   const remote = remoteOn
     ? consented.then(async () => {
         const v = readJson<Verdict>(store, 'vr');
-        const r = await fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`, v?.t);
+        const r = await fetchSurveys(win.fetch.bind(win), `${config.endpoint}/v1/sites/${encodeURIComponent(site)}/surveys`);
         if (r.error) error('E_REMOTE_CONFIG', r.error);
-        // A fresh list; else (304, offline, a server error) the kept copy.
-        return r.list ? valid(r.list, 'vr', r.etag, v) : v ? kept(v) : [];
+        // The list (fresh or revalidated by the HTTP cache); else (offline, a server error) the kept copy.
+        return r.list ? valid(r.list, 'vr', v) : v ? kept(v) : [];
       })
     : Promise.resolve([]);
   const started = Promise.all([mine, remote]).then(([mine, theirs]) => {

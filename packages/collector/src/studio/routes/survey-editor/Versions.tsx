@@ -1,7 +1,7 @@
 // The published versions of a survey, the diff between any two (or a
 // version and the draft), from the API's own diff, and (for a publisher)
 // "Restore as draft": the draft becomes that version again.
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Change, Version } from '../../api/types.js';
 import { DiffTable } from '../../components/DiffTable.js';
@@ -80,26 +80,8 @@ export function Versions({ site, id, latest, restore, restoreBlocked }: { site: 
         </p>
       )}
       <div class="row">
-        <div class="field">
-          <label for="diff-from">Compare</label>
-          <select id="diff-from" value={from.value} onChange={(e) => (from.value = e.currentTarget.value)}>
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {o === 'draft' ? 'draft' : `v${o}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="diff-to">with</label>
-          <select id="diff-to" value={to.value} onChange={(e) => (to.value = e.currentTarget.value)}>
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {o === 'draft' ? 'draft' : `v${o}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionPicker id="diff-from" label="Compare" options={options} chosen={from} />
+        <VersionPicker id="diff-to" label="with" options={options} chosen={to} />
         <button type="button" onClick={compare}>
           Show changes
         </button>
@@ -112,5 +94,21 @@ export function Versions({ site, id, latest, restore, restoreBlocked }: { site: 
         />
       )}
     </section>
+  );
+}
+
+/** One side of the comparison: a version (`v2`) or the draft. */
+function VersionPicker({ id, label, options, chosen }: { id: string; label: string; options: string[]; chosen: Signal<string> }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={chosen.value} onChange={(e) => (chosen.value = e.currentTarget.value)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o === 'draft' ? 'draft' : `v${o}`}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
