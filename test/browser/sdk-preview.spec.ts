@@ -141,6 +141,24 @@ test('a refused preview link shows nothing to the visitor and says why in the pa
   expect(await page.evaluate(() => sessionStorage.getItem('sayso.pv'))).toBeNull();
 });
 
+test('a link whose draft was edited since (410) shows nothing, and the panel says to make a new one', async ({ page }) => {
+  const draft = { id: 'edited-csat', kind: 'csat', question: 'Edited: how was it?', triggers: [{ type: 'pageview' }] };
+  expect((await admin('/surveys', { survey: draft })).status).toBe(201);
+  const link = await admin('/surveys/edited-csat/preview-link', { url: `${host.url}/host.html` });
+  const url = `${server.url}/v1/admin/sites/shop/surveys/edited-csat`;
+  const auth = { authorization: `Bearer ${SECRET}` };
+  const etag = (await fetch(url, { headers: auth })).headers.get('etag')!;
+  const put = await fetch(url, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ survey: { ...draft, question: 'Edited again?' } }) });
+  expect(put.status).toBe(200);
+  await page.goto(link.body.url);
+  await expect(page.getByRole('region', { name: /why is it \(not\) showing/ }).getByRole('alert')).toHaveText(
+    'the draft changed since this preview link was made: make a new one in the studio',
+  );
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText(/Edited/)).toHaveCount(0);
+  await expect(page.locator('sayso-widget [part=badge]')).toHaveCount(0);
+});
+
 test('the debug panel names a failing URL rule, a failing sample bucket and a reached cap; keyboard-usable, axe-clean', async ({ page }) => {
   // cap-ces was shown yesterday to this browser: `show: 'once'` holds it back.
   await page.addInitScript(() => {

@@ -95,11 +95,20 @@ export const debug: DebugEntry = (token, host, api, display, state) => {
     }
     draft = answer.survey;
     const until = answer.expiresAt ? `, link valid until ${new Date(answer.expiresAt).toLocaleString()}` : '';
-    notice = { text: `Preview of the draft of ${draft.id}${until}: targeting, sampling, caps and triggers are skipped, and its answers are marked as test.` };
+    const previewing = { text: `Preview of the draft of ${draft.id}${until}: targeting, sampling, caps and triggers are skipped, and its answers are marked as test.` };
+    notice = previewing;
     update();
     // The draft takes the place of its live version among the settled surveys, so it waits for them.
     if (!state()[5]) await new Promise<unknown>((settled) => api.on('ready', settled));
-    if (!(await showDraft(seam, draft))) notice = { text: `The draft of ${draft.id} could not be shown now (consent not granted, or another survey is on screen).`, error: true };
+    // "One on screen" holds for a preview too: a survey of the site's already showing is let finish first
+    // (the instance says when nothing is open; it tells no one when a card closes).
+    if (state()[3]) {
+      notice = { text: `The draft of ${draft.id} shows once the survey on screen closes.` };
+      update();
+    }
+    while (state()[3] && state()[0] == 'granted') await new Promise((later) => setTimeout(later, 500));
+    notice = previewing;
+    if (!(await showDraft(seam, draft))) notice = { text: `The draft of ${draft.id} could not be shown (consent: ${state()[0]}; an error event says more).`, error: true };
     update();
   });
 };
