@@ -11,13 +11,13 @@ import type { Host } from '../sdk/engine-types.js';
 import { watchNavigation } from '../sdk/triggers/pageview.js';
 import { evaluate, type SurveyReport, type Tracked } from './evaluate.js';
 import { createPanel, type Notice, type PanelHandle } from './panel.js';
-import { fetchPreview, forgetToken, keepToken, showDraft } from './preview.js';
+import { fetchPreview, forgetToken, holdBack, keepToken, showDraft } from './preview.js';
 
 /** Instances the chunk already serves: a second call (the flag, then `sayso('debug')`) reopens the panel. */
 const open = new WeakMap<Host, () => void>();
 
 /** Every survey's report now; the draft of a preview comes first. */
-export function reports(seam: DebugSeam, tracked: Tracked | undefined, draft: Survey | undefined): SurveyReport[] {
+export function reports(seam: DebugSeam, tracked: Tracked | undefined, draft: Survey | undefined, held?: Survey[]): SurveyReport[] {
   const { host } = seam;
   const sit = {
     href: location.href,
@@ -34,7 +34,9 @@ export function reports(seam: DebugSeam, tracked: Tracked | undefined, draft: Su
       }
     },
   };
-  const list = draft ? [draft, ...host.surveys().filter((s) => s.id !== draft.id)] : host.surveys();
+  // Surveys held back for a preview are evaluated as they were: what a visitor's page would decide.
+  const site = held ?? host.surveys();
+  const list = draft ? [draft, ...site] : site;
   return list.map((s) => {
     const r = evaluate(s, sit);
     return s === draft ? { ...r, id: `${s.id} (draft, preview)`, status: 'pass', summary: 'shown as a preview: targeting, sampling, caps and triggers skipped' } : r;
@@ -57,13 +59,21 @@ export const debug: DebugEntry = (token, host, api, display, state) => {
   let draft: Survey | undefined;
   let notice: Notice | undefined;
   let panel: PanelHandle | undefined;
+  let hold: ReturnType<typeof holdBack> | undefined;
+  /** Gives the site's surveys back (a refused link, the preview ended); they show from their next trigger. */
+  let released = false;
+  const release = (): void => {
+    released = true;
+    hold?.release();
+    hold = undefined;
+  };
   const update = (): void => {
     if (!panel) return;
-    const all = reports(seam, tracked, draft);
+    const all = reports(seam, tracked, draft, hold?.was);
     panel.render(all, notice);
     log(all);
   };
-  const actions = token ? [{ label: 'End preview', run: () => (forgetToken(win), (notice = { text: 'Preview ended for this tab: reload to see the site as visitors do.' }), update()) }] : [];
+  const actions = token ? [{ label: 'End preview', run: () => (forgetToken(win), release(), (notice = { text: 'Preview ended for this tab: reload to see the site as visitors do.' }), update()) }] : [];
   const show = (): void => {
     panel ??= createPanel(document, host.config.nonce, () => (panel = undefined), actions);
     update();
@@ -86,10 +96,17 @@ export const debug: DebugEntry = (token, host, api, display, state) => {
   if (!token) return;
   notice = { text: 'Preview: loading the draft…' };
   update();
+  // Held back from the moment the surveys are settled: a `ready` handler runs before the page view that fires them.
+  const holdNow = (): void => void (released || (hold ??= holdBack(host.surveys())));
+  if (state()[5]) holdNow();
+  else {
+    const off = api.on('ready', () => (off(), holdNow()));
+  }
   void fetchPreview(host, token, win.fetch.bind(win)).then(async (answer) => {
     if ('error' in answer) {
       // An expired or refused link shows nothing to the visitor; the next reload is an ordinary page.
       if (answer.status == 410 || answer.status == 403) forgetToken(win);
+      release();
       notice = { text: answer.error, error: true };
       return update();
     }
@@ -98,7 +115,7 @@ export const debug: DebugEntry = (token, host, api, display, state) => {
     const previewing = { text: `Preview of the draft of ${draft.id}${until}: targeting, sampling, caps and triggers are skipped, and its answers are marked as test.` };
     notice = previewing;
     update();
-    // The draft takes the place of its live version among the settled surveys, so it waits for them.
+    // The draft waits for the settled surveys, so that they are held back before it shows.
     if (!state()[5]) await new Promise<unknown>((settled) => api.on('ready', settled));
     // "One on screen" holds for a preview too: a survey of the site's already showing is let finish first
     // (the instance says when nothing is open; it tells no one when a card closes).

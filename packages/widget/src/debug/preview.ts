@@ -74,10 +74,26 @@ export const previewPresenter: Presenter = (survey, host, ui, engine) => {
   return engine.present(survey, preview, { ...ui, mountSurvey: (o) => ui.mountSurvey({ ...o, preview: true }) });
 };
 
-/** Shows the draft now; the live version of the same survey is set aside for this page, so only the draft shows. */
-export function showDraft(seam: DebugSeam, draft: Survey): Promise<boolean> {
-  const live = seam.host.surveys();
-  const i = live.findIndex((s) => s.id === draft.id);
-  if (i >= 0) live.splice(i, 1);
-  return seam.display(draft, false, previewPresenter);
+/**
+ * Holds the site's own surveys back while a preview runs: the instance's
+ * survey objects are turned off (`enabled: false`), so a trigger already on
+ * its way finds them off too, and the draft is the one survey the page shows.
+ * Returns copies as they were (what the panel evaluates) and the undo.
+ */
+export function holdBack(list: Survey[]): { was: Survey[]; release(): void } {
+  const was = list.map((s) => ({ ...s }));
+  for (const s of list) s.enabled = false;
+  return {
+    was,
+    release() {
+      list.forEach((s, i) => {
+        const before = was[i]!.enabled;
+        if (before === undefined) delete s.enabled;
+        else s.enabled = before;
+      });
+    },
+  };
 }
+
+/** Shows the draft now, through the instance's display (one on screen holds). */
+export const showDraft = (seam: DebugSeam, draft: Survey): Promise<boolean> => seam.display(draft, false, previewPresenter);
