@@ -161,6 +161,12 @@ if (wanted('widget') && existsSync('packages/widget/src/script-tag.ts')) {
       output: { file: 'packages/widget/dist/sayso-engine.js', format: 'iife' },
     },
     {
+      // Preview links and "why isn't it showing?": loaded by sayso.js only on a page that asks (src/sdk/debug-flag.ts).
+      input: 'packages/widget/src/debug/script.ts',
+      plugins: [coreFromSource, sdkResolve({ browser: true }), esbuildPlugin({ define: { DEBUG: 'false' } }), minify({ ecma: 2020 })],
+      output: { file: 'packages/widget/dist/sayso-debug.js', format: 'iife' },
+    },
+    {
       input: 'packages/widget/src/snippet/snippet.js',
       plugins: [minify()],
       output: { file: 'packages/widget/dist/snippet.min.js', format: 'es' },

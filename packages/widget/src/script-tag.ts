@@ -6,6 +6,7 @@
 // copy of the script on the same page leaves the first in charge, and an
 // instance another door (npm's `init`) started for the same site is reused.
 import { createInstance } from './sdk/instance.js';
+import { DEBUG_GLOBAL } from './sdk/debug-types.js';
 import { ENGINE_GLOBAL } from './sdk/engine-types.js';
 import { claim, pageRegistry, type PageRegistry } from './sdk/registry.js';
 import { replayOrder } from './sdk/replay.js';
@@ -51,7 +52,7 @@ if (!stub?.v) {
       if (!instance) {
         const config = { ...defaults, ...(rest[0] as SaysoConfig) };
         const chunk = (name: string, global: string) => scriptChunk<never>(doc, config.assetBase!, `sayso-${name}.js`, config.nonce, global);
-        instance = claim(window, config, () => createInstance(config, { loadEngine: chunk('engine', ENGINE_GLOBAL), loadUi: chunk('ui', UI_GLOBAL) }));
+        instance = claim(window, config, () => createInstance(config, { loadEngine: chunk('engine', ENGINE_GLOBAL), loadUi: chunk('ui', UI_GLOBAL), loadDebug: chunk('debug', DEBUG_GLOBAL) }));
         early.splice(0).forEach(call);
       }
       return instance;

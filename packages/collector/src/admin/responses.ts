@@ -18,7 +18,8 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const CURSOR_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
-const LIST_PARAMS = ['survey', 'band', 'scoreMin', 'scoreMax', 'from', 'to', 'hasComment', 'status', 'assignee', 'tag', 'q', 'before', 'limit'] as const;
+const LIST_PARAMS = ['survey', 'band', 'scoreMin', 'scoreMax', 'from', 'to', 'hasComment', 'status', 'assignee', 'tag', 'q', 'test', 'before', 'limit'] as const;
+const TEST_FILTERS = ['include', 'exclude', 'only'] as const;
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 64;
 export const MAX_NOTE_LENGTH = 5000;
@@ -72,6 +73,11 @@ function listQuery(c: Context, site: string): InboxQuery | Response {
   if (tag !== undefined) q.tag = tag;
   const search = values.get('q');
   if (search !== undefined) q.search = search;
+  const test = values.get('test');
+  if (test !== undefined) {
+    if (!(TEST_FILTERS as readonly string[]).includes(test)) return bad('test', `must be one of ${TEST_FILTERS.join(', ')}`);
+    q.test = test as InboxQuery['test'] & string;
+  }
   const before = values.get('before');
   if (before !== undefined) {
     const m = CURSOR_RE.exec(before);
@@ -171,7 +177,8 @@ export function responseRoutes(app: Hono, ctx: AppContext): void {
       if ((await storage.inbox.update(site, r.id, r.rowVersion, state, tx)) === 'stale') return undefined;
       const after = (await storage.inbox.get(site, r.id, tx))!;
       await storage.activity.record({ site, actor, action: 'response.update', subject: { type: 'response', id: r.id }, diff: diff({ status: r.status, assignee: r.assignee, tags: r.tags }, next) }, tx);
-      if (closing) await storage.webhooks.enqueue(site, 'response.closed', { surveyId: after.surveyId, response: view(after), closedAt: at, closedBy: actor.label }, tx);
+      // A test answer sends no webhook, closed or not (README: Test answers).
+      if (closing && !r.test) await storage.webhooks.enqueue(site, 'response.closed', { surveyId: after.surveyId, response: view(after), closedAt: at, closedBy: actor.label }, tx);
       return after;
     });
     if (!updated) {
@@ -228,7 +235,7 @@ const DAY = { type: 'string', format: 'date' };
 export const responseSchemas = {
   InboxItem: {
     type: 'object',
-    required: ['id', 'surveyId', 'kind', 'score', 'scale', 'band', 'comment', 'attributes', 'page', 'channel', 'createdAt', 'status', 'assignee', 'tags', 'noteCount', 'etag'],
+    required: ['id', 'surveyId', 'kind', 'score', 'scale', 'band', 'comment', 'attributes', 'page', 'channel', 'test', 'createdAt', 'status', 'assignee', 'tags', 'noteCount', 'etag'],
     properties: {
       id: { type: 'string', format: 'uuid' },
       surveyId: { type: 'string' },
@@ -243,6 +250,7 @@ export const responseSchemas = {
       channel: { type: 'string' },
       locale: { type: ['string', 'null'] },
       version: { type: ['integer', 'null'] },
+      test: { type: 'boolean', description: 'Given in a preview: shown here, left out of scores, reports, insights, exports, alerts, limits and webhooks' },
       createdAt: { type: 'string', format: 'date-time' },
       receivedAt: { type: 'string', format: 'date-time' },
       status: { enum: INBOX_STATUSES },
@@ -314,6 +322,7 @@ export const responsePaths: OpenApiPaths = {
         query('assignee', { type: 'string' }, 'A user id'),
         query('tag', { type: 'string' }, 'A whole tag'),
         query('q', { type: 'string' }, 'Words in the comment (websearch syntax: "a phrase", -not, or)'),
+        query('test', { enum: TEST_FILTERS, default: 'include' }, 'Answers given in a preview: shown, left out, or alone'),
         query('before', { type: 'string' }, "The previous page's `next`"),
         query('limit', { type: 'integer', minimum: 1, maximum: 200, default: 50 }, 'Page size'),
         { name: 'attr.{name}', in: 'query', schema: { type: 'string' }, description: 'A segment value, exactly (`attr.plan=pro`); several combine' },

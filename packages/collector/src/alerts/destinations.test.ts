@@ -27,6 +27,9 @@ const row: ExportRow = {
   pageUrl: 'https://shop.test/checkout?a=1&b=2',
   locale: 'en',
   channel: 'web',
+  version: null,
+  overLimit: false,
+  test: false,
 };
 const detractor: AlertMessage = { type: 'detractor', site: 'demo', response: row, answerUrl: 'https://feedback.example.com/inbox/0192f0e4' };
 const digest: AlertMessage = {

@@ -136,9 +136,10 @@ export function ingestRoutes(app: Hono, ctx: AppContext): void {
       const outcome = await storage.ingest(site.id, { responses, events }, site.segments);
       if (outcome.accepted.length > 0) {
         // This instance's own answers count toward a limit at once; other instances' with the next refresh.
+        // A test answer never counts (nor do the tallies the refresh reads): a preview cannot end a survey.
         const accepted = new Set(outcome.accepted);
         const per = new Map<string, number>();
-        for (const r of responses) if (accepted.has(r.id)) per.set(r.surveyId, (per.get(r.surveyId) ?? 0) + 1);
+        for (const r of responses) if (accepted.has(r.id) && r.test !== true) per.set(r.surveyId, (per.get(r.surveyId) ?? 0) + 1);
         for (const [surveyId, n] of per) ctx.sites.counted(site.id, surveyId, n);
       }
       const refusedIds = new Set<string>();

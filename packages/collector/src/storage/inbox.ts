@@ -24,6 +24,8 @@ export interface InboxItem {
   channel: string;
   locale: string | null;
   version: number | null;
+  /** True for an answer given in a preview: shown here, left out of every figure. */
+  test: boolean;
   createdAt: string;
   receivedAt: string;
   status: InboxStatus;
@@ -66,6 +68,8 @@ export interface InboxQuery {
   tag?: string;
   /** websearch_to_tsquery syntax, `simple` configuration. */
   search?: string;
+  /** Test answers (from previews): shown (`include`, the default), left out, or alone. */
+  test?: 'include' | 'exclude' | 'only';
   /** The `cursor` of the previous page's last item. */
   before?: { at: string; id: string };
   limit: number;
@@ -116,6 +120,7 @@ interface Row {
   channel: string;
   locale: string | null;
   version: number | null;
+  test: boolean;
   created_at: Date | string;
   received_at: Date | string;
   cursor_at: string;
@@ -133,7 +138,7 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 const SELECT = `
   select r.id, r.survey_id, r.kind, r.score, r.scale_min, r.scale_max,
     sayso_score_band(r.kind, r.score, r.scale_min, r.scale_max) as band,
-    r.comment, r.answers, r.attributes, r.page_url, r.referrer, r.channel, r.locale, r.version,
+    r.comment, r.answers, r.attributes, r.page_url, r.referrer, r.channel, r.locale, r.version, r.test,
     r.created_at, r.received_at,
     to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
     coalesce(i.status, 'new') as status, i.assignee, coalesce(i.tags, '{}') as tags, i.closed_at,
@@ -156,6 +161,7 @@ function item(r: Row): InboxItem {
     channel: r.channel,
     locale: r.locale,
     version: r.version,
+    test: r.test,
     createdAt: iso(r.created_at),
     receivedAt: iso(r.received_at),
     status: r.status,
@@ -188,6 +194,8 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
   if (q.tag !== undefined) and.push(`i.tags @> array[${p(q.tag)}::text]`);
   // The same expression as the index of migration 11, so the planner can use it.
   if (q.search !== undefined) and.push(`r.comment is not null and to_tsvector('simple', r.comment) @@ websearch_to_tsquery('simple', ${p(q.search)})`);
+  if (q.test === 'exclude') and.push('not r.test');
+  if (q.test === 'only') and.push('r.test');
   if (q.before !== undefined) and.push(`(r.created_at, r.id) < (${p(q.before.at)}::timestamptz, ${p(q.before.id)}::uuid)`);
   return { sql: and.join(' and '), params };
 }
@@ -247,7 +255,7 @@ export function inboxStorage(db: SqlRunner): InboxStorage {
            count(*) filter (where i.status = 'closed') as closed,
            percentile_cont(0.5) within group (order by extract(epoch from i.closed_at - r.created_at)) filter (where i.status = 'closed') as median
          from sayso_responses r left join sayso_inbox i on i.site = r.site and i.response_id = r.id
-         where r.site = $1 and r.created_at >= $2::timestamptz and r.created_at < $3::timestamptz
+         where r.site = $1 and r.created_at >= $2::timestamptz and r.created_at < $3::timestamptz and not r.test
            and sayso_score_band(r.kind, r.score, r.scale_min, r.scale_max) in ('detractor', 'unhappy')
          group by r.survey_id order by r.survey_id`,
         [site, from, toExclusive],

@@ -263,7 +263,7 @@ export function insightsStorage(db: SqlDriver): InsightsStorage {
         if (state?.fingerprint === fingerprint) return false;
         await tx.query(`delete from sayso_term_queue where site = $1`, [site]);
         await tx.query(`delete from sayso_terms where site = $1`, [site]);
-        await tx.query(`insert into sayso_term_queue (site, id) select site, id from sayso_responses where site = $1 and comment <> ''`, [site]);
+        await tx.query(`insert into sayso_term_queue (site, id) select site, id from sayso_responses where site = $1 and comment <> '' and not test`, [site]);
         await tx.query(
           `insert into sayso_term_state (site, fingerprint) values ($1, $2)
            on conflict (site) do update set fingerprint = excluded.fingerprint, rebuilt_at = now()`,
@@ -335,7 +335,7 @@ export function insightsStorage(db: SqlDriver): InsightsStorage {
         `select id::text as id, score, comment, locale,
                 to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt", created_at::text as ts
          from sayso_responses
-         where site = $1 and survey_id = $2 and created_at >= $3::timestamptz and created_at < $4::timestamptz and comment <> ''
+         where site = $1 and survey_id = $2 and created_at >= $3::timestamptz and created_at < $4::timestamptz and comment <> '' and not test
            and ($5::text is null or (created_at, id) < ($5::timestamptz, $6::uuid))
          order by created_at desc, id desc limit $7`,
         [q.site, q.surveyId, `${q.from}T00:00:00.000Z`, end.toISOString(), q.before?.ts ?? null, q.before?.id ?? null, q.limit],

@@ -541,6 +541,64 @@ export const migrations: readonly Migration[] = [
       create index sayso_responses_comment_search on sayso_responses using gin (to_tsvector('simple', comment)) where comment is not null;
     `,
   },
+  {
+    version: 12,
+    name: 'test answers and events: given in a preview, stored, left out of every figure',
+    // A preview's answers (and displays, dismissals) are stored so the inbox
+    // can show them, marked test. Nothing that counts reads them: ingest
+    // keeps them out of the tallies (so scores, rates, alerts, the report and
+    // response limits never see them; sql-storage.ts), and the triggers below
+    // keep them out of the insights queue and the webhook outbox. The columns
+    // have a constant default: adding them rewrites no row, and every row
+    // stored before is not a test.
+    sql: `
+      alter table sayso_responses add column test boolean not null default false;
+      alter table sayso_events add column test boolean not null default false;
+      create or replace function sayso_queue_new_comments() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_term_queue (site, id) select site, id from added where comment <> '' and not test;
+        return null;
+      end $$;
+      create or replace function sayso_queue_changed_comments() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_term_queue (site, id)
+        select n.site, n.id from after_rows n join before_rows o on o.site = n.site and o.id = n.id
+        where n.comment <> '' and not n.test and (n.comment is distinct from o.comment or n.score <> o.score)
+        on conflict do nothing;
+        return null;
+      end $$;
+      create or replace function sayso_webhook_created() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, response_id)
+        select gen_random_uuid(), e.id, a.site, 'response.created', a.received_at, a.id
+        from added a join sayso_webhook_endpoints e
+          on e.site = a.site and e.enabled and 'response.created' = any(e.event_types)
+        where not a.test
+          and (e.survey_ids is null or a.survey_id = any(e.survey_ids))
+          and (e.bands is null or sayso_score_band(a.kind, a.score, a.scale_min, a.scale_max) = any(e.bands))
+          and (e.score_min is null or a.score >= e.score_min)
+          and (e.score_max is null or a.score <= e.score_max)
+          and (e.has_comment is null or (coalesce(a.comment, '') <> '') = e.has_comment)
+          and (e.attr_key is null or a.attributes ->> e.attr_key = e.attr_value);
+        return null;
+      end $$;
+      create or replace function sayso_webhook_updated() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_webhook_deliveries (id, endpoint_id, site, event_type, event_at, response_id)
+        select gen_random_uuid(), e.id, n.site, 'response.updated', n.followed_up_at, n.id
+        from after_rows n join before_rows o on o.site = n.site and o.id = n.id
+          join sayso_webhook_endpoints e on e.site = n.site and e.enabled and 'response.updated' = any(e.event_types)
+        where o.followed_up_at is null and n.followed_up_at is not null and not n.test
+          and (e.survey_ids is null or n.survey_id = any(e.survey_ids))
+          and (e.bands is null or sayso_score_band(n.kind, n.score, n.scale_min, n.scale_max) = any(e.bands))
+          and (e.score_min is null or n.score >= e.score_min)
+          and (e.score_max is null or n.score <= e.score_max)
+          and (e.has_comment is null or (coalesce(n.comment, '') <> '') = e.has_comment)
+          and (e.attr_key is null or n.attributes ->> e.attr_key = e.attr_value);
+        return null;
+      end $$;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

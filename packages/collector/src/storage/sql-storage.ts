@@ -27,30 +27,32 @@ with input as (
     id uuid, survey_id text, kind text, score integer, scale_min integer, scale_max integer,
     comment text, answers jsonb, created_at timestamptz, anonymous_id text, user_id text,
     user_verified boolean, attributes jsonb, page_url text, referrer text, locale text, channel text,
-    version integer, over_limit boolean)
+    version integer, over_limit boolean, test boolean)
 ),
 ins as (
   insert into sayso_responses (site, id, survey_id, kind, score, scale_min, scale_max, comment, answers,
-    created_at, anonymous_id, user_id, user_verified, attributes, page_url, referrer, locale, channel, version, over_limit)
+    created_at, anonymous_id, user_id, user_verified, attributes, page_url, referrer, locale, channel, version, over_limit, test)
   select $1::text, id, survey_id, kind, score, scale_min, scale_max, comment, answers,
     created_at, anonymous_id, user_id, coalesce(user_verified, false), coalesce(attributes, '{}'::jsonb), page_url, referrer, locale, channel,
-    version, coalesce(over_limit, false)
+    version, coalesce(over_limit, false), coalesce(test, false)
   from input
   on conflict (site, id) do nothing
-  returning id, survey_id, score, created_at, channel, locale, attributes, version
+  returning id, survey_id, score, created_at, channel, locale, attributes, version, test
 ),
+-- A preview's test answers are stored, never tallied: every figure reads the tallies.
+counted as (select * from ins where not test),
 dims as (
-  select survey_id, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val, score from ins
+  select survey_id, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val, score from counted
   union all
-  select survey_id, (created_at at time zone 'UTC')::date, 'channel', channel, score from ins
+  select survey_id, (created_at at time zone 'UTC')::date, 'channel', channel, score from counted
   union all
-  select survey_id, (created_at at time zone 'UTC')::date, 'locale', coalesce(locale, ''), score from ins
+  select survey_id, (created_at at time zone 'UTC')::date, 'locale', coalesce(locale, ''), score from counted
   union all
   -- The published version answered ('' when unknown): scores split or filter by it from tallies.
-  select survey_id, (created_at at time zone 'UTC')::date, 'version', coalesce(version::text, ''), score from ins
+  select survey_id, (created_at at time zone 'UTC')::date, 'version', coalesce(version::text, ''), score from counted
   union all
   select i.survey_id, (i.created_at at time zone 'UTC')::date, 'attr:' || a.key, a.value, i.score
-  from ins i cross join lateral jsonb_each_text(i.attributes) a
+  from counted i cross join lateral jsonb_each_text(i.attributes) a
   where a.key in (select jsonb_array_elements_text($3::text::jsonb))
 ),
 tallied as (
@@ -69,20 +71,22 @@ const INGEST_EVENTS = `
 with input as (
   select * from jsonb_to_recordset($2::text::jsonb) as r(
     id uuid, type text, survey_id text, anonymous_id text, user_id text, user_verified boolean,
-    created_at timestamptz, channel text, version integer)
+    created_at timestamptz, channel text, version integer, test boolean)
 ),
 ins as (
-  insert into sayso_events (site, id, type, survey_id, anonymous_id, user_id, user_verified, created_at, channel, version)
-  select $1::text, id, type, survey_id, anonymous_id, user_id, coalesce(user_verified, false), created_at, channel, version from input
+  insert into sayso_events (site, id, type, survey_id, anonymous_id, user_id, user_verified, created_at, channel, version, test)
+  select $1::text, id, type, survey_id, anonymous_id, user_id, coalesce(user_verified, false), created_at, channel, version, coalesce(test, false) from input
   on conflict (site, id) do nothing
-  returning id, type, survey_id, created_at, channel, version
+  returning id, type, survey_id, created_at, channel, version, test
 ),
+-- A preview's displays and dismissals are stored, never tallied (response rates read the tallies).
+counted as (select * from ins where not test),
 dims as (
-  select survey_id, type, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val from ins
+  select survey_id, type, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val from counted
   union all
-  select survey_id, type, (created_at at time zone 'UTC')::date, 'channel', coalesce(channel, 'web') from ins
+  select survey_id, type, (created_at at time zone 'UTC')::date, 'channel', coalesce(channel, 'web') from counted
   union all
-  select survey_id, type, (created_at at time zone 'UTC')::date, 'version', coalesce(version::text, '') from ins
+  select survey_id, type, (created_at at time zone 'UTC')::date, 'version', coalesce(version::text, '') from counted
 ),
 tallied as (
   insert into sayso_tallies (site, survey_id, day, dim, val, metric, score, shard, n)
@@ -100,10 +104,11 @@ select array_agg(id::text) as ids from ins`;
 // received (database clock, so every instance agrees). The tallies move with
 // the score: the old row's contributions are taken out (-1), the new ones put
 // in (+1). `for update` makes a concurrent second follow-up wait, then see
-// `followed_up_at` set. The last select says which case applied.
+// `followed_up_at` set. A test answer is amended but was never tallied: its
+// changes move no tally. The last select says which case applied.
 const AMEND_LINK_RESPONSE = `
 with target as (
-  select id, survey_id, score, created_at, channel, locale, attributes, version, received_at, followed_up_at from sayso_responses
+  select id, survey_id, score, created_at, channel, locale, attributes, version, test, received_at, followed_up_at from sayso_responses
   where site = $1 and id = $2::uuid and survey_id = $3 and channel = 'link'
   for update
 ),
@@ -114,12 +119,12 @@ old as (
 upd as (
   update sayso_responses r set score = $5, comment = $6, answers = $7::text::jsonb, followed_up_at = now()
   from old where r.site = $1 and r.id = old.id
-  returning r.survey_id, r.score, r.created_at, r.channel, r.locale, r.attributes, r.version
+  returning r.survey_id, r.score, r.created_at, r.channel, r.locale, r.attributes, r.version, r.test
 ),
 changes as (
-  select survey_id, score, created_at, channel, locale, attributes, version, -1 as d from old
+  select survey_id, score, created_at, channel, locale, attributes, version, -1 as d from old where not test
   union all
-  select survey_id, score, created_at, channel, locale, attributes, version, 1 from upd
+  select survey_id, score, created_at, channel, locale, attributes, version, 1 from upd where not test
 ),
 dims as (
   select survey_id, (created_at at time zone 'UTC')::date as day, '' as dim, '' as val, score, d from changes
@@ -167,7 +172,8 @@ select count(*)::int as n from folded`;
 const EXPORT_COLUMNS = `id::text as id, survey_id as "surveyId", kind, score, scale_min as "scaleMin", scale_max as "scaleMax",
   comment, answers, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
   to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
-  anonymous_id as "anonymousId", user_id as "userId", attributes, page_url as "pageUrl", locale, channel`;
+  anonymous_id as "anonymousId", user_id as "userId", attributes, page_url as "pageUrl", locale, channel,
+  version, over_limit as "overLimit", test`;
 
 function responseRow(r: StoredResponse) {
   return {
@@ -190,6 +196,7 @@ function responseRow(r: StoredResponse) {
     channel: r.channel,
     version: r.version ?? null,
     over_limit: r.overLimit === true,
+    test: r.test === true,
   };
 }
 
@@ -204,6 +211,7 @@ function eventRow(e: StoredEvent) {
     created_at: e.createdAt,
     channel: e.channel ?? 'web',
     version: e.version ?? null,
+    test: e.test === true,
   };
 }
 
@@ -387,7 +395,7 @@ export function sqlStorage(db: SqlDriver): Storage {
                     ${responseValue(dim)} as value, 'response' as metric, score, count(*)::float8 as n
              from sayso_responses
              where site = $1 and created_at >= $3::timestamptz and created_at < $4::timestamptz and ${bySurvey}
-               and ($7::integer is null or version = $7::integer)
+               and ($7::integer is null or version = $7::integer) and not test
                -- Every parameter is named once with its type: PostgreSQL refuses a parameter it cannot type.
                and $2::text is not null and $6::text is not null
                ${dim.startsWith('attr:') ? 'and attributes ? $2' : ''}
@@ -450,9 +458,9 @@ export function sqlStorage(db: SqlDriver): Storage {
     async history(site, userId, limit = 200) {
       return db.query<UserHistoryEntry>(
         `select "surveyId", type, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from (
-           select survey_id as "surveyId", 'response' as type, created_at from sayso_responses where site = $1 and user_id = $2 and user_verified
+           select survey_id as "surveyId", 'response' as type, created_at from sayso_responses where site = $1 and user_id = $2 and user_verified and not test
            union all
-           select survey_id, type, created_at from sayso_events where site = $1 and user_id = $2 and user_verified
+           select survey_id, type, created_at from sayso_events where site = $1 and user_id = $2 and user_verified and not test
          ) h
          order by created_at desc limit $3`,
         [site, userId, limit],
@@ -469,8 +477,9 @@ export function sqlStorage(db: SqlDriver): Storage {
           `select ${EXPORT_COLUMNS}, created_at::text as ts from sayso_responses
            where site = $1 and created_at < $3::timestamptz and ($5::text is null or survey_id = $5::text)
              and (created_at, id) ${first ? '>=' : '>'} ($2::timestamptz, $4::uuid)
+             and ($7::boolean or not test)
            order by created_at, id limit $6`,
-          [q.site, after[0], end, after[1], q.surveyId ?? null, pageSize],
+          [q.site, after[0], end, after[1], q.surveyId ?? null, pageSize, q.test === 'include'],
         );
         for (const { ts: _ts, ...row } of rows) yield row;
         if (rows.length < pageSize) return;
@@ -486,7 +495,7 @@ export function sqlStorage(db: SqlDriver): Storage {
         `select ${EXPORT_COLUMNS} from sayso_responses
          where site = $1 and created_at >= $2::timestamptz and created_at < $3::timestamptz
            and ($4::text is null or survey_id = $4::text) and comment is not null and comment <> ''
-           and ($6::int is null or score <= $6::int) and ($7::int is null or score >= $7::int)
+           and ($6::int is null or score <= $6::int) and ($7::int is null or score >= $7::int) and not test
          order by created_at desc limit $5`,
         [q.site, start, end, q.surveyId ?? null, limit, q.maxScore ?? null, q.minScore ?? null],
       );

@@ -7,6 +7,7 @@ import type { SqlDriver, SqlRunner } from './driver.js';
 import { insightsSuite } from './insights-suite.js';
 import { peopleSuite } from './people-suite.js';
 import { surveysSuite } from './surveys-suite.js';
+import { testAnswersSuite } from './test-answers-suite.js';
 import { latestVersion, migrations } from './schema.js';
 import { sqlStorage } from './sql-storage.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
@@ -285,6 +286,7 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
 
     peopleSuite(make);
     surveysSuite(make);
+    testAnswersSuite(make);
 
     test('activity: entries come back newest first, by site and subject, in pages, and with the transaction of their change', async () => {
       const { storage, driver } = await make();

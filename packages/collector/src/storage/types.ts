@@ -93,6 +93,12 @@ export interface ExportRow {
   pageUrl: string | null;
   locale: string | null;
   channel: string;
+  /** The published version answered; null when not known. */
+  version: number | null;
+  /** True when it arrived after its survey's response limit was reached. */
+  overLimit: boolean;
+  /** True for an answer given in a preview (left out unless an export asks for them). */
+  test: boolean;
 }
 
 /** The collector's storage. Implementations must pass `testStorage` (storage-suite.ts). */
@@ -149,9 +155,9 @@ export interface Storage {
   surveyShapes(site: string): Promise<Array<{ surveyId: string; kind: string; scale: [number, number] }>>;
   /** A verified user's history, newest first. */
   history(site: string, userId: string, limit?: number): Promise<UserHistoryEntry[]>;
-  /** Responses in creation order, fetched in pages so a huge export streams. */
-  exportResponses(query: RangeQuery, pageSize?: number): AsyncIterable<ExportRow>;
-  /** The newest responses with a comment; with `maxScore`/`minScore`, only those scoring within (detractors for digests). */
+  /** Responses in creation order, fetched in pages so a huge export streams; test answers only with `test: 'include'`. */
+  exportResponses(query: RangeQuery & { test?: 'include' | 'exclude' }, pageSize?: number): AsyncIterable<ExportRow>;
+  /** The newest responses with a comment, test answers left out; with `maxScore`/`minScore`, only those scoring within (detractors for digests). */
   latestComments(query: RangeQuery & { maxScore?: number; minScore?: number }, limit: number): Promise<ExportRow[]>;
   /** Term counts for insights, and the queue of comments waiting to be counted (insights-terms.ts). */
   readonly insights: InsightsStorage;

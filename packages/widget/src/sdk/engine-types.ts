@@ -23,6 +23,8 @@ export interface Who {
   anonymousId: string;
   userId?: string;
   userSignature?: string;
+  /** A preview's records (debug/preview.ts): answers and events left out of scores. */
+  test?: true;
 }
 
 /**

@@ -13,6 +13,7 @@ export function inertInstance(): SaysoInstance {
     on: () => noop,
     flush: () => Promise.resolve(),
     consent: noop,
+    debug: noop,
     destroy: noop,
   };
 }

@@ -22,6 +22,8 @@ export function init(config: SaysoConfig): SaysoInstance {
       loadEngine: () => Promise.resolve(engine),
       // A separate chunk: Preact and the components load only when a survey shows.
       loadUi: () => import('../ui/index.js'),
+      // Preview links and the debug panel: only a page that asks for them loads this.
+      loadDebug: () => import('../debug/index.js').then((m) => m.debug),
     }),
   );
 }

@@ -10,6 +10,8 @@ import { readHistory, type History } from './history.js';
 import type { Engine, Host } from './engine-types.js';
 import { pickLocale } from './locale.js';
 import { fetchSurveys } from './remote-config.js';
+import { debugFlag } from './debug-flag.js';
+import type { DebugEntry, Presenter } from './debug-types.js';
 import { consentStore, readJson } from './store.js';
 import { hash32 } from './sampling.js';
 import { senderGate } from './sender-gate.js';
@@ -31,6 +33,8 @@ export interface Deps {
   loadEngine(): Promise<Engine>;
   /** Loads the UI chunk. */
   loadUi(): Promise<UiModule>;
+  /** Loads the debug chunk (preview links, "why isn't it showing?"); only a page that asks for it does. */
+  loadDebug?(): Promise<DebugEntry>;
 }
 
 const noop = (): void => {};
@@ -147,8 +151,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     );
   }
 
-  /** Shows `s` now if nothing else is on screen; `check` applies targeting and caps. */
-  async function display(s: Survey, check: boolean): Promise<boolean> {
+  /** Shows `s` now if nothing else is on screen; `check` applies targeting and caps; `p` replaces the engine's `present` (a preview). */
+  async function display(s: Survey, check: boolean, p?: Presenter): Promise<boolean> {
     await historyReady;
     if (open || !live() || (check && !eligible(s))) return false;
     open = true;
@@ -156,7 +160,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       // The delivery starts once the survey is on screen (engine.present), not in the way of its first frame.
       const [ui, e] = await chunks();
       if (!live()) throw 0;
-      handle = await e.present(s, host, ui);
+      handle = await (p || e.present)(s, host, ui, e);
       return true;
     } catch (err) {
       open = false;
@@ -317,6 +321,7 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       if (consent == 'denied') deny();
       else sender.stop();
     },
+    debug: () => inspect(''),
     destroy() {
       destroyed = true;
       for (const stop of [...stops, ...pageStops]) stop();
@@ -396,6 +401,11 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     launchers();
     preload();
   });
+  /** Hands this instance to the debug chunk when the page asks for it (debug-flag.ts), or `sayso('debug')` did. */
+  function inspect(token = debugFlag(win, session)): void {
+    if (token !== false) deps.loadDebug?.().then((d) => d(token, host, api, display, () => [consent, pageShows, shownThisSession(), open, audience(), ready]), failed);
+  }
+  inspect();
   // After `started` exists: entries already in the dataLayer are tracked at once.
   listenDataLayer(win, api.track, stops);
   return api;

@@ -99,6 +99,12 @@ export interface SaysoInstance {
   flush(): Promise<void>;
   /** Changes consent; `'denied'` clears what sayso stored. */
   consent(state: ConsentState): void;
+  /**
+   * Opens the debug panel ("why isn't it showing?"): for each survey, which
+   * condition passes or fails on this page. Loads `sayso-debug.js` (npm: a
+   * chunk of its own); `?sayso_debug=1` in the page URL does the same.
+   */
+  debug(): void;
   /** Stops triggers, timers and listeners; queued records stay stored. */
   destroy(): void;
 }

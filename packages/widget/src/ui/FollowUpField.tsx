@@ -18,7 +18,7 @@ export function FollowUpField({ f, value, onText, t, onSubmit }: { f: FollowUpVi
         placeholder={f.placeholder}
         dir="auto"
         aria-describedby="sy-c"
-        aria-required={f.required ? 'true' : undefined}
+        aria-required={f.required || undefined}
         value={value}
         onInput={(e) => onText((e.currentTarget as HTMLTextAreaElement).value.slice(0, f.maxLength))}
         onKeyDown={(e) => {

@@ -16,6 +16,8 @@ export interface Layout {
   mode: 'popover' | 'modal' | 'bar' | 'inline' | 'tab';
   /** Extra classes: position and colour scheme. */
   classes: string;
+  /** A preview link's draft: the card wears a badge saying so. */
+  preview?: boolean | undefined;
 }
 
 interface Props {
@@ -90,7 +92,7 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
       class={`p ${layout.classes}`}
       part="panel"
       role={layout.mode === 'inline' ? 'region' : 'dialog'}
-      aria-modal={modal ? 'true' : undefined}
+      aria-modal={modal || undefined}
       aria-labelledby="sy-q"
       dir={view.dir}
       lang={view.lang}
@@ -99,6 +101,11 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
       <button type="button" class="x" part="close" aria-label={t.close} onClick={receipt ? onClose : onDismiss}>
         <Cross />
       </button>
+      {layout.preview && (
+        <p class="pg" part="badge">
+          {t.preview}
+        </p>
+      )}
       {body}
       {failed && (
         <p class="er" role="alert" part="error">
@@ -112,7 +119,7 @@ export function Panel({ view, flow, layout, onDismiss, onClose }: Props) {
               {fill(t.step, { current: step + 1, total })}
             </span>
           )}
-          <button type="button" class="b" part="submit" disabled={!flow.ready()} aria-busy={busy ? 'true' : undefined} onClick={flow.next}>
+          <button type="button" class="b" part="submit" disabled={!flow.ready()} aria-busy={busy || undefined} onClick={flow.next}>
             {busy ? t.sending : failed ? t.retry : step < total - 1 ? t.next : t.submit}
           </button>
         </div>

@@ -44,13 +44,13 @@ export function createHost(parent: Element, css: string, nonce?: string): Host {
   const mount = document.createElement('div');
   mount.className = 'w';
   root.append(style, mount);
-  parent.appendChild(el);
+  parent.append(el);
   // A probe resolves whatever colour syntax the accent uses to rgb(). CSSOM
   // writes (style.color, insertRule) are allowed under `style-src 'nonce-…'`,
   // unlike style attributes.
   const probe = document.createElement('i');
   probe.style.color = 'var(--sayso-accent,#2563eb)';
-  root.appendChild(probe);
+  root.append(probe);
   const accent = getComputedStyle(probe).color;
   probe.remove();
   try {

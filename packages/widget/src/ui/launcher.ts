@@ -17,11 +17,11 @@ export function mountLauncher(options: LauncherOptions): SurveyHandle {
   b.type = 'button';
   b.className = `la${options.position?.includes('left') ? ' left' : ''}`;
   b.setAttribute('part', 'launcher');
-  b.addEventListener('click', () => options.onOpen());
+  b.onclick = () => options.onOpen();
   // Text, never HTML: the label may come from remote config.
   const add = (label: string): void => {
     b.textContent = label;
-    host.mount.appendChild(b);
+    host.mount.append(b);
     raise(b);
   };
   if (options.label) add(options.label);

@@ -2,7 +2,7 @@
 // bundle cannot import(), so a language is a classic script,
 // `sayso-ui-<lang>.js`, that registers itself on LOCALE_GLOBAL. It is added
 // with the page's script nonce, so it runs under a strict CSP, and listened
-// to with addEventListener (no inline handlers).
+// to through its handler properties (no inline handlers).
 import { scriptUrl } from '../sdk/trusted-types.js';
 import type { ChunkSource } from './locale.js';
 import type { LocaleStrings } from './strings.js';
@@ -30,8 +30,8 @@ export function loadLocale(lang: string, from: ChunkSource): Promise<LocaleStrin
       s.remove();
       resolve(w[LOCALE_GLOBAL]?.[lang]);
     };
-    s.addEventListener('load', done);
-    s.addEventListener('error', done);
-    document.head.appendChild(s);
+    // Handler properties, not attributes: nothing inline for a strict CSP to refuse.
+    s.onload = s.onerror = done;
+    document.head.append(s);
   });
 }

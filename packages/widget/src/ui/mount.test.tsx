@@ -297,3 +297,19 @@ describe('mountSurvey: where overlays go', () => {
     }
   });
 });
+
+describe('mountSurvey: a preview link’s draft', () => {
+  it('wears the "Preview" badge in the card’s language, and only when it is a preview', async () => {
+    const { $$ } = await show(survey(), { preview: true });
+    expect($$('[part=badge]').map((b) => b.textContent)).toEqual(['Preview']);
+    clear();
+    const german = await show(survey(), { preview: true, locale: 'de' });
+    expect(german.$$('[part=badge]').map((b) => b.textContent)).toEqual(['Vorschau']);
+    clear();
+    for (const preview of [false, undefined]) {
+      const plain = await show(survey(), preview === undefined ? {} : { preview });
+      expect(plain.$$('[part=badge]')).toEqual([]);
+      clear();
+    }
+  });
+});

@@ -38,10 +38,8 @@ export async function mountSurvey(options: MountOptions): Promise<SurveyHandle> 
   const scheme = survey.theme?.scheme ?? 'auto';
   const layout: Layout = {
     mode,
-    classes: [
-      mode === 'bar' ? `bar ${pos.startsWith('top') ? 'top' : 'bottom'}` : mode === 'modal' ? 'mo' : mode === 'inline' ? 'in' : pos,
-      scheme === 'dark' ? 'dk' : scheme === 'auto' ? 'au' : '',
-    ].join(' '),
+    classes: `${mode === 'bar' ? `bar ${pos[0] == 't' ? 'top' : 'bottom'}` : mode === 'modal' ? 'mo' : mode === 'inline' ? 'in' : pos} ${scheme === 'dark' ? 'dk' : scheme === 'auto' ? 'au' : ''}`,
+    preview: options.preview,
   };
 
   const host = createHost(parent, surveyCss(mode === 'inline', survey.theme), options.styleNonce);

@@ -25,6 +25,8 @@ export const en = {
   /** The seven CES agreement points, lowest first, separated by `|`. */
   ces: 'Strongly disagree|Disagree|Somewhat disagree|Neither agree nor disagree|Somewhat agree|Agree|Strongly agree',
   feedback: 'Feedback',
+  /** The badge on a preview link's draft (a marketer checking it on the live site). */
+  preview: 'Preview',
 };
 
 /** The keys of the widget's strings. */
@@ -36,5 +38,5 @@ export type LocaleStrings = Partial<Strings>;
 
 /** Fills `{name}` placeholders from `vars`; unknown names stay visible so a typo shows up in preview. The result is plain text. */
 export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : all));
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => ({}.hasOwnProperty.call(vars, name) ? String(vars[name]) : all));
 }

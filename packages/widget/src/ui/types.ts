@@ -40,6 +40,8 @@ export interface MountOptions {
   scriptNonce?: string;
   /** Where the script-tag build's chunks live (e.g. `https://host/sdk/`), for locale chunks. */
   assetBase?: string;
+  /** A preview link's draft: the card wears a "Preview" badge. */
+  preview?: boolean;
   /** Called when the user answers; the UI shows its thank-you only after this resolves. A rejection shows an error with retry. */
   onSubmit(answer: Answer): Promise<SubmitReceipt>;
   /** The user closed the survey without answering (close button, Escape, click outside a modal). */

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "راضٍ تمامًا",
   ces: "لا أوافق بشدة|لا أوافق|لا أوافق إلى حد ما|محايد|أوافق إلى حد ما|أوافق|أوافق بشدة",
   feedback: "ملاحظات",
+  preview: "معاينة",
 };
 export default strings;

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Sehr zufrieden",
   ces: "Stimme überhaupt nicht zu|Stimme nicht zu|Stimme eher nicht zu|Weder noch|Stimme eher zu|Stimme zu|Stimme voll und ganz zu",
   feedback: "Feedback",
+  preview: "Vorschau",
 };
 export default strings;

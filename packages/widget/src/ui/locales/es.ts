@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Muy satisfecho",
   ces: "Totalmente en desacuerdo|En desacuerdo|Algo en desacuerdo|Ni de acuerdo ni en desacuerdo|Algo de acuerdo|De acuerdo|Totalmente de acuerdo",
   feedback: "Opinión",
+  preview: "Vista previa",
 };
 export default strings;

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Très satisfait",
   ces: "Pas du tout d'accord|Pas d'accord|Plutôt pas d'accord|Ni d'accord ni pas d'accord|Plutôt d'accord|D'accord|Tout à fait d'accord",
   feedback: "Avis",
+  preview: "Aperçu",
 };
 export default strings;

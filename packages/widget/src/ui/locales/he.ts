@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "מרוצה מאוד",
   ces: "לא מסכים בכלל|לא מסכים|די לא מסכים|ניטרלי|די מסכים|מסכים|מסכים מאוד",
   feedback: "משוב",
+  preview: "תצוגה מקדימה",
 };
 export default strings;

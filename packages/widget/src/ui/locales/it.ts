@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Molto soddisfatto",
   ces: "Fortemente in disaccordo|In disaccordo|Abbastanza in disaccordo|Né d'accordo né in disaccordo|Abbastanza d'accordo|D'accordo|Fortemente d'accordo",
   feedback: "Feedback",
+  preview: "Anteprima",
 };
 export default strings;

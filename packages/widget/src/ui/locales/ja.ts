@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "非常に満足",
   ces: "まったくそう思わない|そう思わない|あまりそう思わない|どちらでもない|ややそう思う|そう思う|とてもそう思う",
   feedback: "フィードバック",
+  preview: "プレビュー",
 };
 export default strings;

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "매우 만족",
   ces: "전혀 동의하지 않음|동의하지 않음|약간 동의하지 않음|보통|약간 동의함|동의함|매우 동의함",
   feedback: "의견",
+  preview: "미리보기",
 };
 export default strings;

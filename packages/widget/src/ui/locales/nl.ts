@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Zeer tevreden",
   ces: "Helemaal mee oneens|Mee oneens|Enigszins mee oneens|Neutraal|Enigszins mee eens|Mee eens|Helemaal mee eens",
   feedback: "Feedback",
+  preview: "Voorbeeld",
 };
 export default strings;

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Bardzo zadowolony",
   ces: "Zdecydowanie się nie zgadzam|Nie zgadzam się|Raczej się nie zgadzam|Ani się zgadzam, ani nie|Raczej się zgadzam|Zgadzam się|Zdecydowanie się zgadzam",
   feedback: "Opinia",
+  preview: "Podgląd",
 };
 export default strings;

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Muito satisfeito",
   ces: "Discordo totalmente|Discordo|Discordo parcialmente|Não concordo nem discordo|Concordo parcialmente|Concordo|Concordo totalmente",
   feedback: "Feedback",
+  preview: "Pré-visualização",
 };
 export default strings;

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "Mycket nöjd",
   ces: "Instämmer inte alls|Instämmer inte|Instämmer delvis inte|Varken eller|Instämmer delvis|Instämmer|Instämmer helt",
   feedback: "Feedback",
+  preview: "Förhandsgranskning",
 };
 export default strings;

@@ -20,5 +20,6 @@ const strings: LocaleStrings = {
   csatMax: "非常满意",
   ces: "非常不同意|不同意|有点不同意|既不同意也不反对|有点同意|同意|非常同意",
   feedback: "反馈",
+  preview: "预览",
 };
 export default strings;
