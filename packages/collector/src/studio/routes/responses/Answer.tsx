@@ -162,7 +162,7 @@ export function AnswerScreen({ site, id }: { site: string; id: string }) {
               ['Locale', r.locale],
               ['Page', r.page.url],
               ['Referrer', r.page.referrer],
-              ...(r.test === true ? ([['Test', 'yes: given through a preview link']] as Array<[string, string]>) : []),
+              ...(r.test ? ([['Test', 'yes: given through a preview link']] as Array<[string, string]>) : []),
             ]}
           />
           <h3>Attributes</h3>
@@ -218,7 +218,7 @@ export function AnswerScreen({ site, id }: { site: string; id: string }) {
             <h2 id="a-tags">Tags</h2>
             {r.tags.length === 0 && <p class="muted">No tags.</p>}
             <ul class="tags">
-              {r.test === true && (
+              {r.test && (
                 <li>
                   <span class="tag">test</span>
                 </li>

@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { post, response } from '../../../test-fixtures.js';
 import { location, navigate } from '../../router.js';
 import { realApi, type RealApi } from '../../test/real-api.js';
-import type { InboxItem } from './api.js';
 import { AnswerSummary, ResponsesScreen } from './Responses.js';
 
 let api: RealApi;
@@ -183,19 +182,19 @@ describe('the inbox list', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(screen.getByRole('list')).getAllByRole('link')[25]));
   });
 
-  it('a preview answer (`test: true`, once the collector marks them) carries a "test" tag; without the field, none', async () => {
+  it('a preview answer (`test: true`) carries a "test" tag; a real one (`test: false`) none', async () => {
     await api.as('viewer');
     const { data } = await (await import('./api.js')).listResponses('demo', new URLSearchParams({ limit: '1' }));
     const item = data.responses[0]!;
-    expect(item.test).toBeUndefined();
+    expect(item.test).toBe(false);
     const tags = () => [...document.querySelectorAll('.tag')].map((t) => t.textContent);
     render(<AnswerSummary r={item} people={[]} />);
     expect(tags()).toEqual([]);
     cleanup();
-    render(<AnswerSummary r={{ ...item, test: true } as InboxItem} people={[]} />);
+    render(<AnswerSummary r={{ ...item, test: true }} people={[]} />);
     expect(tags()).toEqual(['test']);
     cleanup();
-    render(<AnswerSummary r={{ ...item, test: false, tags: ['vip'] } as InboxItem} people={[]} />);
+    render(<AnswerSummary r={{ ...item, tags: ['vip'] }} people={[]} />);
     expect(tags()).toEqual(['vip']);
   });
 });

@@ -25,7 +25,7 @@ export function AnswerSummary({ r, people }: { r: InboxItem; people: readonly As
       <span class="line">
         <span class={`score ${r.band}`}>{r.score}</span> <span class="band">{r.band}</span>
         <span class={`status ${r.status}`}>{STATUS_LABEL[r.status]}</span>
-        {r.test === true && <span class="tag">test</span>}
+        {r.test && <span class="tag">test</span>}
         {r.tags.map((t) => (
           <span key={t} class="tag">
             {t}

@@ -28,8 +28,8 @@ export interface InboxItem {
   closedAt: string | null;
   noteCount: number;
   etag: string;
-  /** An answer given through a preview link (present once the collector marks them). */
-  test?: boolean;
+  /** An answer given through a preview link: shown here, counted nowhere else. */
+  test: boolean;
 }
 
 export interface InboxNote {
