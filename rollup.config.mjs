@@ -79,7 +79,7 @@ if (wanted('widget') && existsSync('packages/widget/src/index.ts')) {
 }
 
 // ---- @sayso/widget: UI script-tag chunk (dist/sayso-ui.js + locale chunks) ----
-// sayso-ui.js is an IIFE that sets window.__saysoUi (Preact, the components,
+// sayso-ui.js is an IIFE that sets window.__saysoui (Preact, the components,
 // styles and English strings bundled in). An IIFE cannot import(),
 // so each other language is its own tiny IIFE, sayso-ui-<lang>.js, registering
 // on window.__saysoUiL10n; src/ui/load-locale-script.ts (swapped in below for

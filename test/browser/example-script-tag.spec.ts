@@ -51,7 +51,7 @@ test('CES on exit intent: the pointer leaving through the top of the viewport', 
   await expect(page.locator('#log')).toBeAttached();
   await page.waitForFunction(() => (window as { sayso?: { v?: number } }).sayso?.v === 1);
   // Exit intent is armed by the UI chunk, which the page requests as it starts.
-  await page.waitForFunction(() => '__saysoUi' in window);
+  await page.waitForFunction(() => '__saysoui' in window);
   await page.mouse.move(400, 200);
   await page.mouse.move(400, 0);
   // Chromium fires mouseout with no relatedTarget when the pointer leaves the window; headless

@@ -6,12 +6,9 @@
 // copy of the script on the same page leaves the first in charge, and an
 // instance another door (npm's `init`) started for the same site is reused.
 import { createInstance } from './sdk/instance.js';
-import { DEBUG_GLOBAL } from './sdk/debug-types.js';
-import { ENGINE_GLOBAL } from './sdk/engine-types.js';
 import { claim, pageRegistry, type PageRegistry } from './sdk/registry.js';
 import { replayOrder } from './sdk/replay.js';
 import { scriptChunk } from './sdk/ui-loader.js';
-import { UI_GLOBAL } from './ui/types.js';
 import type { SaysoConfig, SaysoInstance } from './sdk/types.js';
 
 interface Global {
@@ -51,8 +48,8 @@ if (!stub?.v) {
       // Only the first init creates the instance; a second snippet's init gets it back.
       if (!instance) {
         const config = { ...defaults, ...(rest[0] as SaysoConfig) };
-        const chunk = (name: string, global: string) => scriptChunk<never>(doc, config.assetBase!, `sayso-${name}.js`, config.nonce, global);
-        instance = claim(window, config, () => createInstance(config, { loadEngine: chunk('engine', ENGINE_GLOBAL), loadUi: chunk('ui', UI_GLOBAL), loadDebug: chunk('debug', DEBUG_GLOBAL) }));
+        const chunk = (name: string) => scriptChunk<never>(doc, config.assetBase!, name, config.nonce);
+        instance = claim(window, config, () => createInstance(config, { loadEngine: chunk('engine'), loadUi: chunk('ui'), loadDebug: chunk('debug') }));
         early.splice(0).forEach(call);
       }
       return instance;

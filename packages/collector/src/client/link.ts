@@ -87,13 +87,13 @@ async function send(url: string, body: unknown, headers: Record<string, string> 
 const postResponse = (r: SurveyResponse) => send('/v1/responses', { site: cfg.site, responses: [r] }, { 'Idempotency-Key': r.id, 'X-Sayso-Site': cfg.site });
 
 function loadUi(): Promise<UiModule> {
-  const w = window as unknown as { __saysoUi?: UiModule };
-  if (w.__saysoUi) return Promise.resolve(w.__saysoUi);
+  const w = window as unknown as { __saysoui?: UiModule };
+  if (w.__saysoui) return Promise.resolve(w.__saysoui);
   return new Promise((resolve, reject) => {
     const s = document.createElement('script');
     s.src = `${cfg.assetBase}sayso-ui.js`;
     s.nonce = cfg.nonce;
-    s.onload = () => (w.__saysoUi ? resolve(w.__saysoUi) : reject(new Error('UI chunk did not load')));
+    s.onload = () => (w.__saysoui ? resolve(w.__saysoui) : reject(new Error('UI chunk did not load')));
     s.onerror = () => reject(new Error('UI chunk did not load'));
     document.head.appendChild(s);
   });

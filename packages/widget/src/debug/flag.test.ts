@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { debugFlag } from './debug-flag.js';
-import { consentStore } from './store.js';
+import { debugFlag } from './flag.js';
 
-/** The flag for a page at `url`, with `kept` as the token sessionStorage holds for the tab. */
+/** The flag for a page at `url`, with `kept` as the token this tab kept. */
 function flagAt(url: string, kept?: string): string | false {
   const u = new URL(url, 'https://shop.example');
-  const storage = new Map<string, string>(kept ? [['sayso.pv', kept]] : []);
-  const session = consentStore(() => ({ getItem: (k: string) => storage.get(k) ?? null }) as unknown as Storage, () => true);
-  return debugFlag({ location: { hash: u.hash, search: u.search } } as unknown as Window, session);
+  return debugFlag({ location: { hash: u.hash, search: u.search } } as unknown as Window, kept ?? null);
 }
 
-describe('debugFlag: only a page that asks loads the debug chunk', () => {
+describe('debugFlag: the chunk does something only on a page that asks', () => {
   it('an ordinary page: false', () => {
     expect(flagAt('/checkout')).toBe(false);
     expect(flagAt('/checkout?q=1#section')).toBe(false);

@@ -1,20 +1,17 @@
 // The debug chunk (dist/sayso-debug.js; npm: a chunk of its own), loaded only
-// on a page that asks for it (see sdk/debug-flag.ts): a preview link's token,
-// `?sayso_debug=1`, or `sayso('debug')`. It shows the panel of every
+// on a page that may ask for it (see sdk/debug-flag.ts, then flag.ts): a
+// preview link's token or `?sayso_debug=1`. It shows the panel of every
 // survey's conditions (evaluate.ts), logs them with console.table, and
 // updates both when the page's URL changes (an SPA navigation), an event is
 // tracked, or a survey is shown, dismissed or answered. With a token it also
 // shows the preview's draft (preview.ts).
 import type { Survey } from '@sayso/core';
 import type { DebugEntry, DebugSeam } from '../sdk/debug-types.js';
-import type { Host } from '../sdk/engine-types.js';
 import { watchNavigation } from '../sdk/triggers/pageview.js';
 import { evaluate, type SurveyReport, type Tracked } from './evaluate.js';
 import { createPanel, type Notice, type PanelHandle } from './panel.js';
-import { fetchPreview, forgetToken, holdBack, keepToken, showDraft } from './preview.js';
-
-/** Instances the chunk already serves: a second call (the flag, then `sayso('debug')`) reopens the panel. */
-const open = new WeakMap<Host, () => void>();
+import { debugFlag } from './flag.js';
+import { fetchPreview, forgetToken, holdBack, keepToken, keptToken, showDraft } from './preview.js';
 
 /** Every survey's report now; the draft of a preview comes first. */
 export function reports(seam: DebugSeam, tracked: Tracked | undefined, draft: Survey | undefined, held?: Survey[]): SurveyReport[] {
@@ -49,12 +46,15 @@ function log(all: SurveyReport[]): void {
 }
 
 /** The chunk's entry. */
-export const debug: DebugEntry = (token, host, api, display, state) => {
+export const debug: DebugEntry = (host, api, display, state) => {
   const seam: DebugSeam = { host, api, display, state };
   const win = window;
-  if (token) keepToken(win, token, state()[0] == 'granted');
-  const again = open.get(host);
-  if (again) return again();
+  const consented = state()[0] == 'granted';
+  const flag = debugFlag(win, keptToken(win, consented));
+  // sayso.js loads the chunk on a pattern that may over-match: a page that does not ask sees nothing.
+  if (flag === false) return;
+  const token = flag || '';
+  if (token) keepToken(win, token, consented);
   let tracked: Tracked | undefined;
   let draft: Survey | undefined;
   let notice: Notice | undefined;
@@ -78,7 +78,8 @@ export const debug: DebugEntry = (token, host, api, display, state) => {
     panel ??= createPanel(document, host.config.nonce, () => (panel = undefined), actions);
     update();
   };
-  open.set(host, show);
+  // `sayso('debug')` (npm: `instance.debug()`) opens the panel again once closed; sayso.js has no such method of its own.
+  api.debug = show;
   // The instance's own `track`, wrapped: the panel hears the event, then the SDK acts on it as ever.
   const track = api.track;
   api.track = (name, properties = {}) => {

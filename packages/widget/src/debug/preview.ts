@@ -37,6 +37,9 @@ export function keepToken(win: Window, token: string, consented: boolean): void 
   quietly(() => History.prototype.replaceState.call(win.history, win.history.state, '', pathname + search + (rest ? `#${rest}` : '')));
 }
 
+/** The token a preview kept for this tab, read only with consent (without it sayso keeps nothing). */
+export const keptToken = (win: Window, consented: boolean): string | null | undefined => (consented ? quietly(() => win.sessionStorage.getItem(KEY)) : undefined);
+
 /** Ends the preview for this tab. */
 export const forgetToken = (win: Window): void => void quietly(() => win.sessionStorage.removeItem(KEY));
 

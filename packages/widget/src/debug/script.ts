@@ -1,5 +1,5 @@
 // Entry of dist/sayso-debug.js (IIFE): registers the debug chunk on
-// window.__saysoDebug for the script-tag SDK, which loads this file only on a
+// window.__saysodebug for the script-tag SDK, which loads this file only on a
 // page that asks for preview or debug (sdk/debug-flag.ts).
 import { DEBUG_GLOBAL } from '../sdk/debug-types.js';
 import { debug } from './index.js';

@@ -30,8 +30,13 @@ export interface DebugSeam {
   display(survey: Survey, check: boolean, present?: Presenter): Promise<boolean>;
 }
 
-/** The chunk's entry: `token` is a preview link's token, `''` for debug alone; the rest make its DebugSeam (positional: sayso.js pays for no property names). */
-export type DebugEntry = (token: string, host: Host, api: SaysoInstance, display: DebugSeam['display'], state: DebugSeam['state']) => void;
+/**
+ * The chunk's entry, called on a page whose address may ask for it (the chunk
+ * reads the address and the kept token itself, and does nothing on a page
+ * that does not ask); its arguments make its DebugSeam (positional: sayso.js
+ * pays for no property names).
+ */
+export type DebugEntry = (host: Host, api: SaysoInstance, display: DebugSeam['display'], state: DebugSeam['state']) => void;
 
 /** The global the script-tag debug chunk (`sayso-debug.js`) registers itself on. */
-export const DEBUG_GLOBAL = '__saysoDebug';
+export const DEBUG_GLOBAL = '__saysodebug';

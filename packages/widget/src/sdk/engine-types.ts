@@ -80,4 +80,4 @@ export interface Engine {
 }
 
 /** The global the script-tag engine chunk (`sayso-engine.js`) registers itself on. */
-export const ENGINE_GLOBAL = '__saysoEngine';
+export const ENGINE_GLOBAL = '__saysoengine';

@@ -13,7 +13,6 @@ export function inertInstance(): SaysoInstance {
     on: () => noop,
     flush: () => Promise.resolve(),
     consent: noop,
-    debug: noop,
     destroy: noop,
   };
 }

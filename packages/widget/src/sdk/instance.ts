@@ -10,7 +10,7 @@ import { readHistory, type History } from './history.js';
 import type { Engine, Host } from './engine-types.js';
 import { pickLocale } from './locale.js';
 import { fetchSurveys } from './remote-config.js';
-import { debugFlag } from './debug-flag.js';
+import { asksForDebug } from './debug-flag.js';
 import type { DebugEntry, Presenter } from './debug-types.js';
 import { consentStore, readJson } from './store.js';
 import { hash32 } from './sampling.js';
@@ -321,7 +321,6 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
       if (consent == 'denied') deny();
       else sender.stop();
     },
-    debug: () => inspect(''),
     destroy() {
       destroyed = true;
       for (const stop of [...stops, ...pageStops]) stop();
@@ -401,11 +400,8 @@ export function createInstance(config: SaysoConfig, deps: Deps): SaysoInstance {
     launchers();
     preload();
   });
-  /** Hands this instance to the debug chunk when the page asks for it (debug-flag.ts), or `sayso('debug')` did. */
-  function inspect(token = debugFlag(win, session)): void {
-    if (token !== false) deps.loadDebug?.().then((d) => d(token, host, api, display, () => [consent, pageShows, shownThisSession(), open, audience(), ready]), failed);
-  }
-  inspect();
+  // Hands this instance to the debug chunk when the page may ask for it (debug-flag.ts: the chunk reads the address exactly).
+  if (asksForDebug(win.location.href, session)) deps.loadDebug?.().then((d) => d(host, api, display, () => [consent, pageShows, shownThisSession(), open, audience(), ready]), failed);
   // After `started` exists: entries already in the dataLayer are tracked at once.
   listenDataLayer(win, api.track, stops);
   return api;

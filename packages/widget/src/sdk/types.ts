@@ -100,11 +100,12 @@ export interface SaysoInstance {
   /** Changes consent; `'denied'` clears what sayso stored. */
   consent(state: ConsentState): void;
   /**
-   * Opens the debug panel ("why isn't it showing?"): for each survey, which
-   * condition passes or fails on this page. Loads `sayso-debug.js` (npm: a
-   * chunk of its own); `?sayso_debug=1` in the page URL does the same.
+   * Opens the debug panel again ("why isn't it showing?": for each survey,
+   * which condition passes or fails on this page). Present only where the
+   * debug chunk runs: a page whose address has `?sayso_debug=1` or a preview
+   * link's token (it costs sayso.js nothing elsewhere).
    */
-  debug(): void;
+  debug?(): void;
   /** Stops triggers, timers and listeners; queued records stay stored. */
   destroy(): void;
 }

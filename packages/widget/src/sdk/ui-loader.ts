@@ -5,8 +5,15 @@
 // next show starts afresh.
 import { scriptUrl } from './trusted-types.js';
 
-/** Loads the script-tag chunk `file` from the folder `base` with a `<script>` (carrying the page's nonce) and reads the global it sets. */
-export function scriptChunk<T>(doc: Document, base: string, file: string, nonce: string | undefined, global: string): () => Promise<T> {
+/**
+ * Loads the script-tag chunk `name` (`sayso-<name>.js`) from the folder `base`
+ * with a `<script>` (carrying the page's nonce) and reads the global it sets,
+ * `__sayso<name>` (ENGINE_GLOBAL, UI_GLOBAL, DEBUG_GLOBAL: one name makes
+ * both, so sayso.js carries no second string per chunk).
+ */
+export function scriptChunk<T>(doc: Document, base: string, name: string, nonce: string | undefined): () => Promise<T> {
+  const file = `sayso-${name}.js`;
+  const global = '__sayso' + name;
   return () =>
     new Promise((resolve, reject) => {
       const win = doc.defaultView as unknown as Window & Record<string, T | undefined>;

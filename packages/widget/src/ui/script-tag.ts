@@ -1,5 +1,5 @@
 // Entry of dist/sayso-ui.js (IIFE): registers the UI module on
-// window.__saysoUi for the script-tag SDK, which loads this file lazily.
+// window.__saysoui for the script-tag SDK, which loads this file lazily.
 import { mountLauncher } from './launcher.js';
 import { mountSurvey } from './mount.js';
 import { watch } from './watch.js';

@@ -58,7 +58,7 @@ export interface SurveyHandle {
   close(): void;
 }
 
-/** The UI chunk's module: what `import('./ui/index.js')` or `window.__saysoUi` provides. */
+/** The UI chunk's module: what `import('./ui/index.js')` or `window.__saysoui` provides. */
 export interface UiModule {
   mountSurvey(options: MountOptions): Promise<SurveyHandle>;
   /** For `tab` mode: a launcher that opens `open()` on demand. */
@@ -84,4 +84,4 @@ export interface LauncherOptions {
 }
 
 /** The global the script-tag UI chunk (`sayso-ui.js`) sets when it has loaded. */
-export const UI_GLOBAL = '__saysoUi';
+export const UI_GLOBAL = '__saysoui';

@@ -1,6 +1,6 @@
 /* global PerformanceObserver */
 // Test harness for pages under test/browser/pages/ui: mounts surveys through
-// the BUILT script-tag chunk (window.__saysoUi) and records what the SDK
+// the BUILT script-tag chunk (window.__saysoui) and records what the SDK
 // would see. Deliberately plain JS: it runs as the page's own script.
 window.sayso = {
   answers: [],
@@ -11,7 +11,7 @@ window.sayso = {
   handle: null,
   async show(survey, extra) {
     if (window.sayso.handle) window.sayso.handle.close();
-    window.sayso.handle = await window.__saysoUi.mountSurvey(Object.assign({
+    window.sayso.handle = await window.__saysoui.mountSurvey(Object.assign({
       survey,
       locale: 'en',
       onSubmit(answer) {
@@ -31,7 +31,7 @@ window.sayso = {
 /** The feedback tab: opens `survey` on press. */
 window.sayso.launcher = function (label, survey, position) {
   if (window.sayso.launcherHandle) window.sayso.launcherHandle.close();
-  window.sayso.launcherHandle = window.__saysoUi.mountLauncher({
+  window.sayso.launcherHandle = window.__saysoui.mountLauncher({
     label,
     position,
     onOpen() { window.sayso.show(survey); },

@@ -12,7 +12,7 @@ let handle: SurveyHandle | undefined;
 let latest: PreviewRequest | undefined;
 let drawing = Promise.resolve();
 
-const ui = () => (window as unknown as { __saysoUi?: UiModule }).__saysoUi;
+const ui = () => (window as unknown as { __saysoui?: UiModule }).__saysoui;
 
 async function draw(req: PreviewRequest, port: MessagePort): Promise<void> {
   handle?.close();
