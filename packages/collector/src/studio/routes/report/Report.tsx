@@ -6,7 +6,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ScoreCell, SurveyScores } from '../../../scores.js';
-import { insightsSection } from '../../../client/insights.js';
+import { insightsSection } from './insights.js';
 import { ApiError, admin, call } from '../../api/client.js';
 import { site as currentSite } from '../../session.js';
 import { versions } from '../survey-editor/api.js';

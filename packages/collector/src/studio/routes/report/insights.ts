@@ -4,7 +4,7 @@
 // with the score. A click on a theme lists its comments
 // (/v1/insights/comments). Theme labels and comments are what respondents
 // wrote: they go in with textContent only, never as HTML.
-import type { ExampleComment, SurveyInsights } from '../insights.js';
+import type { ExampleComment, SurveyInsights } from '../../../insights.js';
 
 type Props = Partial<Record<'className' | 'textContent' | 'id', string>>;
 
