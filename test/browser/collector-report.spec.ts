@@ -162,3 +162,26 @@ test('a busy collector (503 on the comments) is said in the card, not thrown int
   await expect(page.locator('ul.comments li.error').first()).toHaveText('Could not load comments: the collector is busy; reload in a moment', { timeout: 20_000 });
   expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
 });
+
+test('at 400 % zoom (320 CSS px) the report with its cards, tables and insights reads in one column without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, studio, 'viewer@shop.test');
+  await page.goto(`${studio.url}/studio/report`);
+  await range(page, 'plan');
+  const nps = page.locator('section[data-survey="nps"]');
+  await expect(nps.locator('canvas')).toHaveCount(2);
+  await expect(nps.locator('section.insights table.impact').first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // The charts take the width their column has.
+  const box = (await nps.locator('.uplot').first().boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(320);
+  // A table wider than the column scrolls in its own box, which the keyboard reaches (a named Tab stop) and scrolls.
+  const split = nps.getByRole('region', { name: 'By plan: nps' });
+  expect(await split.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  await split.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => split.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+  await expect(page.getByText('Loading insights…')).toHaveCount(0);
+  expect(await violations(page)).toEqual([]);
+});

@@ -3,6 +3,7 @@
 // distribution, the band split, the answers by version and by segment, the
 // latest comments (as text), the closed loop and the insights.
 import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ScoreCell, SurveyScores } from '../../../scores.js';
 import { call } from '../../api/client.js';
@@ -29,6 +30,15 @@ export type VersionCell = ScoreCell & { value: string };
 export type Scored = SurveyScores & { versions?: VersionCell[] };
 /** When a version went live (ms) and its number: a dashed line on the trend. */
 export type Mark = { at: number; version: number };
+
+/** A table in a box that scrolls sideways when the column is narrower (400 % zoom); a Tab stop, so the keyboard scrolls it too. */
+function Scrolls({ name, children }: { name: string; children: ComponentChildren }) {
+  return (
+    <div class="scroll-x" tabIndex={0} role="region" aria-label={name}>
+      {children}
+    </div>
+  );
+}
 
 function Bands({ s }: { s: SurveyScores }) {
   const split = bandSplit(s.kind, s.scale, s.total.counts);
@@ -112,7 +122,8 @@ export function SurveyCard({ s, params, segment, marks, range }: { s: Scored; pa
 
   // The charts again when the version marks arrive (they are read after the scores); the reads below only for new scores.
   useEffect(() => {
-    const width = Math.max(260, trend.current!.clientWidth);
+    // The column's width (a narrow screen, or 400 % zoom, gets a narrow chart rather than a page that scrolls sideways).
+    const width = Math.max(160, trend.current!.clientWidth);
     drawn(trend.current!, trendChart(trend.current!, s, width, marks));
     drawn(dist.current!, distributionChart(dist.current!, s, width));
   }, [s, marks]);
@@ -150,16 +161,22 @@ export function SurveyCard({ s, params, segment, marks, range }: { s: Scored; pa
         <div ref={dist} />
       </div>
       <div>
-        <Bands s={s} />
+        <Scrolls name={`Band split: ${s.surveyId}`}>
+          <Bands s={s} />
+        </Scrolls>
       </div>
       {byVersion.length > 0 && (
         <div>
-          <Cells caption="By version" first="version" kind={s.kind} rows={byVersion.map((v) => ({ key: v.value ? `v${v.value}` : '(no version)', cell: v }))} />
+          <Scrolls name={`By version: ${s.surveyId}`}>
+            <Cells caption="By version" first="version" kind={s.kind} rows={byVersion.map((v) => ({ key: v.value ? `v${v.value}` : '(no version)', cell: v }))} />
+          </Scrolls>
         </div>
       )}
       {s.segments.length > 0 && (
         <div>
-          <Cells caption={`By ${segment}`} first="segment" kind={s.kind} rows={s.segments.map((g) => ({ key: g.value || '(none)', cell: g }))} />
+          <Scrolls name={`By ${segment}: ${s.surveyId}`}>
+            <Cells caption={`By ${segment}`} first="segment" kind={s.kind} rows={s.segments.map((g) => ({ key: g.value || '(none)', cell: g }))} />
+          </Scrolls>
         </div>
       )}
       <div>

@@ -122,7 +122,8 @@ function draw(box: HTMLElement, s: SurveyInsights, q: URLSearchParams, body: { p
         ),
       ),
     );
-    return table;
+    // Wider than a narrow column (400 % zoom): it scrolls in its own box, not the page; its theme buttons are Tab stops within.
+    return el('div', { className: 'scroll-x' }, table);
   };
   box.append(el('h4', { textContent: `Impact on the ${label}` }));
   box.append(s.impact.length ? impactTable(s.impact, 'Answers that mention a theme against those that do not; what costs the score most first.') : el('p', { className: 'muted', textContent: 'No theme is frequent enough yet.' }));
