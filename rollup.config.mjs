@@ -193,8 +193,8 @@ if (wanted('collector') && existsSync('packages/collector/src/index.ts')) {
       { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
     ),
   );
-  // The report's and link survey's browser scripts: small IIFEs the collector serves at /_sayso/*.
-  for (const name of ['report', 'link']) {
+  // The link survey's browser script: a small IIFE the collector serves at /_sayso/link.js.
+  for (const name of ['link']) {
     if (!existsSync(`packages/collector/src/client/${name}.ts`)) continue;
     configs.push({
       input: `packages/collector/src/client/${name}.ts`,
@@ -207,7 +207,8 @@ if (wanted('collector') && existsSync('packages/collector/src/index.ts')) {
 // ---- @sayso/collector: the studio (dist/studio, served at /studio) ----
 // Preact, @preact/signals, @sayso/core (from source) and the widget code the
 // studio runs (URL matching, strings) bundled as hashed, minified ES modules;
-// uPlot splits into a chunk of its own that only the report loads. The
+// uPlot splits into a chunk of its own that only the report loads (its CSS
+// joins the studio's stylesheet). The
 // preview frame's script is an IIFE, so it can read its own nonce
 // (document.currentScript) for the widget's one <style>. Each build writes a
 // manifest (manifest.<name>.json) naming its hashed files for the collector's
@@ -222,17 +223,17 @@ if (wanted('collector') && existsSync('packages/collector/src/studio/main.tsx'))
     name: 'sayso-studio-sources',
     resolveId: (id) => (id === '@sayso/core' ? studioPath('packages/core/src/index.ts') : null),
   };
-  /** Removes the previous build's files of `name`, and writes manifest.<name>.json. */
-  const manifest = (name, css) => ({
+  /** Removes the previous build's files of `name`, and writes manifest.<name>.json; `css` files are joined into one stylesheet. */
+  const manifest = (name, css = []) => ({
     name: 'sayso-studio-manifest',
     buildStart() {
       mkdirSync(outDir, { recursive: true });
       for (const f of list(outDir)) if (f.startsWith(`${name}-`) || f === `manifest.${name}.json` || (name === 'studio' && f.startsWith('chunk-'))) rmSync(`${outDir}/${f}`);
-      if (css) this.addWatchFile(css);
+      for (const file of css) this.addWatchFile(file);
     },
     generateBundle(_options, bundle) {
       const out = {};
-      if (css) out.css = this.getFileName(this.emitFile({ type: 'asset', name: `${name}.css`, source: readFileSync(css, 'utf8') }));
+      if (css.length) out.css = this.getFileName(this.emitFile({ type: 'asset', name: `${name}.css`, source: css.map((file) => readFileSync(file, 'utf8')).join('\n') }));
       for (const file of Object.values(bundle)) if (file.type === 'chunk' && file.isEntry) out.js = file.fileName;
       this.emitFile({ type: 'asset', fileName: `manifest.${name}.json`, source: JSON.stringify(out) });
     },
@@ -247,7 +248,8 @@ if (wanted('collector') && existsSync('packages/collector/src/studio/main.tsx'))
   configs.push(
     {
       input: { studio: 'packages/collector/src/studio/main.tsx' },
-      plugins: plugins('studio', 'packages/collector/src/studio/studio.css'),
+      // uPlot's own stylesheet (its legend, cursor and axes) after the studio's, as one file: no second request, no other path to serve.
+      plugins: plugins('studio', ['packages/collector/src/studio/studio.css', 'packages/collector/node_modules/uplot/dist/uPlot.min.css']),
       output: { dir: outDir, format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: 'chunk-[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
     },
     {

@@ -1,44 +1,37 @@
-// The report's Insights section in real Chromium, on the demo data of
-// `pnpm start -- --demo-data`: themes that set detractors and promoters apart,
-// impacts with their intervals, rising themes, custom themes and disagreeing
-// answers; a click (or Enter) on a theme lists its comments. A comment holding
-// markup shows as text and runs nothing. axe-core finds no violations in it.
+// The report's Insights section in the studio, in real Chromium, on the demo
+// data of `pnpm start -- --demo-data`: themes that set detractors and
+// promoters apart, impacts with their intervals, rising themes, custom themes
+// and disagreeing answers; a click (or Enter) on a theme lists its comments.
+// A comment holding markup shows as text and runs nothing. axe-core finds no
+// violations in it.
 import { expect, test, type Page } from '@playwright/test';
-import { createCollector, type Collector, type Listening } from '../../packages/collector/dist/index.js';
-import { repoRoot } from './fixtures/static-server.js';
+import { signIn, startStudio, violations, watchErrors, type Studio } from './fixtures/studio.js';
 
-const SECRET = 'insights-test-secret-0123456789-abcdef';
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const XSS = '<img src=x onerror="window.__xss = 1"> the delivery never came <script>window.__xss = 2</script>';
-let collector: Collector;
-let server: Listening;
+let studio: Studio;
 
 test.beforeAll(async () => {
   const { demoConfig, seedDemoData } = await import('../../packages/collector/src/demo.js');
-  const config = demoConfig(0);
-  config.secret = SECRET;
-  config.sites[0]!.insights = { themes: [{ name: 'Pricing', words: ['price', 'expensive', 'cost', 'teuer', 'cher', 'caro'] }] };
-  collector = await createCollector({ config, logLevel: 'silent', sdkDir: false, examplesDir: false });
-  await seedDemoData(collector.storage, 'demo', 3000, NOW);
+  const site = demoConfig(0).sites[0]!;
+  site.insights = { themes: [{ name: 'Pricing', words: ['price', 'expensive', 'cost', 'teuer', 'cher', 'caro'] }] };
+  studio = await startStudio([site as never]);
+  await seedDemoData(studio.collector.storage as never, 'demo', 3000, NOW);
   const base = { surveyId: 'nps', kind: 'nps' as const, scale: [0, 10] as [number, number], anonymousId: 'x', attributes: {}, page: { url: 'http://localhost/' }, locale: 'en', channel: 'web' as const };
-  await collector.storage.ingest('demo', { responses: [{ ...base, id: '0193a1b2-0000-7000-8000-0000000000a1', score: 1, createdAt: new Date(NOW - 3600_000).toISOString(), comment: XSS }], events: [] }, []);
-  server = await collector.listen({ port: 0 });
+  await studio.collector.storage.ingest('demo', { responses: [{ ...base, id: '0193a1b2-0000-7000-8000-0000000000a1', score: 1, createdAt: new Date(NOW - 3600_000).toISOString(), comment: XSS }], events: [] }, []);
 });
-test.afterAll(() => collector.close());
+test.afterAll(() => studio.close());
 
 async function open(page: Page): Promise<void> {
-  await page.goto(`${server.url}/report`);
-  await page.getByLabel('Secret').fill(SECRET);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, studio, 'viewer@shop.test');
+  await page.getByRole('link', { name: 'Report' }).click();
   await page.getByLabel('From').fill('2026-08-23');
   await page.getByLabel('To').fill('2026-11-20');
   await page.getByRole('button', { name: 'Apply' }).click();
 }
 
 test('insights on demo data: themes, impacts with intervals, rising and custom themes, a theme lists its comments as text', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = watchErrors(page);
   await page.setViewportSize({ width: 1400, height: 1000 });
   await open(page);
   const insights = page.locator('section[data-survey="nps"] section.insights');
@@ -85,28 +78,15 @@ test('insights on demo data: themes, impacts with intervals, rising and custom t
   expect(errors).toEqual([]);
 });
 
-test.describe('axe', () => {
-  // The report's CSP (nonces only) would refuse the injected axe script.
-  test.use({ bypassCSP: true });
-  test('the Insights section has no axe violations', async ({ page }) => {
+test('the Insights section has no axe violations', async ({ page }) => {
   await open(page);
   const insights = page.locator('section[data-survey="nps"] section.insights');
   await expect(insights.locator('table.impact').first()).toBeVisible();
   await insights.getByRole('button', { name: 'delivery', exact: true }).first().click();
   await expect(insights.locator('.theme-comments li').first()).toBeVisible();
   await expect(page.getByText('Loading insights…')).toHaveCount(0);
-  await page.addScriptTag({ path: `${repoRoot}node_modules/axe-core/axe.min.js` });
-  const found = await page.evaluate(async () => {
-    const r = await (window as any).axe.run({ include: [['section.insights']] }, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${JSON.stringify(n.target)}`));
-  });
-  expect(found).toEqual([]);
+  expect(await violations(page, 'section.insights')).toEqual([]);
   // axe does look at it: a planted violation (a button without a name) is found.
-  const planted = await page.evaluate(async () => {
-    document.querySelector('section.insights')!.append(document.createElement('button'));
-    const r = await (window as any).axe.run({ include: [['section.insights']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v: any) => v.id);
-  });
-  expect(planted).toContain('button-name');
-});
+  await page.evaluate(() => document.querySelector('section.insights')!.append(document.createElement('button')));
+  expect((await violations(page, 'section.insights')).some((v) => v.startsWith('button-name'))).toBe(true);
 });

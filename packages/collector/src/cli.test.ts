@@ -68,11 +68,11 @@ beforeAll(async () => {
   child = spawn(process.execPath, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  // Ready once it has printed the studio sign-in (the last line of its banner).
+  // Ready once it has printed the demo's API token (the last line of its banner in --dev).
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner within 90 s; output:\n${out}`)), 90_000);
     const check = () => {
-      if (/Studio sign-in: .+\n/.test(out)) {
+      if (/API token \(the config secret\): .+\n/.test(out)) {
         clearTimeout(timer);
         resolve();
       }
@@ -93,12 +93,14 @@ afterAll(async () => {
 
 const base = () => `http://localhost:${port}`;
 
-test('prints where it listens, the examples, a link survey and the report with the demo secret', () => {
+test('prints where it listens, the examples, a link survey, the studio and its report, and the demo secret as an API token', () => {
   expect(out).toContain(`sayso collector on http://127.0.0.1:${port} (pglite, data in ${dataDir})`);
   for (const name of ['marketer', 'script-tag', 'spa']) expect(out).toContain(`  ${base()}/examples/${name}/`);
   expect(out).toMatch(new RegExp(`Link survey: ${base()}/s/demo/[\\w-]+ {2}\\(one click: \\?score=9\\)`));
-  expect(out).toContain(`Report: ${base()}/report  (secret: demo-secret)`);
-  expect(out).toContain(`Studio: ${base()}/studio`);
+  expect(out).toContain(`Studio: ${base()}/studio\n`);
+  expect(out).toContain(`Report: ${base()}/studio/report\n`);
+  expect(out).toContain('API token (the config secret): demo-secret  (Authorization: Bearer demo-secret)');
+  expect(out).not.toContain(`${base()}/report`);
 });
 
 test('the printed URLs answer: examples, link survey, report', async () => {
@@ -109,8 +111,20 @@ test('the printed URLs answer: examples, link survey, report', async () => {
     expect(res.status, url).toBe(200);
     expect(res.headers.get('content-type'), url).toMatch(/^text\/html/);
   }
-  // The report is behind its sign-in form.
-  expect(await (await fetch(`${base()}/report`)).text()).toMatch(/<form[^>]*method="post"/i);
+  // The report is the studio's (its shell, which signs in); the old address sends a bookmark there.
+  expect(printed).toContain(`${base()}/studio/report`);
+  const old = await fetch(`${base()}/report?site=demo`, { redirect: 'manual' });
+  expect(old.status).toBe(301);
+  expect(old.headers.get('location')).toBe('/studio/report?site=demo');
+});
+
+test('the printed API token is the admin API\'s Bearer token (the config secret keeps working for automation)', async () => {
+  const token = /API token \(the config secret\): (\S+)/.exec(out)![1]!;
+  const me = await fetch(`${base()}/v1/admin/me`, { headers: { authorization: `Bearer ${token}` } });
+  expect(me.status).toBe(200);
+  expect(await me.json()).toMatchObject({ kind: 'secret', role: 'admin' });
+  expect((await fetch(`${base()}/v1/scores`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  expect((await fetch(`${base()}/v1/admin/me`, { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
 });
 
 test('prints the demo account, which signs in to the admin API (the newcomer\'s first step)', async () => {

@@ -205,12 +205,15 @@ async function main(argv: string[]): Promise<void> {
     const survey = site.surveys[0];
     if (survey) console.log(`\nLink survey: ${base}/s/${site.id}/${survey.id}  (one click: ?score=9)`);
   }
-  console.log(`\nReport: ${base}/report${dev && collector.config.secret === DEMO_SECRET ? `  (secret: ${DEMO_SECRET})` : ''}`);
   if (account?.created && !dev) {
     console.log(`\nNo users yet, so an admin was made. Its password is shown this once (only a hash is kept):`);
   }
   console.log(`\nStudio: ${base}/studio`);
   if (account) console.log(`\nStudio sign-in: ${account.email}${account.password ? `  password: ${account.password}` : ''}`);
+  // The report is a section of the studio (the old /report redirects there).
+  console.log(`\nReport: ${base}/studio/report`);
+  // The config secret is an admin's API token, for scripts (Authorization: Bearer); only the demo's is printed.
+  if (dev && collector.config.secret === DEMO_SECRET) console.log(`\nAPI token (the config secret): ${DEMO_SECRET}  (Authorization: Bearer ${DEMO_SECRET})`);
   console.log('');
 
   let stopping = false;

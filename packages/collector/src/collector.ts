@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
@@ -117,14 +116,6 @@ function packageRoot(): string {
 }
 const root = packageRoot();
 
-function uplotDist(): string | undefined {
-  try {
-    return existing(join(dirname(createRequire(import.meta.url).resolve('uplot/package.json')), 'dist'));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Creates a collector: checks the config (throwing `E_CONFIG_INVALID` with the
  * bad key's path), opens storage, runs migrations.
@@ -191,7 +182,6 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     writes,
     sdkDir: pick(options.sdkDir, join(root, '../widget/dist')),
     examplesDir: pick(options.examplesDir, join(root, '../../examples')),
-    uplotDir: uplotDist(),
     // Built by rollup (dist/client); tests from the sources use the built copy too.
     clientDir: existing(join(root, 'dist/client')),
     trustProxy: options.trustProxy ?? false,

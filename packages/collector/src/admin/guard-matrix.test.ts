@@ -1,9 +1,9 @@
 // Every route of the people side against every role, by cookie and by token,
 // and the CSRF rule against its near-misses.
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Collector } from '../collector.js';
 import { ROLES, atLeast, type Role } from '../auth/roles.js';
-import { sessionToken } from '../server/auth.js';
 import { SECRET, testCollector } from '../test-fixtures.js';
 import { addUser, call, signIn } from './people-fixtures.js';
 
@@ -112,14 +112,23 @@ describe('CSRF: cookie requests that change something need one of our own origin
     expect(read.status).toBe(200);
   });
 
-  test("the report's session cookie acts as an admin, under the same CSRF rule", async () => {
-    const report = `sayso_session=${sessionToken(SECRET)}`;
-    expect(await (await call(c, 'GET', '/v1/admin/me', { cookie: report })).json()).toMatchObject({ kind: 'secret', role: 'admin' });
-    expect((await call(c, 'PATCH', '/v1/admin/users/nope', { cookie: report, origin: null, body: { name: 'x' } })).status).toBe(403);
-    expect((await call(c, 'PATCH', '/v1/admin/users/nope', { cookie: report, body: { name: 'x' } })).status).toBe(404);
-    // A forged report cookie is 401, and counted.
-    expect((await call(c, 'GET', '/v1/admin/me', { cookie: 'sayso_session=1.forged' })).status).toBe(401);
+  test("the retired report's session cookie is no credential: 401 without counting as a guess, never the secret's admin", async () => {
+    // What the old sign-in set: `<expiry>.<HMAC-SHA256 of "sayso-session:<expiry>" under the secret>`.
+    const expires = Date.now() + 3600_000;
+    const report = `sayso_session=${expires}.${createHmac('sha256', SECRET).update(`sayso-session:${expires}`).digest('base64url')}`;
+    for (let i = 0; i < 12; i++) {
+      const me = await call(c, 'GET', '/v1/admin/me', { cookie: report });
+      expect(me.status).toBe(401);
+      expect(await me.json()).toEqual({ error: 'sign in, or send a token (Authorization: Bearer <token>)' });
+    }
+    expect((await call(c, 'PATCH', '/v1/admin/users/nope', { cookie: report, body: { name: 'x' } })).status).toBe(401);
+    expect((await call(c, 'GET', '/v1/scores', { cookie: report })).status).toBe(401);
+    // Beside a studio cookie it changes nothing: the user is who signed in (not the secret's admin).
+    expect(await (await call(c, 'GET', '/v1/admin/me', { cookie: `${report}; ${cookies.viewer}` })).json()).toMatchObject({ kind: 'user', role: 'viewer' });
+    // Not counted: the secret still works from here.
+    expect((await call(c, 'GET', '/v1/admin/me', { bearer: SECRET })).status).toBe(200);
   });
+
 });
 
 test('the reading API (scores, comments, insights, export) takes every studio role, by cookie and by token', async () => {

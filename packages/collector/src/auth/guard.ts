@@ -6,13 +6,13 @@
 //   1. `Authorization: Bearer <x>`, which decides alone: the config secret
 //      (an admin), or an API token (its role, capped by its maker's role now:
 //      a demoted user's tokens lose power with them);
-//   2. the studio's session cookie (`sayso_studio`): the signed-in user;
-//   3. the report's session cookie (`sayso_session`): an admin, until the
-//      report moves into the studio.
+//   2. the studio's session cookie (`sayso_studio`): the signed-in user.
+// (The old report's cookie, `sayso_session`, is no credential any more: the
+// report is a section of the studio, and its sign-in with the secret is gone.)
 // A cookie-authenticated request that changes something must come from one
 // of the collector's own origins (auth/csrf.ts).
 import type { Context, MiddlewareHandler } from 'hono';
-import { authFailed, credentials, lockedOut, safeEqual, tooManyFailures } from '../server/auth.js';
+import { authFailed, lockedOut, safeEqual, tooManyFailures } from '../server/auth.js';
 import type { AppContext } from '../server/context.js';
 import type { ApiToken } from '../storage/api-tokens.js';
 import type { User } from '../storage/users.js';
@@ -92,12 +92,7 @@ export async function identify(c: Context, ctx: AppContext): Promise<Identified>
     return bearer(ctx, m[1]!);
   }
   const session = studioCookie(c);
-  const studio = session === undefined ? undefined : await studioSession(ctx, session);
-  if (studio && !('refused' in studio)) return studio;
-  const report = credentials(c, ctx.config.secret);
-  if (report === 'ok') return { actor: SECRET_ACTOR, via: 'cookie' };
-  if (studio) return studio;
-  if (report === 'bad') return { refused: 'bad', error: 'the report session cookie is not valid' };
+  if (session !== undefined) return studioSession(ctx, session);
   return { refused: 'missing', error: NONE };
 }
 

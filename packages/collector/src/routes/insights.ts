@@ -1,4 +1,4 @@
-// GET /v1/insights (secret or report session): per survey, the themes that
+// GET /v1/insights (viewer: the secret, a studio user or token): per survey, the themes that
 // set detractors apart (and promoters), each theme's impact with its
 // interval, rising themes, custom themes and answers whose comment disagrees
 // with the score. GET /v1/insights/comments lists the comments of one theme.

@@ -1,5 +1,5 @@
 // Static files: the built SDK under /sdk/*, the examples under /examples/*,
-// uPlot under /report/assets/*. Hashed file names never change content, so
+// the studio under /studio/assets/*. Hashed file names never change content, so
 // they are cached for a year; the rest revalidate with an ETag.
 // Only files really inside the folder are served: each path segment is
 // decoded and checked (no `..`, no dotfiles, no backslash or NUL), and the

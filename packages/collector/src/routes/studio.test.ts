@@ -45,6 +45,19 @@ describe('/studio', () => {
     expect(html).toMatch(new RegExp(`<script src="/studio/assets/preview-[\\w-]{8,}\\.js" nonce="${n.replace(/[+/=]/g, '\\$&')}"></script>`));
   });
 
+  it("one stylesheet, the studio's with uPlot's own rules joined in (the report's charts need no other path)", async () => {
+    const html = await (await get('/studio')).text();
+    const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]).toMatch(/^\/studio\/assets\/studio-[\w-]{8,}\.css$/);
+    const css = await (await get(sheets[0]!)).text();
+    expect(css).toContain('.uplot {');
+    expect(css).toContain('.u-legend');
+    expect(css).toContain('main:focus');
+    // The old report's copy of uPlot is gone with it.
+    expect((await get('/report/assets/uPlot.min.css')).status).toBe(404);
+  });
+
   it('hashed assets are immutable; paths out of the build are refused', async () => {
     const html = await (await get('/studio')).text();
     const js = /src="(\/studio\/assets\/[^"]+)"/.exec(html)![1]!;
@@ -52,7 +65,7 @@ describe('/studio', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('immutable');
     expect(res.headers.get('content-type')).toContain('text/javascript');
-    for (const bad of ['/studio/assets/..%2fclient%2freport.js', '/studio/assets/.hidden', '/studio/assets/manifest.missing.json']) expect((await get(bad)).status, bad).toBe(404);
+    for (const bad of ['/studio/assets/..%2fclient%2flink.js', '/studio/assets/.hidden', '/studio/assets/manifest.missing.json']) expect((await get(bad)).status, bad).toBe(404);
     // A dot-dot the URL parser resolves (to /studio/index.js) is a studio path: the shell, never a file of dist.
     const up = await get('/studio/assets/%2e%2e/index.js');
     expect(up.headers.get('content-type')).toContain('text/html');

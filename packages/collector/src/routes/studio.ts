@@ -39,7 +39,6 @@ const shell = (m: Manifest) => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>sayso studio</title>
 ${m.css ? `<link rel="stylesheet" href="/studio/assets/${m.css}">` : ''}
-<link rel="stylesheet" href="/report/assets/uPlot.min.css">
 <script type="module" src="/studio/assets/${m.js}"></script>
 </head>
 <body>
@@ -76,7 +75,7 @@ const previewPage = (n: string, m: Manifest) => `<!doctype html>
 
 /** Registers /studio, /studio/assets/* and /studio/preview. */
 export function studioRoutes(app: Hono, ctx: AppContext): void {
-  // The studio's build sits beside the report's scripts in the collector's dist.
+  // The studio's build sits beside the link survey's script in the collector's dist.
   const dir = ctx.clientDir ? join(ctx.clientDir, '..', 'studio') : undefined;
   const manifests = new Map<string, Promise<Manifest | null>>();
   const manifest = (name: string): Promise<Manifest | null> => {

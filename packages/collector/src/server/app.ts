@@ -21,9 +21,6 @@ import { hostCheck } from './host.js';
 import { isBusy } from './load.js';
 import { bodyLimit } from './read-body.js';
 
-/** Largest body of the report's forms (sign-in holds one secret). */
-export const FORM_MAX_BYTES = 8192;
-
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
@@ -56,13 +53,12 @@ export function createApp(ctx: AppContext): Hono {
     return next();
   });
   app.use('*', hostCheck(ctx.self));
-  app.use('/report/*', bodyLimit(Math.min(FORM_MAX_BYTES, ctx.config.limits.maxBodyBytes)));
   app.use('*', bodyLimit(ctx.config.limits.maxBodyBytes, ['POST /v1/responses']));
 
   // CORS preflight: allowed when the origin belongs to the site named in the
   // path, or (for POST /v1/responses, whose site is in the body) to any site.
   // Nothing else is meant for other origins: the reading API takes the secret
-  // from servers, and the report is same-origin.
+  // from servers, and the studio (with its report) is same-origin.
   app.options('*', (c) => {
     const origin = c.req.header('origin');
     const path = c.req.path;
@@ -89,11 +85,10 @@ export function createApp(ctx: AppContext): Hono {
   insightsRoutes(app, ctx);
   exportRoutes(app, ctx);
   linkRoutes(app, ctx);
-  reportRoutes(app, ctx);
+  reportRoutes(app);
   studioRoutes(app, ctx);
   staticRoutes(app, '/sdk', ctx.sdkDir, { cors: true, immutableHashed: true, maxAge: 300 });
   staticRoutes(app, '/examples', ctx.examplesDir);
-  staticRoutes(app, '/report/assets', ctx.uplotDir, { maxAge: 86400 });
   staticRoutes(app, '/_sayso', ctx.clientDir, { maxAge: 300 });
 
   // Browsers ask for it on every page; an empty answer keeps their consoles clean.

@@ -1,22 +1,36 @@
-// Guessing the secret (or a user signature, or a session cookie) is limited
-// per client on every route that authenticates, and near-misses of the
-// secret are refused. Client IPs come from X-Forwarded-For (trustProxy).
+// Guessing the secret (or a user signature, an API token, a studio password)
+// is limited per client on every route that authenticates, and near-misses
+// of the secret are refused. Client IPs come from X-Forwarded-For (trustProxy).
 import { afterEach, describe, expect, test } from 'vitest';
 import { signUserId } from '../identity.js';
 import { resolveConfig } from '../config.js';
 import type { Collector } from '../collector.js';
-import { SESSION_COOKIE, sessionToken } from './auth.js';
+import { PASSWORD, addUser } from '../admin/people-fixtures.js';
 import { IDENTITY, ORIGIN, SECRET, SELF, testCollector, testConfig } from '../test-fixtures.js';
 
 const FAILURES = 4;
 let c: Collector;
 afterEach(() => c?.close());
-const make = async () => (c = await testCollector({ config: testConfig({ limits: { authFailuresPerMinute: FAILURES } }), trustProxy: true }));
+const make = async () => {
+  c = await testCollector({ config: testConfig({ limits: { authFailuresPerMinute: FAILURES } }), trustProxy: true });
+  await addUser(c, 'admin@shop.test', 'admin');
+  return c;
+};
 
 const get = (path: string, ip: string, headers: Record<string, string> = {}) => c.fetch(new Request(`${SELF}${path}`, { headers: { 'x-forwarded-for': ip, ...headers } }));
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const signIn = (ip: string, secret: string) =>
-  c.fetch(new Request(`${SELF}/report/sign-in`, { method: 'POST', headers: { 'x-forwarded-for': ip, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ secret }).toString() }));
+// A wrong guess names an account nobody has: it counts against the address (and that name), so
+// another address still signs the real account in (its own per-account limit is sign-in's test, admin/session.test.ts).
+const signIn = (ip: string, good: boolean) =>
+  c.fetch(
+    new Request(`${SELF}/v1/admin/session`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': ip, origin: SELF, 'content-type': 'application/json' },
+      body: JSON.stringify(good ? { email: 'admin@shop.test', password: PASSWORD } : { email: 'nobody@shop.test', password: 'guess' }),
+    }),
+  );
+// An API token's shape with random letters: looked up, unknown, so a guess.
+const UNKNOWN_TOKEN = `sayso_${'x'.repeat(43)}`;
 
 /** One authenticated request per route, made with `good` or bad credentials. */
 const routes: Record<string, (ip: string, good: boolean) => Promise<Response>> = {
@@ -24,14 +38,13 @@ const routes: Record<string, (ip: string, good: boolean) => Promise<Response>> =
   comments: (ip, good) => get('/v1/comments', ip, bearer(good ? SECRET : SECRET.slice(0, -1))),
   export: (ip, good) => get('/v1/responses/export', ip, bearer(good ? SECRET : SECRET.toUpperCase())),
   insights: (ip, good) => get('/v1/insights', ip, bearer(good ? SECRET : SECRET.slice(1))),
-  'insights comments': (ip, good) => get('/v1/insights/comments?survey=nps-main&term=late', ip, good ? bearer(SECRET) : { cookie: `${SESSION_COOKIE}=${sessionToken('not-the-secret')}` }),
-  'report cookie': (ip, good) => get('/report', ip, { cookie: `${SESSION_COOKIE}=${good ? sessionToken(SECRET) : sessionToken('not-the-secret')}` }),
-  'report sign-in': (ip, good) => signIn(ip, good ? SECRET : 'nope'),
+  'insights comments': (ip, good) => get('/v1/insights/comments?survey=nps-main&term=late', ip, bearer(good ? SECRET : UNKNOWN_TOKEN)),
+  'admin API': (ip, good) => get('/v1/admin/me', ip, bearer(good ? SECRET : UNKNOWN_TOKEN)),
+  'studio sign-in': (ip, good) => signIn(ip, good),
   history: (ip, good) => get('/v1/sites/demo/users/u-1/history', ip, { origin: ORIGIN, 'x-sayso-user-signature': signUserId(good ? IDENTITY : `${IDENTITY}x`, 'u-1') }),
 };
-/** True when `res` is the route's answer to good credentials (the report page itself, a sign-in's redirect, a 200). */
-const succeeded = async (name: string, res: Response) =>
-  name === 'report sign-in' ? res.status === 303 : res.status === 200 && (name !== 'report cookie' || (await res.text()).includes('id="sayso-report"'));
+/** True when `res` is the route's answer to good credentials (a sign-in's 204, else a 200). */
+const succeeded = async (name: string, res: Response) => res.status === (name === 'studio sign-in' ? 204 : 200);
 
 describe('the secret', () => {
   test('near-misses are refused with 401: a prefix, one character more, empty, another case, Bearer alone, another scheme', async () => {
@@ -56,9 +69,11 @@ describe('the secret', () => {
     expect((await get('/v1/scores', '10.1.1.1', { authorization: `bearer ${SECRET}` })).status).toBe(200); // the scheme is case-insensitive
   });
 
-  test('a wrong Authorization header is not rescued by a valid session cookie', async () => {
+  test('a wrong Authorization header is not rescued by a valid studio session cookie', async () => {
     await make();
-    const res = await get('/v1/scores', '10.2.0.1', { authorization: 'Bearer wrong', cookie: `${SESSION_COOKIE}=${sessionToken(SECRET)}` });
+    const cookie = (await signIn('10.2.0.9', true)).headers.getSetCookie()[0]!.split(';')[0]!;
+    expect((await get('/v1/scores', '10.2.0.1', { cookie })).status).toBe(200);
+    const res = await get('/v1/scores', '10.2.0.1', { authorization: 'Bearer wrong', cookie });
     expect(res.status).toBe(401);
   });
 });
@@ -96,12 +111,13 @@ describe('failed authentications per client', () => {
     expect((await routes.scores!('10.5.0.1', true)).status).toBe(429);
   });
 
-  test('no credentials at all, and an expired session of the real secret, are not guesses', async () => {
+  test("no credentials at all, an ended studio session, and the retired report's cookie are not guesses", async () => {
     await make();
-    const expired = sessionToken(SECRET, Date.now() - 13 * 3600_000);
     for (let i = 0; i < FAILURES * 3; i++) {
       expect((await get('/v1/scores', '10.6.0.1')).status).toBe(401);
-      expect((await get('/v1/scores', '10.6.0.1', { cookie: `${SESSION_COOKIE}=${expired}` })).status).toBe(401);
+      expect((await get('/v1/scores', '10.6.0.1', { cookie: 'sayso_studio=ended-long-ago' })).status).toBe(401);
+      // What the old /report sign-in set (an expiry and an HMAC under the secret): no credential now, so no 200, and no lockout either.
+      expect((await get('/v1/scores', '10.6.0.1', { cookie: `sayso_session=${Date.now() + 3600_000}.${'A'.repeat(43)}` })).status).toBe(401);
       expect((await get('/v1/sites/demo/users/u-1/history', '10.6.0.1', { origin: ORIGIN })).status).toBe(401);
     }
     expect((await routes.scores!('10.6.0.1', true)).status).toBe(200);

@@ -27,10 +27,8 @@ export interface AppContext {
   sdkDir: string | undefined;
   /** Folder served under `/examples/*`, if any. */
   examplesDir: string | undefined;
-  /** Folder of the collector's own browser scripts (report, link survey). */
+  /** Folder of the collector's own browser scripts (the link survey's); the studio's build sits beside it. */
   clientDir: string | undefined;
-  /** Folder of uPlot's dist files, for the report page. */
-  uplotDir: string | undefined;
   /** Trust `X-Forwarded-For` for the client IP (behind a proxy you run). */
   trustProxy: boolean;
   /** The hosts and origins that are this collector (from the config and listen addresses, never from a request). */

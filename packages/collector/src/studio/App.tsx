@@ -5,7 +5,6 @@ import { useEffect } from 'preact/hooks';
 import { signedOut } from './api/client.js';
 import { Link, location, match, navigate } from './router.js';
 import { lazyScreen } from './components/lazy.js';
-import { ReportScreen } from './routes/report/Report.js';
 import { SignIn } from './routes/sign-in/SignIn.js';
 import { SitesScreen } from './routes/sites/Sites.js';
 import { EditorScreen } from './routes/survey-editor/Editor.js';
@@ -14,7 +13,10 @@ import { DisabledWebhooksNotice } from './routes/webhooks/notice.js';
 import { can, chooseSite, loadSession, me, siteId, sites, signOut } from './session.js';
 
 // The screens a marketer opens now and then load on demand, so the first
-// bundle holds the sign-in, the surveys, the editor and the report.
+// bundle holds the sign-in, the surveys and the editor. The report is a
+// chunk of its own too (its cards, insights and band split; uPlot, a
+// further chunk, loads when it first draws).
+const ReportScreen = lazyScreen(() => import('./routes/report/Report.js').then((m) => m.ReportScreen), 'the report');
 const ActivityScreen = lazyScreen(() => import('./routes/activity/Activity.js').then((m) => m.ActivityScreen), 'the activity log');
 const PublishRequestsScreen = lazyScreen(() => import('./routes/publish-requests/PublishRequests.js').then((m) => m.PublishRequestsScreen), 'the publish requests');
 const TokensScreen = lazyScreen(() => import('./routes/tokens/Tokens.js').then((m) => m.TokensScreen), 'the API tokens');

@@ -30,6 +30,9 @@ export interface Answer<T> {
   etag: string | null;
 }
 
+/** The routes behind the studio's sign-in: the admin API, and the reading API (scores, comments, insights). */
+const SIGNED_IN_ONLY = /^\/v1\/(?:admin\/|scores\b|comments\b|insights\b)/;
+
 /** The message a user reads for an answer: the API's own words, or what the status means. */
 function messageOf(status: number, body: unknown): { message: string; path?: string } {
   const error = (body as { error?: unknown } | null)?.error;
@@ -71,8 +74,8 @@ export async function call<T>(method: string, url: string, options: { body?: unk
     body = null; // not JSON (a proxy's error page): the status speaks
   }
   if (!res.ok) {
-    // The session ended (expired, revoked): the admin API says so; the sign-in form takes over.
-    if (res.status === 401 && url.startsWith('/v1/admin/') && !url.endsWith('/session')) signedOut.value = true;
+    // The session ended (expired, revoked): the admin API or the reading API the report uses says so; the sign-in form takes over.
+    if (res.status === 401 && SIGNED_IN_ONLY.test(url) && !url.endsWith('/session')) signedOut.value = true;
     const { message, path } = messageOf(res.status, body);
     throw new ApiError(res.status, message, path, body);
   }

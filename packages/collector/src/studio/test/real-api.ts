@@ -4,7 +4,7 @@
 // user of the role the test chose. Roles, If-Match, 409s and diffs are the
 // API's own, so a component test fails when the studio and the API disagree.
 import { configure } from '@testing-library/preact';
-import { http } from 'msw';
+import { http, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Role } from '../../auth/roles.js';
 import type { Collector } from '../../collector.js';
@@ -17,6 +17,13 @@ export interface RealApi {
   collector: Collector;
   /** Acts as `<role>@shop.test` from now on (and reloads the studio's session, so `me` says so). */
   as(role: Role): Promise<void>;
+  /**
+   * Puts `handlers` before the collector for the rest of the test file (a
+   * state the real collector is hard to drive into on cue, such as its read
+   * gate's 503); `reset()` takes them away.
+   */
+  use(...handlers: RequestHandler[]): void;
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -36,7 +43,8 @@ export async function realApi(options: { config?: Partial<CollectorConfig> } = {
   }
   let role: Role = 'admin';
   const server = setupServer(
-    http.all('*/v1/admin/*', async ({ request }) => {
+    // The admin API and the reading API the report uses (scores, comments, insights, export): one guard, one cookie.
+    http.all('*/v1/*', async ({ request }) => {
       const url = new URL(request.url);
       const headers = new Headers(request.headers);
       headers.set('cookie', cookies.get(role)!);
@@ -53,6 +61,8 @@ export async function realApi(options: { config?: Partial<CollectorConfig> } = {
       role = r;
       await loadSession();
     },
+    use: (...handlers) => server.use(...handlers),
+    reset: () => server.resetHandlers(),
     close: async () => {
       server.close();
       await collector.close();

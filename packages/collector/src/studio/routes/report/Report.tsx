@@ -1,187 +1,40 @@
-// The report as a section of the studio: for the chosen site and range, each
-// survey's score with its interval, band split, response rate, trend (with
-// the moments a version went live), distribution, segments, answers by
-// version, latest comments (as text), the closed loop (detractor answers
-// closed, median time to close, a link to the open ones) and insights.
+// The report as a section of the studio (it replaced the old /report page):
+// for the chosen site, survey and range, each survey's card (SurveyCard.tsx),
+// with exports of the same answers. A link names its site and survey
+// (`/studio/report?site=shop&survey=nps`: what /report redirects, what
+// alerts link to): the report opens on them.
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import type { ScoreCell, SurveyScores } from '../../../scores.js';
-import { insightsSection } from '../../../client/insights.js';
-import { ApiError, admin, call } from '../../api/client.js';
-import { site as currentSite } from '../../session.js';
-import { versions } from '../survey-editor/api.js';
-import { BAND_LABEL, bandSplit } from './bands.js';
+import { useEffect } from 'preact/hooks';
+import { admin, call } from '../../api/client.js';
+import { location } from '../../router.js';
+import { chooseSite, site as currentSite, sites } from '../../session.js';
+import { listSurveys, versions } from '../survey-editor/api.js';
+import { readFailure, unlessBusy } from './busy.js';
 import type { ClosedLoopRow } from './ClosedLoop.js';
-import { lazyScreen } from '../../components/lazy.js';
-import { distributionChart, trendChart } from './charts.js';
-import { fmt, interval, pct } from './format.js';
+import { SurveyCard, type Mark, type Scored, type VersionCell } from './SurveyCard.js';
 
-const LABEL = { nps: 'NPS', csat: 'CSAT %', ces: 'CES %' } as const;
-const ClosedLoop = lazyScreen(() => import('./ClosedLoop.js').then((m) => m.ClosedLoop), 'the closed loop');
-
-interface Comment {
-  score: number;
-  comment: string;
-  createdAt: string;
-  channel: string;
-}
-
-/** A survey's scores per version: the breakdown of /v1/scores?split=version ('' for answers stored before versions). */
-type VersionCell = ScoreCell & { value: string };
-type Scored = SurveyScores & { versions?: VersionCell[] };
-
-function Bands({ s }: { s: SurveyScores }) {
-  const split = bandSplit(s.kind, s.scale, s.total.counts);
-  return (
-    <table class="bands">
-      <caption>Band split</caption>
-      <thead>
-        <tr>
-          <th scope="col">Band</th>
-          <th scope="col" class="num">Answers</th>
-          <th scope="col" class="num">Share</th>
-          <th scope="col" class="num">95 % interval</th>
-        </tr>
-      </thead>
-      <tbody>
-        {split.map((b) => (
-          <tr key={b.band} data-band={b.band}>
-            <th scope="row">{BAND_LABEL[b.band]}</th>
-            <td class="num">{b.count}</td>
-            <td class="num">{pct(b.share)}</td>
-            <td class="num">{b.ci ? `${pct(b.ci[0])} – ${pct(b.ci[1])}` : '–'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Cells({ caption, first, rows, kind }: { caption: string; first: string; rows: Array<{ key: string; cell: ScoreCell }>; kind: SurveyScores['kind'] }) {
-  return (
-    <table class={caption.startsWith('By version') ? 'by-version' : 'segments'}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{first}</th>
-          <th scope="col" class="num">n</th>
-          <th scope="col" class="num">{LABEL[kind]}</th>
-          <th scope="col" class="num">interval</th>
-          <th scope="col" class="num">response rate</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ key, cell }) => (
-          <tr key={key}>
-            <th scope="row">{key}</th>
-            <td class="num">{cell.n}</td>
-            <td class="num">{fmt(cell.score)}</td>
-            <td class="num">{interval(cell.ci)}</td>
-            <td class="num">{cell.responseRate?.rate != null ? `${fmt(cell.responseRate.rate)} %` : '–'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-type Range = { site: string; from: string; to: string; loop: ClosedLoopRow[] };
-
-function SurveyCard({ s, params, segment, marks, range }: { s: Scored; params: URLSearchParams; segment: string; marks: Array<{ at: number; version: number }>; range: Range }) {
-  const trend = useRef<HTMLDivElement>(null);
-  const dist = useRef<HTMLDivElement>(null);
-  const insights = useRef<HTMLDivElement>(null);
-  const comments = useSignal<Comment[] | null>(null);
-  const commentError = useSignal('');
-  const t = s.total;
-
-  useEffect(() => {
-    const width = Math.max(260, trend.current!.clientWidth);
-    void trendChart(trend.current!, s, width, marks);
-    void distributionChart(dist.current!, s, width);
-    insights.current!.replaceChildren(insightsSection(s.surveyId, params));
-    const q = new URLSearchParams(params);
-    q.set('survey', s.surveyId);
-    q.set('limit', '20');
-    // A busy collector (503, its read gate full while every card loads at once) asks to come back in a second.
-    const read = (tries: number): Promise<void> =>
-      call<{ comments: Comment[] }>('GET', `/v1/comments?${q}`).then(
-        ({ data }) => void (comments.value = data.comments),
-        (err: unknown) =>
-          err instanceof ApiError && err.status === 503 && tries > 0 ? new Promise<void>((r) => setTimeout(() => r(read(tries - 1)), 1000)) : void (commentError.value = err instanceof Error ? err.message : String(err)),
-      );
-    void read(5);
-  }, [s, marks]);
-
-  const byVersion = s.versions ?? [];
-  return (
-    <section class="card survey" data-survey={s.surveyId} aria-labelledby={`r-${s.surveyId}`}>
-      <div class="head">
-        <h2 id={`r-${s.surveyId}`}>
-          {LABEL[s.kind]} · {s.surveyId}
-        </h2>
-        <span class="big">{fmt(t.score)}</span>
-        <span class="muted">
-          {t.ci ? `95 % interval ${interval(t.ci)}` : 'no interval yet'} · n = {t.n}
-          {t.responseRate?.rate != null && ` · response rate ${fmt(t.responseRate.rate)} % (${t.displays} displays, ${t.dismissals} dismissals)`}
-        </span>
-      </div>
-      <div>
-        <h3>Trend (interval as band{marks.length ? ', dashed: a new version' : ''})</h3>
-        <div ref={trend} />
-      </div>
-      <div>
-        <h3>Distribution</h3>
-        <div ref={dist} />
-      </div>
-      <div>
-        <Bands s={s} />
-      </div>
-      {byVersion.length > 0 && (
-        <div>
-          <Cells caption="By version" first="version" kind={s.kind} rows={byVersion.map((v) => ({ key: v.value ? `v${v.value}` : '(no version)', cell: v }))} />
-        </div>
-      )}
-      {s.segments.length > 0 && (
-        <div>
-          <Cells caption={`By ${segment}`} first="segment" kind={s.kind} rows={s.segments.map((g) => ({ key: g.value || '(none)', cell: g }))} />
-        </div>
-      )}
-      <div>
-        <h3>Latest comments</h3>
-        <ul class="comments" tabIndex={0} aria-label={`Latest comments: ${s.surveyId}`}>
-          {comments.value === null && <li class={commentError.value ? 'error' : 'muted'}>{commentError.value ? `Could not load comments: ${commentError.value}` : 'Loading…'}</li>}
-          {comments.value?.length === 0 && <li class="muted">No comments in this range.</li>}
-          {comments.value?.map((c, i) => (
-            <li key={i}>
-              <strong>{c.score} </strong>
-              {c.comment}
-              <div class="muted">
-                {c.createdAt.slice(0, 16).replace('T', ' ')} · {c.channel}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <ClosedLoop site={range.site} surveyId={s.surveyId} kind={s.kind} from={range.from} to={range.to} row={range.loop.find((l) => l.surveyId === s.surveyId)} />
-      <div class="wide" ref={insights} />
-    </section>
-  );
-}
+type Answer = { surveys: Scored[]; from: string; to: string };
 
 export function ReportScreen({ site }: { site: string }) {
+  const linked = new URLSearchParams(location.value.split('?')[1] ?? '');
+  const wanted = linked.get('site');
   const from = useSignal('');
   const to = useSignal('');
   const by = useSignal<'day' | 'week' | 'month'>('week');
   const segment = useSignal('');
-  const answer = useSignal<{ surveys: Scored[]; from: string; to: string } | null>(null);
+  const survey = useSignal(linked.get('survey') ?? '');
+  const surveyIds = useSignal<string[]>([]);
+  const answer = useSignal<Answer | null>(null);
   const loop = useSignal<ClosedLoopRow[]>([]);
-  const marks = useSignal<Map<string, Array<{ at: number; version: number }>>>(new Map());
+  const marks = useSignal<Map<string, Mark[]>>(new Map());
   const error = useSignal('');
   const segments = ['channel', 'locale', ...(currentSite.value?.segments ?? [])];
+  // A linked survey the list does not hold (archived, or not yet read) is still offered, so the select shows what is applied.
+  const surveyOptions = survey.value && !surveyIds.value.includes(survey.value) ? [survey.value, ...surveyIds.value] : surveyIds.value;
 
   const params = () => {
     const p = new URLSearchParams({ site, interval: by.value });
+    if (survey.value) p.set('survey', survey.value);
     if (from.value) p.set('from', from.value);
     if (to.value) p.set('to', to.value);
     if (segment.value) p.set('segment', segment.value);
@@ -192,14 +45,13 @@ export function ReportScreen({ site }: { site: string }) {
     error.value = '';
     const p = params();
     try {
-      type Answer = { surveys: Scored[]; from: string; to: string };
       // The split by version is a breakdown of its own (it cannot be combined with a segment), so a second read.
       const split = new URLSearchParams(p);
       split.delete('segment');
       split.set('split', 'version');
       const [{ data }, byVersion] = await Promise.all([
-        call<Answer>('GET', `/v1/scores?${p}`),
-        call<Answer>('GET', `/v1/scores?${split}`).then(
+        unlessBusy(() => call<Answer>('GET', `/v1/scores?${p}`)),
+        unlessBusy(() => call<Answer>('GET', `/v1/scores?${split}`)).then(
           (r) => r.data,
           () => null,
         ),
@@ -217,7 +69,7 @@ export function ReportScreen({ site }: { site: string }) {
       if (!from.value) from.value = data.from;
       if (!to.value) to.value = data.to;
       answer.value = data;
-      const next = new Map<string, Array<{ at: number; version: number }>>();
+      const next = new Map<string, Mark[]>();
       await Promise.all(
         data.surveys.map((s) =>
           versions(site, s.surveyId).then(
@@ -228,14 +80,25 @@ export function ReportScreen({ site }: { site: string }) {
       );
       marks.value = next;
     } catch (err) {
-      error.value = err instanceof ApiError ? `Could not load scores: ${err.message}` : String(err);
+      error.value = `Could not load scores: ${readFailure(err)}`;
     }
   };
+
+  // A link names its site: show that one (when this account sees it); the screen comes back keyed by it.
+  const switching = !!wanted && wanted !== site && sites.value.some((s) => s.id === wanted);
   useEffect(() => {
+    if (switching) chooseSite(wanted);
+  }, [wanted, site]);
+  useEffect(() => {
+    if (switching) return;
     answer.value = null;
     from.value = '';
     to.value = '';
     void load();
+    void listSurveys(site).then(
+      ({ data }) => (surveyIds.value = data.surveys.map((s) => s.id)),
+      () => {},
+    );
   }, [site]);
 
   const p = params();
@@ -267,6 +130,17 @@ export function ReportScreen({ site }: { site: string }) {
           void load();
         }}
       >
+        <div class="field">
+          <label for="r-survey">Survey</label>
+          <select id="r-survey" value={survey.value} onChange={(e) => (survey.value = e.currentTarget.value)}>
+            <option value="">all surveys</option>
+            {surveyOptions.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label for="r-from">From</label>
           <input id="r-from" type="date" value={from.value} onInput={(e) => (from.value = e.currentTarget.value)} />

@@ -1,10 +1,15 @@
-// The report's Insights section for one survey, from /v1/insights: the themes
+// A report card's Insights section for one survey, from /v1/insights: the themes
 // that set detractors and promoters apart, each theme's impact with its
 // interval, rising themes, custom themes and answers whose comment disagrees
 // with the score. A click on a theme lists its comments
 // (/v1/insights/comments). Theme labels and comments are what respondents
-// wrote: they go in with textContent only, never as HTML.
-import type { ExampleComment, SurveyInsights } from '../insights.js';
+// wrote: they go in with textContent only, never as HTML. Plain DOM (it was
+// the old /report page's, and axe and the browser tests hold it to its
+// markup); the reads go through the studio's client, so a 401 signs out and
+// a busy collector is waited out like the card's other reads.
+import type { ExampleComment, SurveyInsights } from '../../../insights.js';
+import { call } from '../../api/client.js';
+import { readFailure, unlessBusy } from './busy.js';
 
 type Props = Partial<Record<'className' | 'textContent' | 'id', string>>;
 
@@ -49,10 +54,8 @@ export function insightsSection(surveyId: string, params: URLSearchParams): HTML
     if (v) q.set(name, v);
   }
   q.set('survey', surveyId);
-  void fetch(`/v1/insights?${q}`, { credentials: 'same-origin' })
-    .then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const body = (await res.json()) as { surveys: SurveyInsights[]; pending: number; interval: string };
+  void unlessBusy(() => call<{ surveys: SurveyInsights[]; pending: number; interval: string }>('GET', `/v1/insights?${q}`))
+    .then(({ data: body }) => {
       const s = body.surveys[0];
       box.replaceChildren(box.firstElementChild!);
       if (!s) {
@@ -62,7 +65,7 @@ export function insightsSection(surveyId: string, params: URLSearchParams): HTML
       draw(box, s, q, body);
     })
     .catch((err: unknown) => {
-      box.replaceChildren(box.firstElementChild!, el('p', { className: 'error', textContent: `Could not load insights (${String((err as Error).message ?? err)}).` }));
+      box.replaceChildren(box.firstElementChild!, el('p', { className: 'error', textContent: `Could not load insights (${readFailure(err)}).` }));
     });
   return box;
 }
@@ -119,7 +122,8 @@ function draw(box: HTMLElement, s: SurveyInsights, q: URLSearchParams, body: { p
         ),
       ),
     );
-    return table;
+    // Wider than a narrow column (400 % zoom): it scrolls in its own box, not the page; its theme buttons are Tab stops within.
+    return el('div', { className: 'scroll-x' }, table);
   };
   box.append(el('h4', { textContent: `Impact on the ${label}` }));
   box.append(s.impact.length ? impactTable(s.impact, 'Answers that mention a theme against those that do not; what costs the score most first.') : el('p', { className: 'muted', textContent: 'No theme is frequent enough yet.' }));
@@ -164,13 +168,14 @@ async function listComments(panel: HTMLElement, q: URLSearchParams, term: string
     list = scrollable(el('ul', { className: 'comments' }), `Comments mentioning “${text}”`);
     panel.replaceChildren(el('h4', { textContent: `Comments mentioning “${text}”` }), list, el('p', { className: 'muted', textContent: 'Loading…' }));
   }
-  const res = await fetch(`/v1/insights/comments?${p}`, { credentials: 'same-origin' });
+  type Page = { comments: ExampleComment[]; cursor: string | null; scanned: number };
+  const answer = await unlessBusy(() => call<Page>('GET', `/v1/insights/comments?${p}`)).catch((err: unknown) => readFailure(err));
   panel.querySelector('p.muted, button.more')?.remove();
-  if (!res.ok) {
-    panel.append(el('p', { className: 'error', textContent: `Could not load comments (HTTP ${res.status}).` }));
+  if (typeof answer === 'string') {
+    panel.append(el('p', { className: 'error', textContent: `Could not load comments (${answer}).` }));
     return;
   }
-  const body = (await res.json()) as { comments: ExampleComment[]; cursor: string | null; scanned: number };
+  const body = answer.data;
   list.append(...body.comments.map(commentItem));
   if (!list.children.length) list.append(el('li', { className: 'muted', textContent: `None among the newest ${body.scanned} comments.` }));
   if (body.cursor) {
