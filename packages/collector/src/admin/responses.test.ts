@@ -178,6 +178,67 @@ describe.each(drivers)('the inbox on $name', (driver) => {
     }
   });
 
+  test('segment values of every JSON type: the text compared exactly, the index only narrowing', async () => {
+    const { c } = await fresh();
+    await store(c, [
+      response({ id: ID(1), createdAt: '2026-10-01T08:00:00.000Z', attributes: { seats: 5, beta: true, ratio: 0.5 } }),
+      response({ id: ID(2), createdAt: '2026-10-02T08:00:00.000Z', attributes: { seats: '5', beta: 'true', ratio: '.5' } }),
+      response({ id: ID(3), createdAt: '2026-10-03T08:00:00.000Z', attributes: { seats: 50, beta: false, ratio: -0.5 } }),
+    ]);
+    const cases: Array<[string, number[]]> = [
+      // `->>` gives a number's and a boolean's JSON text: 5 and '5' alike.
+      ['attr.seats=5', [2, 1]],
+      // Numerically equal, textually not: containment would find 5, the comparison does not.
+      ['attr.seats=5.0', []],
+      ['attr.seats=5e0', []],
+      ['attr.seats=50', [3]],
+      ['attr.beta=true', [2, 1]],
+      ['attr.beta=false', [3]],
+      ['attr.beta=TRUE', []],
+      ['attr.ratio=0.5', [1]],
+      ['attr.ratio=.5', [2]],
+      ['attr.ratio=-0.5', [3]],
+      // Past jsonb's numeric range: a string like any other, not a 5xx.
+      ['attr.seats=1e999999', []],
+      ['attr.seats=5&attr.beta=true', [2, 1]],
+    ];
+    for (const [query, want] of cases) {
+      const res = await call(c, 'GET', `${BASE}?${query}`, { as: 'viewer' });
+      expect(res.status, query).toBe(200);
+      expect(ids(res.body), query).toEqual(want.map(ID));
+    }
+  });
+
+  test('keyset pages read from the inbox side (status, assignee, tag): newest first, every match once, equal times by id', async () => {
+    const { c } = await fresh();
+    const same = '2026-10-20T10:00:00.000Z';
+    await store(c, [...SEED(), response({ id: ID(7), createdAt: same }), response({ id: ID(8), createdAt: same }), response({ id: ID(9), createdAt: same })]);
+    const ana = await user(c, 'ana@shop.test');
+    // Every answer but 2 tagged, the odd ones closed, 7 and 8 (and 1) assigned.
+    for (const n of [1, 3, 4, 5, 6, 7, 8, 9]) {
+      const res = await patch(c, ID(n), { tags: ['x'], status: n % 2 ? 'closed' : 'in_progress', ...([1, 7, 8].includes(n) ? { assignee: ana.id } : {}) });
+      expect(res.status).toBe(200);
+    }
+    const all = async (filter: string) => {
+      const seen: string[] = [];
+      let before: string | null = '';
+      while (before !== null) {
+        const res = await call(c, 'GET', `${BASE}?${filter}&limit=2${before ? `&before=${encodeURIComponent(before)}` : ''}`, { as: 'viewer' });
+        expect(res.status).toBe(200);
+        seen.push(...ids(res.body));
+        before = res.body.next;
+      }
+      return seen;
+    };
+    expect(await all('tag=x')).toEqual([9, 8, 7, 6, 5, 4, 3, 1].map(ID));
+    expect(await all('status=closed')).toEqual([9, 7, 5, 3, 1].map(ID));
+    expect(await all(`assignee=${ana.id}`)).toEqual([8, 7, 1].map(ID));
+    // Inbox filters with the answers' own: a time range (both ends UTC days) and a survey.
+    expect(await all('tag=x&from=2026-10-10&to=2026-10-20')).toEqual([9, 8, 7, 6, 5, 4].map(ID));
+    expect(await all('tag=x&to=2026-10-09')).toEqual([3, 1].map(ID));
+    expect(await all('status=in_progress&survey=nps-main&hasComment=true')).toEqual([6, 4].map(ID));
+  });
+
   test('keyset pages: newest first, every answer once, equal times ordered by id', async () => {
     const { c } = await fresh();
     const same = '2026-10-20T10:00:00.000Z';

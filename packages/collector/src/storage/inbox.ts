@@ -1,7 +1,8 @@
 // The inbox: what a team does with each answer (its status, who has it,
 // tags, notes) and the reading of answers with that state, filtered and
 // keyset-paged newest first. An answer without an inbox row is `new` at row
-// version 0; the first change inserts the row (migration 11).
+// version 0; the first change inserts the row (migration 11), with a copy of
+// the answer's created_at (migration 14).
 import type { Actor } from '../auth/roles.js';
 import type { SqlRunner } from './driver.js';
 
@@ -135,7 +136,7 @@ interface Row {
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 // The notes are counted per row of the page (the index on notes makes each a short range scan).
-const SELECT = `
+const COLUMNS = `
   select r.id, r.survey_id, r.kind, r.score, r.scale_min, r.scale_max,
     sayso_score_band(r.kind, r.score, r.scale_min, r.scale_max) as band,
     r.comment, r.answers, r.attributes, r.page_url, r.referrer, r.channel, r.locale, r.version, r.test,
@@ -143,8 +144,12 @@ const SELECT = `
     to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
     coalesce(i.status, 'new') as status, i.assignee, coalesce(i.tags, '{}') as tags, i.closed_at,
     coalesce(i.row_version, 0) as row_version,
-    (select count(*) from sayso_inbox_notes n where n.site = r.site and n.response_id = r.id) as notes
+    (select count(*) from sayso_inbox_notes n where n.site = r.site and n.response_id = r.id) as notes`;
+const SELECT = `${COLUMNS}
   from sayso_responses r left join sayso_inbox i on i.site = r.site and i.response_id = r.id`;
+// The same rows read from the inbox side, for filters only inbox rows match.
+const SELECT_FROM_INBOX = `${COLUMNS}
+  from sayso_inbox i join sayso_responses r on r.site = i.site and r.id = i.response_id`;
 
 function item(r: Row): InboxItem {
   return {
@@ -174,29 +179,54 @@ function item(r: Row): InboxItem {
   };
 }
 
-/** The WHERE clause and parameters of a query. */
-function where(q: InboxQuery): { sql: string; params: unknown[] } {
+/**
+ * True when only answers with an inbox row can match: a status other than
+ * `new` (or `open`), an assignee, a tag. The page is then read from the inbox
+ * side, newest first by the inbox row's copy of the answer's time (migration
+ * 14), so it walks an inbox index and stops at the page's end; read from the
+ * answers' side, the planner joined every matching inbox row and sorted them
+ * (0.2-0.8 s over 10⁶ answers with 5 % in the inbox).
+ */
+function inboxOnly(q: InboxQuery): boolean {
+  return q.status === 'in_progress' || q.status === 'closed' || q.assignee !== undefined || q.tag !== undefined;
+}
+
+// A JSON number or boolean as the attribute's text can be (`->>` of 3 is '3'),
+// with a short exponent so PostgreSQL's jsonb input never overflows.
+const JSON_SCALAR = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d{1,3})?|true|false)$/;
+
+/** The WHERE clause and parameters of a query, with `i` or `r` as the side time and id come from. */
+function where(q: InboxQuery, side: 'r' | 'i'): { sql: string; params: unknown[] } {
   const params: unknown[] = [q.site];
   const p = (v: unknown) => `$${params.push(v)}`;
-  const and: string[] = ['r.site = $1'];
+  const and: string[] = [`${side}.site = $1`];
   if (q.surveyId !== undefined) and.push(`r.survey_id = ${p(q.surveyId)}`);
   if (q.band !== undefined) and.push(`sayso_score_band(r.kind, r.score, r.scale_min, r.scale_max) = ${p(q.band)}`);
   if (q.scoreMin !== undefined) and.push(`r.score >= ${p(q.scoreMin)}::integer`);
   if (q.scoreMax !== undefined) and.push(`r.score <= ${p(q.scoreMax)}::integer`);
-  for (const [name, value] of Object.entries(q.attributes ?? {})) and.push(`r.attributes ->> ${p(name)}::text = ${p(value)}::text`);
-  if (q.from !== undefined) and.push(`r.created_at >= ${p(q.from)}::timestamptz`);
-  if (q.toExclusive !== undefined) and.push(`r.created_at < ${p(q.toExclusive)}::timestamptz`);
+  for (const [name, value] of Object.entries(q.attributes ?? {})) {
+    // The exact text comparison decides; containment, which the GIN index of
+    // migration 14 answers, only narrows. It finds every row the comparison
+    // does: a string value as that string, a number or boolean as the JSON
+    // scalar its text spells (3 contains 3.0 too: the comparison rejects it).
+    const contains = [`r.attributes @> ${p(JSON.stringify({ [name]: value }))}::text::jsonb`];
+    if (JSON_SCALAR.test(value)) contains.push(`r.attributes @> jsonb_build_object(${p(name)}::text, ${p(value)}::text::jsonb)`);
+    and.push(`(${contains.join(' or ')}) and r.attributes ->> ${p(name)}::text = ${p(value)}::text`);
+  }
+  const time = side === 'i' ? 'i.created_at' : 'r.created_at';
+  if (q.from !== undefined) and.push(`${time} >= ${p(q.from)}::timestamptz`);
+  if (q.toExclusive !== undefined) and.push(`${time} < ${p(q.toExclusive)}::timestamptz`);
   if (q.hasComment !== undefined) and.push(q.hasComment ? `coalesce(r.comment, '') <> ''` : `coalesce(r.comment, '') = ''`);
   // `new` includes the answers nobody has touched (no inbox row).
   if (q.status === 'open') and.push(`(i.status is null or i.status <> 'closed')`);
   else if (q.status !== undefined) and.push(q.status === 'new' ? `(i.status is null or i.status = 'new')` : `i.status = ${p(q.status)}`);
   if (q.assignee !== undefined) and.push(`i.assignee = ${p(q.assignee)}`);
   if (q.tag !== undefined) and.push(`i.tags @> array[${p(q.tag)}::text]`);
-  // The same expression as the index of migration 11, so the planner can use it.
-  if (q.search !== undefined) and.push(`r.comment is not null and to_tsvector('simple', r.comment) @@ websearch_to_tsquery('simple', ${p(q.search)})`);
+  // The expression of the comment index (migration 14: to_tsvector('simple', comment) at its cost), so the planner can use it.
+  if (q.search !== undefined) and.push(`r.comment is not null and sayso_comment_words(r.comment) @@ websearch_to_tsquery('simple', ${p(q.search)})`);
   if (q.test === 'exclude') and.push('not r.test');
   if (q.test === 'only') and.push('r.test');
-  if (q.before !== undefined) and.push(`(r.created_at, r.id) < (${p(q.before.at)}::timestamptz, ${p(q.before.id)}::uuid)`);
+  if (q.before !== undefined) and.push(`${side === 'i' ? '(i.created_at, i.response_id)' : '(r.created_at, r.id)'} < (${p(q.before.at)}::timestamptz, ${p(q.before.id)}::uuid)`);
   return { sql: and.join(' and '), params };
 }
 
@@ -204,9 +234,12 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
 export function inboxStorage(db: SqlRunner): InboxStorage {
   return {
     async list(q) {
-      const { sql, params } = where(q);
+      // Both shapes give the same rows in the same order: an inbox row's created_at is its answer's.
+      const side = inboxOnly(q) ? 'i' : 'r';
+      const { sql, params } = where(q, side);
       params.push(q.limit);
-      const rows = await db.query<Row>(`${SELECT} where ${sql} order by r.created_at desc, r.id desc limit $${params.length}`, params);
+      const order = side === 'i' ? 'i.created_at desc, i.response_id desc' : 'r.created_at desc, r.id desc';
+      const rows = await db.query<Row>(`${side === 'i' ? SELECT_FROM_INBOX : SELECT} where ${sql} order by ${order} limit $${params.length}`, params);
       return rows.map(item);
     },
 
@@ -228,8 +261,10 @@ export function inboxStorage(db: SqlRunner): InboxStorage {
       const rows =
         rowVersion === 0
           ? await tx.query<{ row_version: number }>(
-              `insert into sayso_inbox (site, response_id, status, assignee, tags, row_version, closed_at, updated_at)
-               values ($1, $2::uuid, $3, $4, $5::text[], 1, $6::timestamptz, $7::timestamptz)
+              // The row copies the answer's time (migration 14), so the inbox's own indexes order by it.
+              `insert into sayso_inbox (site, response_id, created_at, status, assignee, tags, row_version, closed_at, updated_at)
+               select $1, r.id, r.created_at, $3, $4, $5::text[], 1, $6::timestamptz, $7::timestamptz
+               from sayso_responses r where r.site = $1 and r.id = $2::uuid
                on conflict (site, response_id) do nothing returning row_version`,
               [site, id, s.status, s.assignee, s.tags, s.closedAt, s.at],
             )

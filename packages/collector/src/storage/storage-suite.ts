@@ -98,6 +98,28 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
       expect(await follow(open.id)).toBe('amended');
     });
 
+    test('migration 14 gives each inbox row its answer\'s time, and the inbox reads it from there', async () => {
+      const { storage, driver } = await make(false);
+      expect(await storage.migrate(12)).toBe(12);
+      const older = resp({ createdAt: '2026-09-01T10:00:00.123Z' });
+      const newer = resp({ createdAt: '2026-09-02T10:00:00.000Z' });
+      expect((await storage.ingest('site', { responses: [older, newer], events: [] }, [])).accepted).toHaveLength(2);
+      // Written as version-12 code wrote them: no created_at; and a row whose answer is gone.
+      const row = `insert into sayso_inbox (site, response_id, status, tags, updated_at) values ('site', $1::uuid, 'closed', '{vip}', '2026-10-05T00:00:00Z')`;
+      await driver.query(row, [older.id]);
+      await driver.query(row, [newer.id]);
+      await driver.query(row, [resp().id]);
+      expect(await storage.migrate()).toBe(latestVersion);
+      const times = await driver.query<{ response_id: string; created_at: Date | string }>(`select response_id, created_at from sayso_inbox order by created_at`);
+      expect(times.map((t) => new Date(t.created_at).toISOString())).toEqual(['2026-09-01T10:00:00.123Z', '2026-09-02T10:00:00.000Z', '2026-10-05T00:00:00.000Z']);
+      expect(times.slice(0, 2).map((t) => t.response_id)).toEqual([older.id, newer.id]);
+      // Read from the inbox side: newest first, the answer-less row left out, the keyset from the inbox row's time.
+      const page = await storage.inbox.list({ site: 'site', tag: 'vip', limit: 1 });
+      expect(page.map((i) => i.id)).toEqual([newer.id]);
+      const at = page[0]!.cursor.slice(0, page[0]!.cursor.lastIndexOf('_'));
+      expect((await storage.inbox.list({ site: 'site', status: 'closed', before: { at, id: newer.id }, limit: 5 })).map((i) => i.id)).toEqual([older.id]);
+    });
+
     test('a link response takes one follow-up, for its own survey, within the window; tallies follow the score', async () => {
       const { storage, driver } = await make();
       const link = resp({ channel: 'link', score: 9, createdAt: at(1) });
