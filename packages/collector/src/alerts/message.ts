@@ -7,7 +7,9 @@ import type { DropEvaluation } from './drop.js';
 export type AlertMessage =
   | { type: 'drop'; drop: DropEvaluation; reportUrl: string }
   | { type: 'digest'; digest: Digest; reportUrl: string }
-  | { type: 'detractor'; site: string; response: ExportRow; answerUrl: string };
+  | { type: 'detractor'; site: string; response: ExportRow; answerUrl: string }
+  /** A flood's remainder, told in one message: `count` more detractor answers, and the inbox filtered to them. */
+  | { type: 'detractors'; site: string; count: number; survey: string | null; inboxUrl: string };
 
 /** A place alerts go: Slack, email. Retries are the caller's, not the destination's. */
 export interface Destination {
@@ -43,5 +45,6 @@ export function keyAttributes(row: ExportRow): Array<[string, string]> {
 export function titleOf(m: AlertMessage): string {
   if (m.type === 'drop') return `${m.drop.survey}: the score dropped from ${fmt(m.drop.baseline.score)} to ${fmt(m.drop.recent.score)}`;
   if (m.type === 'digest') return `${m.digest.survey}: ${m.digest.period.key} digest, score ${fmt(m.digest.score)} (${fmt(m.digest.change.difference, true)})`;
+  if (m.type === 'detractors') return `${m.survey ?? m.site}: ${m.count} more detractor answer${m.count === 1 ? '' : 's'}`;
   return `${m.response.surveyId}: a detractor answered ${m.response.score}`;
 }
