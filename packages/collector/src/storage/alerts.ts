@@ -3,7 +3,7 @@
 // before they get here (the config file's and the admin API's alike); this
 // only stores them. Row versions are the admin API's ETags.
 import { randomUUID } from 'node:crypto';
-import type { AlertRule } from '../alerts/config.js';
+import { RULE_KEYS, type AlertRule } from '../alerts/config.js';
 import type { SqlRunner } from './driver.js';
 import type { ExportRow } from './types.js';
 
@@ -97,7 +97,9 @@ function record(r: RuleRow): AlertRuleRecord {
   const meta = { site: r.site, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at), updatedBy: r.updated_by, rowVersion: Number(r.row_version) };
   if (r.type === 'detractor') return { type: 'detractor', id: r.id, survey: r.survey_id, withComment: r.with_comment, ...meta };
   // Written by this module from a checked rule: the settings hold exactly the type's other fields.
-  return { type: r.type, id: r.id, survey: r.survey_id!, ...settings, ...meta } as AlertRuleRecord;
+  // Rebuilt in the order alerts/config.ts names them (jsonb keeps its own key order).
+  const fields = Object.fromEntries(RULE_KEYS[r.type].map((k) => [k, k === 'id' ? r.id : k === 'survey' ? r.survey_id : settings[k]]));
+  return { type: r.type, ...fields, ...meta } as AlertRuleRecord;
 }
 
 /** Alert storage over a database; `exportColumns` select a response as an ExportRow (sql-storage.ts). */
