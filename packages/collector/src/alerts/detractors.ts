@@ -121,7 +121,19 @@ export async function sendDetractors(options: DetractorOptions, site: string, ru
         tookBy.set(d.name, (await send(message, (x) => x === d)).has(d.name));
       }),
     );
-    for (const item of rest) await settle(item, new Set([...tookBy].filter(([, ok]) => ok).map(([name]) => name)));
+    // Rows that end alike (the same destinations done, the same attempts) are settled in one statement: a flood may be thousands.
+    const took = [...tookBy].filter(([, ok]) => ok).map(([name]) => name);
+    const alike = new Map<string, { seqs: number[]; done: string[]; complete: boolean; attempts: number }>();
+    for (const item of rest) {
+      const done = [...new Set([...item.done, ...took])].sort();
+      const complete = destinations.every((d) => done.includes(d.name));
+      const key = `${done.join(',')}|${item.attempts}`;
+      const group = alike.get(key) ?? { seqs: [], done, complete, attempts: item.attempts };
+      group.seqs.push(item.seq);
+      alike.set(key, group);
+      if (!complete) outcome.retrying++;
+    }
+    for (const g of alike.values()) await storage.alerts.settle(lease, g.seqs, g.done, g.complete, retryMs(g.attempts));
     outcome.grouped = rest.length;
   }
   return outcome;

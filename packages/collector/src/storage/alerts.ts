@@ -63,8 +63,8 @@ export interface AlertStorage {
    * stay its own until the lease ends. Resolves with the lease and the rows.
    */
   claim(site: string, rule: string, limit: number, leaseMs: number): Promise<{ lease: string; items: OutboxItem[] }>;
-  /** Records what a claimed row's sending did: deleted when `complete`, else due again after `retryMs`. */
-  settle(lease: string, seq: number, done: string[], complete: boolean, retryMs: number): Promise<void>;
+  /** Records what sending claimed rows did (one row, or many in one statement): deleted when `complete`, else due again after `retryMs`. */
+  settle(lease: string, seq: number | readonly number[], done: string[], complete: boolean, retryMs: number): Promise<void>;
   /** Rows a rule still owes (due or not). */
   pending(site: string, rule: string): Promise<number>;
 }
@@ -205,15 +205,16 @@ export function alertStorage(db: SqlRunner, exportColumns: string): AlertStorage
       return { lease, items };
     },
     async settle(lease, seq, done, complete, retryMs) {
+      const seqs = `{${(typeof seq === 'number' ? [seq] : seq).join(',')}}`;
       // Only while the claim is still ours: a row whose lease ran out may be another instance's now.
       if (complete) {
-        await db.query(`delete from sayso_alert_outbox where seq = $1 and lease = $2::uuid`, [seq, lease]);
+        await db.query(`delete from sayso_alert_outbox where seq = any($1::text::bigint[]) and lease = $2::uuid`, [seqs, lease]);
         return;
       }
       await db.query(
         `update sayso_alert_outbox set done = array(select jsonb_array_elements_text($3::text::jsonb)), lease = null, attempts = attempts + 1,
-           next_at = now() + $4::int * interval '1 millisecond' where seq = $1 and lease = $2::uuid`,
-        [seq, lease, JSON.stringify(done), retryMs],
+           next_at = now() + $4::int * interval '1 millisecond' where seq = any($1::text::bigint[]) and lease = $2::uuid`,
+        [seqs, lease, JSON.stringify(done), retryMs],
       );
     },
     async pending(site, rule) {
