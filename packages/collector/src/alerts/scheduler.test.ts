@@ -340,12 +340,19 @@ describe('alerts by email through the scheduler', { timeout: 120_000 }, () => {
       // The last finished ISO week at Monday 30 November is 23-29 November (days −7..−1), BASE the week before.
       const data = [...plant(null).filter((r) => r.createdAt >= dayAt(-14) && r.createdAt < dayAt(-7)), ...[-7, -6, -5, -4, -3, -2, -1].flatMap((d) => answers(d, LOW, (score) => (score <= 6 ? `day ${d}: <i>too slow</i>` : 'great')))];
       await collector.storage.ingest('demo', { responses: data, events: [] }, []);
+      // Digests go to the users who opted in for the site too (never a disabled one), besides the config's list.
+      for (const [email, disabled] of [['ana@shop.test', false], ['bo@shop.test', true]] as const) {
+        const user = await collector.storage.users.add({ email, name: '', role: 'viewer', passwordHash: 'x' }, SECRET_ACTOR);
+        if (user === 'exists') throw new Error(email);
+        await collector.storage.alerts.setOptIn(user.id, 'demo', true);
+        if (disabled) await collector.storage.users.update(user.id, { disabled: true }, SECRET_ACTOR);
+      }
       expect(await collector.alerts.tick()).toMatchObject([{ rule: 'weekly', period: '2026-W48', fired: true, sent: ['email'], failed: [] }]);
       clock.now = NOW + 3 * DAY;
       expect(await collector.alerts.tick()).toEqual([]);
       expect(smtp.messages).toHaveLength(1);
       const { to, mail } = smtp.messages[0]!;
-      expect(to).toEqual(['cx@example.com']);
+      expect(to).toEqual(['ana@shop.test', 'cx@example.com']);
       expect(mail.subject).toBe('nps-main: 2026-W48 digest, score −10.0 (−50.0)');
       expect(mail.text).toContain('Period: 2026-W48 (2026-11-23 – 2026-11-29)\n');
       expect(mail.text).toContain('Answers: 70\n');
