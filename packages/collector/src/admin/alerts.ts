@@ -11,7 +11,7 @@ import { actorOf, identityOf, requireRole } from '../auth/guard.js';
 import { atLeast } from '../auth/roles.js';
 import { resolveAlertRule, resolveSlackUrl, type AlertRule } from '../alerts/config.js';
 import { checkLiteralHost } from '../alerts/address-guard.js';
-import type { AlertMessage } from '../alerts/message.js';
+import { sampleDetractor } from '../alerts/message.js';
 import { recipientsOf, siteDestinations } from '../alerts/site-destinations.js';
 import type { AppContext } from '../server/context.js';
 import type { AlertDestinations, AlertRuleRecord } from '../storage/alerts.js';
@@ -177,34 +177,7 @@ export function alertRoutes(app: Hono, ctx: AppContext): void {
     const site = siteOf(c);
     if (!site) return noSite(c);
     const origin = ctx.config.publicOrigin ?? new URL(c.req.url).origin;
-    const survey = ctx.sites.get(site)?.surveys[0];
-    const now = new Date().toISOString();
-    const sample: AlertMessage = {
-      type: 'detractor',
-      site,
-      answerUrl: `${origin}/studio/responses?site=${encodeURIComponent(site)}`,
-      response: {
-        id: '00000000-0000-4000-8000-000000000000',
-        surveyId: survey?.id ?? 'sample',
-        kind: survey?.kind ?? 'nps',
-        score: 3,
-        scaleMin: 0,
-        scaleMax: 10,
-        comment: 'This is a test alert from sayso: alerts for this site reach you here.',
-        answers: null,
-        createdAt: now,
-        receivedAt: now,
-        anonymousId: 'test',
-        userId: null,
-        attributes: {},
-        pageUrl: null,
-        locale: null,
-        channel: 'test',
-        version: null,
-        overLimit: false,
-        test: true,
-      },
-    };
+    const sample = sampleDetractor(site, ctx.sites.get(site)?.surveys[0], `${origin}/studio/responses?site=${encodeURIComponent(site)}`);
     const results = await Promise.all(
       (await destinations.of(site)).map(async (d) => {
         try {

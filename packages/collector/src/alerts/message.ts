@@ -1,5 +1,6 @@
 // What a destination sends: a score drop, a digest or one detractor's answer,
 // with the links a reader follows. Slack and email render the same messages.
+import type { Survey } from '@sayso/core';
 import type { ExportRow } from '../storage/types.js';
 import type { Digest } from './digest.js';
 import type { DropEvaluation } from './drop.js';
@@ -47,4 +48,35 @@ export function titleOf(m: AlertMessage): string {
   if (m.type === 'digest') return `${m.digest.survey}: ${m.digest.period.key} digest, score ${fmt(m.digest.score)} (${fmt(m.digest.change.difference, true)})`;
   if (m.type === 'detractors') return `${m.survey ?? m.site}: ${m.count} more detractor answer${m.count === 1 ? '' : 's'}`;
   return `${m.response.surveyId}: a detractor answered ${m.response.score}`;
+}
+
+/** The message "send a test alert" sends: a made-up detractor answer to `survey` (marked test), linking to `url`. */
+export function sampleDetractor(site: string, survey: Pick<Survey, 'id' | 'kind'> | undefined, url: string): AlertMessage {
+  const now = new Date().toISOString();
+  return {
+    type: 'detractor',
+    site,
+    answerUrl: url,
+    response: {
+      id: '00000000-0000-4000-8000-000000000000',
+      surveyId: survey?.id ?? 'sample',
+      kind: survey?.kind ?? 'nps',
+      score: 3,
+      scaleMin: 0,
+      scaleMax: 10,
+      comment: 'This is a test alert from sayso: alerts for this site reach you here.',
+      answers: null,
+      createdAt: now,
+      receivedAt: now,
+      anonymousId: 'test',
+      userId: null,
+      attributes: {},
+      pageUrl: null,
+      locale: null,
+      channel: 'test',
+      version: null,
+      overLimit: false,
+      test: true,
+    },
+  };
 }
