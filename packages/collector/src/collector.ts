@@ -76,6 +76,8 @@ export interface CreateCollectorOptions {
   alertClock?: () => number;
   /** Called with every score-drop alert that fired, besides its Slack and email (the webhooks' `alert.triggered`). */
   onAlert?: AlertSchedulerOptions['onAlert'];
+  /** Bounds of detractor alerts: messages per rule and tick (@default 20), the claim's lease, the retry backoff. */
+  alertDetractors?: AlertSchedulerOptions['detractors'];
 }
 
 /** A running server. */
@@ -211,6 +213,9 @@ export async function createCollector(options: CreateCollectorOptions): Promise<
     config,
     log,
     ...(options.alertClock ? { now: options.alertClock } : {}),
+    ...(options.alertDetractors ? { detractors: options.alertDetractors } : {}),
+    // Surveys as the database defines them now (the registry's cache).
+    surveys: (site) => sites.get(site)?.surveys ?? [],
     // A drop that fired also goes to the site's webhooks subscribed to `alert.triggered`, through the outbox.
     onAlert: async (message) => {
       const { quiet: _quiet, ...drop } = message.drop;

@@ -230,7 +230,7 @@ export function resolveConfig(input: unknown, options: { dev?: boolean } = {}): 
     const i = [...sites.values()].findIndex((s) => s.alerts.email);
     if (i >= 0) fail(`sites[${i}].alerts.email`, 'sends email, so the config needs "smtp" (or SAYSO_SMTP_HOST and SAYSO_SMTP_FROM)');
   }
-  const alerting = [...sites.values()].findIndex((s) => s.alerts.drops.length + s.alerts.digests.length > 0);
+  const alerting = [...sites.values()].findIndex((s) => s.alerts.drops.length + s.alerts.digests.length + s.alerts.detractors.length > 0);
   if (alerting >= 0 && !publicOrigin) fail(`sites[${alerting}].alerts`, 'needs publicUrl: the links in alerts and digests must reach this collector');
   if (input.allowPrivateDestinations !== undefined && typeof input.allowPrivateDestinations !== 'boolean') fail('allowPrivateDestinations', 'must be true or false');
   const webhooks = resolveWebhooksConfig(input.webhooks);

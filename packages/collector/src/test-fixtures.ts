@@ -47,7 +47,7 @@ async function sharedStorage(): Promise<Storage> {
   });
   const { storage, driver } = await shared;
   await driver.exec(
-    'truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state, sayso_activity, sayso_publish_requests, sayso_survey_versions, sayso_surveys, sayso_site_seen, sayso_sites, sayso_api_tokens, sayso_sessions, sayso_users, sayso_webhook_endpoints, sayso_webhook_deliveries, sayso_webhook_attempts, sayso_inbox, sayso_inbox_notes',
+    'truncate sayso_responses, sayso_events, sayso_tallies, sayso_terms, sayso_term_queue, sayso_term_state, sayso_activity, sayso_publish_requests, sayso_survey_versions, sayso_surveys, sayso_site_seen, sayso_sites, sayso_api_tokens, sayso_sessions, sayso_users, sayso_webhook_endpoints, sayso_webhook_deliveries, sayso_webhook_attempts, sayso_inbox, sayso_inbox_notes, sayso_alert_runs, sayso_alert_rules, sayso_alert_destinations, sayso_alert_optins, sayso_alert_outbox',
   );
   return { ...storage, close: async () => {} };
 }

@@ -44,6 +44,17 @@ const ROUTES: Array<{ method: string; path: string; role: Role; body?: unknown; 
   { method: 'PATCH', path: '/v1/admin/sites/demo/responses/0192a000-0000-7000-8000-000000000000', role: 'editor', body: { status: 'closed' } },
   { method: 'POST', path: '/v1/admin/sites/demo/responses/0192a000-0000-7000-8000-000000000000/notes', role: 'editor', body: { text: 'x' } },
   { method: 'GET', path: '/v1/admin/sites/demo/closed-loop', role: 'viewer' },
+  // Alerts: viewers read; publishers write (a bad body, or a rule that does not exist, past the guard).
+  { method: 'GET', path: '/v1/admin/sites/demo/alerts', role: 'viewer' },
+  { method: 'GET', path: '/v1/admin/sites/demo/alerts/rules/nope', role: 'viewer' },
+  { method: 'POST', path: '/v1/admin/sites/demo/alerts/rules', role: 'publisher', body: { type: 'nope' } },
+  { method: 'PUT', path: '/v1/admin/sites/demo/alerts/rules/nope', role: 'publisher', body: {} },
+  { method: 'DELETE', path: '/v1/admin/sites/demo/alerts/rules/nope', role: 'publisher' },
+  { method: 'PUT', path: '/v1/admin/sites/demo/alerts/slack', role: 'publisher', body: {} },
+  { method: 'POST', path: '/v1/admin/sites/nope/alerts/test', role: 'publisher' },
+  // Each studio user's own email opt-in, whatever the role (by cookie or by a token of theirs).
+  { method: 'GET', path: '/v1/admin/me/notifications', role: 'viewer' },
+  { method: 'PUT', path: '/v1/admin/me/notifications', role: 'viewer', body: { site: 'nope', email: true } },
 ];
 
 describe.each(ROUTES)('$method $path needs $role', (route) => {

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../server/context.js';
 import { activityRoutes } from './activity.js';
+import { alertRoutes } from './alerts.js';
 import { assigneeRoutes } from './assignees.js';
 import { openApiRoutes } from './openapi.js';
 import { previewAdminRoutes } from './preview.js';
@@ -26,4 +27,5 @@ export function adminRoutes(app: Hono, ctx: AppContext): void {
   webhookAdminRoutes(app, ctx);
   previewAdminRoutes(app, ctx);
   responseRoutes(app, ctx);
+  alertRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@
 // (openapi.test.ts checks that the document and the app's routes agree).
 import type { Hono } from 'hono';
 import type { AppContext } from '../server/context.js';
+import { alertPaths, alertSchemas } from './alerts-paths.js';
 import type { OpenApiPaths } from './http.js';
 import { peopleComponents, peoplePaths } from './people-paths.js';
 import { previewPaths, previewSchemas } from './preview.js';
@@ -138,7 +139,7 @@ const ownPaths: OpenApiPaths = {
 };
 
 /** The path items of every admin resource; a new admin/*.ts file adds its export here. */
-export const adminPaths: OpenApiPaths[] = [ownPaths, sitePaths, surveyPaths, previewPaths, ...(peoplePaths as OpenApiPaths[]), webhookPaths as OpenApiPaths, responsePaths];
+export const adminPaths: OpenApiPaths[] = [ownPaths, sitePaths, surveyPaths, previewPaths, ...(peoplePaths as OpenApiPaths[]), webhookPaths as OpenApiPaths, responsePaths, alertPaths];
 
 /** The OpenAPI 3.1 document. */
 export function openApiDocument(): Record<string, unknown> {
@@ -147,14 +148,14 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'sayso collector admin API',
       version: '1',
-      description: 'Sites, surveys, versions and their lifecycle, users, tokens, the activity log and webhooks. JSON in and out; changes of surveys and sites need If-Match with the ETag of the copy read.',
+      description: 'Sites, surveys, versions and their lifecycle, users, tokens, the activity log, webhooks and alerts. JSON in and out; changes of surveys and sites need If-Match with the ETag of the copy read.',
     },
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API token, or the config secret (acts as an admin)' },
         session: { type: 'apiKey', in: 'cookie', name: 'sayso_studio', description: 'The studio session, from POST /v1/admin/session; changes need an Origin of the collector (CSRF)' },
       },
-      schemas: { ...peopleComponents.schemas, ...webhookSchemas, ...schemas, ...previewSchemas, ...responseSchemas },
+      schemas: { ...peopleComponents.schemas, ...webhookSchemas, ...schemas, ...previewSchemas, ...responseSchemas, ...alertSchemas },
     },
     security: [{ bearer: [] }, { session: [] }],
     paths: Object.assign({}, ...adminPaths) as OpenApiPaths,

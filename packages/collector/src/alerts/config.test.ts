@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { isSaysoError } from '@sayso/core';
 import { loadConfig, resolveConfig } from '../config.js';
+import { resolveAlertRule } from './config.js';
 
 const good = (): any => ({
   secret: 'long-enough-secret-0123456789abcdef',
@@ -38,6 +39,7 @@ describe('alerts config', () => {
     expect(c.sites.get('shop')!.alerts).toEqual({
       drops: [{ id: 'drop', survey: 'nps', recentDays: 7, baselineDays: 28, level: 0.95, minPoints: 5, minAnswers: 30, cooldownDays: 7 }],
       digests: [{ id: 'weekly', survey: 'nps', every: 'week', comments: 5 }],
+      detractors: [],
       slack: { webhookUrl: 'https://hooks.slack.com/services/T0/B0/X' },
       email: { to: ['ops@example.com'] },
     });
@@ -50,7 +52,27 @@ describe('alerts config', () => {
     const c = good();
     delete c.sites[0].alerts;
     delete c.smtp;
-    expect(resolveConfig(c).sites.get('shop')!.alerts).toEqual({ drops: [], digests: [] });
+    expect(resolveConfig(c).sites.get('shop')!.alerts).toEqual({ drops: [], digests: [], detractors: [] });
+  });
+
+  test('rules without a destination in the file are taken: users opt in to email and the Slack URL can be set in the studio', () => {
+    const c = good();
+    delete c.sites[0].alerts.slack;
+    delete c.sites[0].alerts.email;
+    c.sites[0].alerts.detractors = [{ id: 'detractors', withComment: true }];
+    expect(resolveConfig(c).sites.get('shop')!.alerts.detractors).toEqual([{ id: 'detractors', survey: null, withComment: true }]);
+  });
+
+  test("the admin API's form: a typed rule, its bad fields named without a prefix", () => {
+    const surveys = new Set(['nps']);
+    expect(resolveAlertRule({ type: 'detractor', id: 'd', survey: 'nps' }, '', surveys)).toEqual({ type: 'detractor', id: 'd', survey: 'nps', withComment: false });
+    expect(resolveAlertRule({ type: 'digest', id: 'w', survey: 'nps', every: 'day' }, '', surveys)).toEqual({ type: 'digest', id: 'w', survey: 'nps', every: 'day', comments: 5 });
+    expect(pathOf(() => resolveAlertRule({ type: 'drops', id: 'd' }, '', surveys))).toBe('type');
+    expect(pathOf(() => resolveAlertRule({ type: 'drop', id: 'd', survey: 'nps', level: 1 }, '', surveys))).toBe('level');
+    // A key of another type is refused, not ignored.
+    expect(pathOf(() => resolveAlertRule({ type: 'detractor', id: 'd', every: 'day' }, '', surveys))).toBe('every');
+    expect(pathOf(() => resolveAlertRule({ type: 'drop', id: 'd', survey: 'nps', minAnswers: 0 }, '', surveys))).toBe('minAnswers');
+    expect(resolveAlertRule({ type: 'drop', id: 'd', survey: 'nps', minAnswers: 1 }, '', surveys)).toMatchObject({ minAnswers: 1, recentDays: 7 });
   });
 
   const A = 'sites[0].alerts';
@@ -76,7 +98,9 @@ describe('alerts config', () => {
     [`${A}.email.to`, (c: any) => (c.sites[0].alerts.email.to = [])],
     [`${A}.email.to[1]`, (c: any) => c.sites[0].alerts.email.to.push('not an address')],
     [`${A}.email.to[0]`, (c: any) => (c.sites[0].alerts.email.to = ['ops@localhost'])],
-    [`${A}`, (c: any) => (delete c.sites[0].alerts.slack, delete c.sites[0].alerts.email)],
+    [`${A}.detractors[0].id`, (c: any) => (c.sites[0].alerts.detractors = [{ id: 'weekly' }])],
+    [`${A}.detractors[0].survey`, (c: any) => (c.sites[0].alerts.detractors = [{ id: 'd', survey: 'nps ' }])],
+    [`${A}.detractors[0].withComment`, (c: any) => (c.sites[0].alerts.detractors = [{ id: 'd', withComment: 'yes' }])],
     [`${A}.email`, (c: any) => delete c.smtp],
     [`${A}`, (c: any) => delete c.publicUrl],
     ['smtp.host', (c: any) => (c.smtp.host = '')],

@@ -32,10 +32,33 @@ export interface DigestRule {
   comments: number;
 }
 
+/** One detractor's answer, sent as it arrives (NPS 0-6, the unhappy band of CSAT and CES). */
+export interface DetractorRule {
+  id: string;
+  /** The survey watched; `null` for every survey of the site. @default null */
+  survey: string | null;
+  /** Only answers with a comment. @default false */
+  withComment: boolean;
+}
+
+/** Any rule, tagged with its type (the admin API's and the database's form). */
+export type AlertRule = ({ type: 'drop' } & DropRule) | ({ type: 'digest' } & DigestRule) | ({ type: 'detractor' } & DetractorRule);
+
+/** The rule types, in the order the studio offers them. */
+export const RULE_TYPES = ['detractor', 'drop', 'digest'] as const;
+
+/** The keys each rule type takes besides `type` (the admin API refuses others). */
+export const RULE_KEYS = {
+  drop: ['id', 'survey', 'recentDays', 'baselineDays', 'level', 'minPoints', 'minAnswers', 'cooldownDays'],
+  digest: ['id', 'survey', 'every', 'comments'],
+  detractor: ['id', 'survey', 'withComment'],
+} as const;
+
 /** Where a site's alerts and digests go. */
 export interface SiteAlerts {
   drops: DropRule[];
   digests: DigestRule[];
+  detractors: DetractorRule[];
   /** A Slack incoming-webhook URL. */
   slack?: { webhookUrl: string };
   /** Recipients who opted in. */
@@ -59,6 +82,8 @@ const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 // Enough to catch a typo; the SMTP server has the last word.
 const EMAIL_RE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
+const join = (at: string, key: string) => (at ? `${at}.${key}` : key);
+
 function fail(path: string, message: string): never {
   throw new SaysoError('E_CONFIG_INVALID', message, { path });
 }
@@ -68,69 +93,95 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function known(o: Record<string, unknown>, keys: readonly string[], at: string): void {
-  for (const k of Object.keys(o)) if (!keys.includes(k)) fail(`${at}.${k}`, `is not a known key (${keys.join(', ')})`);
+  for (const k of Object.keys(o)) if (!keys.includes(k)) fail(join(at, k), `is not a known key (${keys.join(', ')})`);
 }
 
 function num(o: Record<string, unknown>, key: string, at: string, fallback: number, check: (n: number) => boolean, what: string): number {
   const v = o[key];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || !check(v)) fail(`${at}.${key}`, `must be ${what}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || !check(v)) fail(join(at, key), `must be ${what}`);
   return v;
 }
 
 const posInt = (n: number) => Number.isInteger(n) && n > 0;
 
-function rules<T>(raw: unknown, at: string, one: (o: Record<string, unknown>, at: string) => T & { id: string }, surveys: ReadonlySet<string>): T[] {
+function ruleId(r: Record<string, unknown>, path: string): string {
+  if (typeof r.id !== 'string' || !ID_RE.test(r.id)) fail(join(path, 'id'), 'must be 1-64 letters, digits, "-" or "_"');
+  return r.id;
+}
+
+function surveyOf(r: Record<string, unknown>, path: string, surveys: ReadonlySet<string>): string {
+  if (typeof r.survey !== 'string' || !surveys.has(r.survey)) fail(join(path, 'survey'), `must be the id of one of this site's surveys (${[...surveys].join(', ') || 'none'})`);
+  return r.survey;
+}
+
+/** Checks one drop rule (`path` is where it sits: `sites[0].alerts.drops[1]`, or `''` for an API body). */
+export function resolveDropRule(r: Record<string, unknown>, path: string, surveys: ReadonlySet<string>): DropRule {
+  known(r, RULE_KEYS.drop, path);
+  return {
+    id: ruleId(r, path),
+    survey: surveyOf(r, path, surveys),
+    recentDays: num(r, 'recentDays', path, 7, posInt, 'a positive integer'),
+    baselineDays: num(r, 'baselineDays', path, 28, posInt, 'a positive integer'),
+    level: num(r, 'level', path, 0.95, (n) => n > 0 && n < 1, 'a number between 0 and 1 (0.95)'),
+    minPoints: num(r, 'minPoints', path, 5, (n) => n >= 0, 'a number of points, at least 0'),
+    minAnswers: num(r, 'minAnswers', path, 30, posInt, 'a positive integer'),
+    cooldownDays: num(r, 'cooldownDays', path, 7, (n) => Number.isInteger(n) && n >= 0, 'a whole number of days, at least 0'),
+  };
+}
+
+/** Checks one digest. */
+export function resolveDigestRule(r: Record<string, unknown>, path: string, surveys: ReadonlySet<string>): DigestRule {
+  known(r, RULE_KEYS.digest, path);
+  const id = ruleId(r, path);
+  const survey = surveyOf(r, path, surveys);
+  if (r.every !== 'day' && r.every !== 'week') fail(join(path, 'every'), 'must be "day" or "week"');
+  return { id, survey, every: r.every, comments: num(r, 'comments', path, 5, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50') };
+}
+
+/** Checks one detractor rule. */
+export function resolveDetractorRule(r: Record<string, unknown>, path: string, surveys: ReadonlySet<string>): DetractorRule {
+  known(r, RULE_KEYS.detractor, path);
+  const id = ruleId(r, path);
+  const survey = r.survey === undefined || r.survey === null ? null : surveyOf(r, path, surveys);
+  if (r.withComment !== undefined && typeof r.withComment !== 'boolean') fail(join(path, 'withComment'), 'must be true or false');
+  return { id, survey, withComment: r.withComment === true };
+}
+
+/** Checks a rule of any type, as the admin API takes it: `{ type, id, survey, … }`. */
+export function resolveAlertRule(raw: unknown, path: string, surveys: ReadonlySet<string>): AlertRule {
+  if (!isObject(raw)) fail(path, 'must be an object');
+  const { type, ...rest } = raw;
+  if (typeof type !== 'string' || !(RULE_TYPES as readonly string[]).includes(type)) fail(join(path, 'type'), `must be one of ${RULE_TYPES.join(', ')}`);
+  if (type === 'drop') return { type, ...resolveDropRule(rest, path, surveys) };
+  if (type === 'digest') return { type, ...resolveDigestRule(rest, path, surveys) };
+  return { type: 'detractor', ...resolveDetractorRule(rest, path, surveys) };
+}
+
+function rules<T extends { id: string }>(raw: unknown, at: string, one: (o: Record<string, unknown>, at: string, surveys: ReadonlySet<string>) => T, surveys: ReadonlySet<string>, seen: Set<string>): T[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) fail(at, 'must be an array');
-  const seen = new Set<string>();
   return raw.map((r: unknown, i) => {
     const path = `${at}[${i}]`;
     if (!isObject(r)) fail(path, 'must be an object');
-    if (typeof r.id !== 'string' || !ID_RE.test(r.id)) fail(`${path}.id`, 'must be 1-64 letters, digits, "-" or "_"');
-    if (seen.has(r.id)) fail(`${path}.id`, `"${r.id}" is used twice`);
-    seen.add(r.id);
-    if (typeof r.survey !== 'string' || !surveys.has(r.survey)) fail(`${path}.survey`, `must be the id of one of this site's surveys (${[...surveys].join(', ') || 'none'})`);
-    return one(r, path);
+    const rule = one(r, path, surveys);
+    // Ids are unique across the site's rules of every type: they key runs and the outbox.
+    if (seen.has(rule.id)) fail(`${path}.id`, `"${rule.id}" is used twice`);
+    seen.add(rule.id);
+    return rule;
   });
 }
 
 /** Checks `sites[i].alerts`; `surveys` are the site's survey ids. */
 export function resolveSiteAlerts(raw: unknown, at: string, surveys: ReadonlySet<string>): SiteAlerts {
-  if (raw === undefined) return { drops: [], digests: [] };
+  if (raw === undefined) return { drops: [], digests: [], detractors: [] };
   if (!isObject(raw)) fail(at, 'must be an object');
-  known(raw, ['drops', 'digests', 'slack', 'email'], at);
-  const drops = rules<DropRule>(
-    raw.drops,
-    `${at}.drops`,
-    (r, path) => {
-      known(r, ['id', 'survey', 'recentDays', 'baselineDays', 'level', 'minPoints', 'minAnswers', 'cooldownDays'], path);
-      return {
-        id: r.id as string,
-        survey: r.survey as string,
-        recentDays: num(r, 'recentDays', path, 7, posInt, 'a positive integer'),
-        baselineDays: num(r, 'baselineDays', path, 28, posInt, 'a positive integer'),
-        level: num(r, 'level', path, 0.95, (n) => n > 0 && n < 1, 'a number between 0 and 1 (0.95)'),
-        minPoints: num(r, 'minPoints', path, 5, (n) => n >= 0, 'a number of points, at least 0'),
-        minAnswers: num(r, 'minAnswers', path, 30, posInt, 'a positive integer'),
-        cooldownDays: num(r, 'cooldownDays', path, 7, (n) => Number.isInteger(n) && n >= 0, 'a whole number of days, at least 0'),
-      };
-    },
-    surveys,
-  );
-  const digests = rules<DigestRule>(
-    raw.digests,
-    `${at}.digests`,
-    (r, path) => {
-      known(r, ['id', 'survey', 'every', 'comments'], path);
-      if (r.every !== 'day' && r.every !== 'week') fail(`${path}.every`, 'must be "day" or "week"');
-      return { id: r.id as string, survey: r.survey as string, every: r.every, comments: num(r, 'comments', path, 5, (n) => Number.isInteger(n) && n >= 0 && n <= 50, 'a whole number from 0 to 50') };
-    },
-    surveys,
-  );
-  const ids = new Set(drops.map((d) => d.id));
-  digests.forEach((d, i) => ids.has(d.id) && fail(`${at}.digests[${i}].id`, `"${d.id}" is also a drop rule's id`));
-  const out: SiteAlerts = { drops, digests };
+  known(raw, ['drops', 'digests', 'detractors', 'slack', 'email'], at);
+  const seen = new Set<string>();
+  const drops = rules(raw.drops, `${at}.drops`, resolveDropRule, surveys, seen);
+  const digests = rules(raw.digests, `${at}.digests`, resolveDigestRule, surveys, seen);
+  const detractors = rules(raw.detractors, `${at}.detractors`, resolveDetractorRule, surveys, seen);
+  const out: SiteAlerts = { drops, digests, detractors };
   if (raw.slack !== undefined) {
     if (!isObject(raw.slack)) fail(`${at}.slack`, 'must be an object: { "webhookUrl": "https://hooks.slack.com/services/…" }');
     known(raw.slack, ['webhookUrl'], `${at}.slack`);
@@ -144,8 +195,13 @@ export function resolveSiteAlerts(raw: unknown, at: string, surveys: ReadonlySet
     to.forEach((a: unknown, i) => (typeof a !== 'string' || !EMAIL_RE.test(a)) && fail(`${at}.email.to[${i}]`, 'must be an email address'));
     out.email = { to: to as string[] };
   }
-  if ((drops.length > 0 || digests.length > 0) && !out.slack && !out.email) fail(at, 'has rules but no destination: add "slack" or "email"');
+  // A rule may now be written without a destination: the studio's users opt in to email, and the Slack URL can be set there.
   return out;
+}
+
+/** Checks a Slack incoming-webhook URL (the admin API's `webhookUrl`). */
+export function resolveSlackUrl(v: unknown, path: string): string {
+  return httpUrl(v, path);
 }
 
 function httpUrl(v: unknown, path: string): string {

@@ -18,6 +18,10 @@ export function emailParts(m: AlertMessage): { subject: string; text: string; ht
     rows.push(['Score', `${r.score} (of ${r.scaleMin}–${r.scaleMax})`], ...keyAttributes(r));
     if (r.comment) quotes.push({ head: 'Comment', body: r.comment });
     link = ['Open the answer', m.answerUrl];
+  } else if (m.type === 'detractors') {
+    rows.push(['More detractor answers', String(m.count)]);
+    if (m.survey) rows.push(['Survey', m.survey]);
+    link = ['Open them in the inbox', m.inboxUrl];
   } else if (m.type === 'drop') {
     const d = m.drop;
     rows.push(
@@ -66,13 +70,13 @@ export interface EmailOptions {
   to: string[];
   /** @default 15000 */
   timeoutMs?: number;
+  /** A transport to share (its pool outlives this destination, which then leaves it open). @default one of its own */
+  transport?: Transporter;
 }
 
-/** Email as a destination: one message to every recipient; rejects when the server refused it. */
-export function emailDestination(options: EmailOptions): Destination {
-  const { smtp } = options;
-  const timeout = options.timeoutMs ?? 15_000;
-  const transport: Transporter = createTransport({
+/** An SMTP transport (nodemailer) for `smtp`: one per collector, shared by the sites' email destinations. */
+export function smtpTransport(smtp: SmtpConfig, timeout = 15_000): Transporter {
+  return createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -81,6 +85,12 @@ export function emailDestination(options: EmailOptions): Destination {
     greetingTimeout: timeout,
     socketTimeout: timeout,
   });
+}
+
+/** Email as a destination: one message to every recipient; rejects when the server refused it. */
+export function emailDestination(options: EmailOptions): Destination {
+  const { smtp } = options;
+  const transport = options.transport ?? smtpTransport(smtp, options.timeoutMs);
   return {
     name: 'email',
     async send(message) {
@@ -88,6 +98,6 @@ export function emailDestination(options: EmailOptions): Destination {
       const info = (await transport.sendMail({ from: smtp.from, to: options.to, ...parts })) as { rejected?: unknown[] };
       if (info.rejected && info.rejected.length > 0) throw new SaysoError('E_DELIVERY_REJECTED', `the SMTP server refused ${info.rejected.length} recipient(s)`);
     },
-    close: () => transport.close(),
+    close: () => (options.transport ? undefined : transport.close()),
   };
 }

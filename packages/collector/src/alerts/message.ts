@@ -1,5 +1,6 @@
 // What a destination sends: a score drop, a digest or one detractor's answer,
 // with the links a reader follows. Slack and email render the same messages.
+import type { Survey } from '@sayso/core';
 import type { ExportRow } from '../storage/types.js';
 import type { Digest } from './digest.js';
 import type { DropEvaluation } from './drop.js';
@@ -7,7 +8,9 @@ import type { DropEvaluation } from './drop.js';
 export type AlertMessage =
   | { type: 'drop'; drop: DropEvaluation; reportUrl: string }
   | { type: 'digest'; digest: Digest; reportUrl: string }
-  | { type: 'detractor'; site: string; response: ExportRow; answerUrl: string };
+  | { type: 'detractor'; site: string; response: ExportRow; answerUrl: string }
+  /** A flood's remainder, told in one message: `count` more detractor answers, and the inbox filtered to them. */
+  | { type: 'detractors'; site: string; count: number; survey: string | null; inboxUrl: string };
 
 /** A place alerts go: Slack, email. Retries are the caller's, not the destination's. */
 export interface Destination {
@@ -43,5 +46,37 @@ export function keyAttributes(row: ExportRow): Array<[string, string]> {
 export function titleOf(m: AlertMessage): string {
   if (m.type === 'drop') return `${m.drop.survey}: the score dropped from ${fmt(m.drop.baseline.score)} to ${fmt(m.drop.recent.score)}`;
   if (m.type === 'digest') return `${m.digest.survey}: ${m.digest.period.key} digest, score ${fmt(m.digest.score)} (${fmt(m.digest.change.difference, true)})`;
+  if (m.type === 'detractors') return `${m.survey ?? m.site}: ${m.count} more detractor answer${m.count === 1 ? '' : 's'}`;
   return `${m.response.surveyId}: a detractor answered ${m.response.score}`;
+}
+
+/** The message "send a test alert" sends: a made-up detractor answer to `survey` (marked test), linking to `url`. */
+export function sampleDetractor(site: string, survey: Pick<Survey, 'id' | 'kind'> | undefined, url: string): AlertMessage {
+  const now = new Date().toISOString();
+  return {
+    type: 'detractor',
+    site,
+    answerUrl: url,
+    response: {
+      id: '00000000-0000-4000-8000-000000000000',
+      surveyId: survey?.id ?? 'sample',
+      kind: survey?.kind ?? 'nps',
+      score: 3,
+      scaleMin: 0,
+      scaleMax: 10,
+      comment: 'This is a test alert from sayso: alerts for this site reach you here.',
+      answers: null,
+      createdAt: now,
+      receivedAt: now,
+      anonymousId: 'test',
+      userId: null,
+      attributes: {},
+      pageUrl: null,
+      locale: null,
+      channel: 'test',
+      version: null,
+      overLimit: false,
+      test: true,
+    },
+  };
 }

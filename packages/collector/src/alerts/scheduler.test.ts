@@ -81,7 +81,7 @@ const backends: Array<[string, OpenStorage]> = [
     pglite ??= pgliteDriver().then((driver) => ({ storage: sqlStorage(driver), exec: (sql: string) => driver.exec(sql) }));
     const { storage, exec } = await pglite;
     await storage.migrate();
-    await exec('truncate sayso_responses, sayso_events, sayso_tallies, sayso_alert_runs');
+    await exec('truncate sayso_responses, sayso_events, sayso_tallies, sayso_alert_runs, sayso_alert_rules, sayso_alert_destinations, sayso_alert_outbox');
     return { storage: async () => ({ ...storage, close: async () => {} }), drop: async () => {} };
   }],
 ];
@@ -164,7 +164,7 @@ for (const [name, open] of backends) {
         expect(fields[1]).toMatch(/^\*Before 2026-10-27 – 2026-11-23\*\n40\.0 \(\d+\.\d to \d+\.\d\), 280 answers$/);
         expect(fields[2]).toMatch(/^\*Difference\*\n−50\.0 \(−\d+\.\d to −\d+\.\d\)$/);
         expect(fields[3]).toBe('*p*\n< 0.001');
-        expect(body.blocks[2]!.elements![0]!.url).toBe('https://feedback.example.com/report?site=demo&survey=nps-main');
+        expect(body.blocks[2]!.elements![0]!.url).toBe('https://feedback.example.com/studio/report?site=demo&survey=nps-main');
 
         const queued = await collector.storage.webhooks.deliveries('demo', subscribed.id, { limit: 10 });
         expect(queued.map((d) => d.eventType)).toEqual(['alert.triggered']);
@@ -298,7 +298,7 @@ if (pgUrl) {
           clock.now = NOW + day * DAY;
           // Several rounds of both at once: each period is claimed by exactly one of them.
           const ran = (await Promise.all([0, 1, 2].flatMap(() => instances.map((c) => c.alerts.tick())))).flat();
-          expect(ran.map((o) => `${o.rule}@${o.period}`).sort()).toEqual([`daily@${new Date(clock.now - DAY).toISOString().slice(0, 10)}`, `nps-drop@${new Date(clock.now).toISOString().slice(0, 10)}`]);
+          expect(ran.map((o) => `${o.rule}@${'period' in o ? o.period : ''}`).sort()).toEqual([`daily@${new Date(clock.now - DAY).toISOString().slice(0, 10)}`, `nps-drop@${new Date(clock.now).toISOString().slice(0, 10)}`]);
         }
         // Three drop alerts and three digests, each sent once.
         expect(slack.requests).toHaveLength(6);
@@ -340,12 +340,19 @@ describe('alerts by email through the scheduler', { timeout: 120_000 }, () => {
       // The last finished ISO week at Monday 30 November is 23-29 November (days −7..−1), BASE the week before.
       const data = [...plant(null).filter((r) => r.createdAt >= dayAt(-14) && r.createdAt < dayAt(-7)), ...[-7, -6, -5, -4, -3, -2, -1].flatMap((d) => answers(d, LOW, (score) => (score <= 6 ? `day ${d}: <i>too slow</i>` : 'great')))];
       await collector.storage.ingest('demo', { responses: data, events: [] }, []);
+      // Digests go to the users who opted in for the site too (never a disabled one), besides the config's list.
+      for (const [email, disabled] of [['ana@shop.test', false], ['bo@shop.test', true]] as const) {
+        const user = await collector.storage.users.add({ email, name: '', role: 'viewer', passwordHash: 'x' }, SECRET_ACTOR);
+        if (user === 'exists') throw new Error(email);
+        await collector.storage.alerts.setOptIn(user.id, 'demo', true);
+        if (disabled) await collector.storage.users.update(user.id, { disabled: true }, SECRET_ACTOR);
+      }
       expect(await collector.alerts.tick()).toMatchObject([{ rule: 'weekly', period: '2026-W48', fired: true, sent: ['email'], failed: [] }]);
       clock.now = NOW + 3 * DAY;
       expect(await collector.alerts.tick()).toEqual([]);
       expect(smtp.messages).toHaveLength(1);
       const { to, mail } = smtp.messages[0]!;
-      expect(to).toEqual(['cx@example.com']);
+      expect(to).toEqual(['ana@shop.test', 'cx@example.com']);
       expect(mail.subject).toBe('nps-main: 2026-W48 digest, score −10.0 (−50.0)');
       expect(mail.text).toContain('Period: 2026-W48 (2026-11-23 – 2026-11-29)\n');
       expect(mail.text).toContain('Answers: 70\n');

@@ -1,7 +1,8 @@
-// The scheduler inside the collector: every tick it walks the sites' drop
-// rules and digests and runs each one that is due, once per period, even
-// with several instances on one database: a run is claimed in
+// The scheduler inside the collector: every tick it reads the rules from
+// the database and runs each drop rule and digest that is due, once per
+// period, even with several instances on one database: a run is claimed in
 // sayso_alert_runs before it is evaluated, and only the claimer goes on.
+// Detractor rules send what the outbox holds for them (detractors.ts).
 // Its clock is an option (tests move time by passing their own), never a
 // patched Date.
 import type { Survey } from '@sayso/core';
@@ -10,11 +11,11 @@ import type { Logger } from '../server/log.js';
 import type { Storage } from '../storage/types.js';
 import type { AlertRunKey } from '../storage/alert-runs.js';
 import type { DigestRule, DropRule } from './config.js';
+import { sendDetractors, type DetractorOptions, type DetractorOutcome } from './detractors.js';
 import { buildDigest, digestPeriods } from './digest.js';
 import { evaluateDrop } from './drop.js';
-import { emailDestination } from './email.js';
 import type { AlertMessage, Destination } from './message.js';
-import { slackDestination } from './slack.js';
+import { siteDestinations } from './site-destinations.js';
 import { dayOf } from './windows.js';
 
 /** What one run did, for logs and tests. */
@@ -34,51 +35,45 @@ export interface AlertSchedulerOptions {
   log: Logger;
   /** The clock, in ms since the epoch. @default Date.now */
   now?: () => number;
-  /** The destinations of a site. @default its Slack and email, from the config */
-  destinations?: (site: string) => Destination[];
+  /** The destinations of a site. @default its Slack URL and its opted-in users' email (site-destinations.ts) */
+  destinations?: (site: string) => Destination[] | Promise<Destination[]>;
+  /** The surveys of a site as defined now. @default the config file's */
+  surveys?: (site: string) => readonly Survey[];
+  /** Bounds of detractor alerts (per tick, the lease, retries). */
+  detractors?: Pick<DetractorOptions, 'perTick' | 'claimMax' | 'leaseMs' | 'retryMs'>;
   /** Called with every drop alert that fired (the webhooks' `alert.triggered`); errors are logged. */
   onAlert?: (message: Extract<AlertMessage, { type: 'drop' }>) => void | Promise<void>;
 }
 
+/** What a tick did: a drop rule's or digest's run, or what a detractor rule sent. */
+export type TickOutcome = RunOutcome | (DetractorOutcome & { type: 'detractor' });
+
 export interface AlertScheduler {
   /** Runs every due rule once; resolves with what ran here (not what other instances ran). */
-  tick(): Promise<RunOutcome[]>;
+  tick(): Promise<TickOutcome[]>;
   /** Ticks now, then every `everyMs`. */
   start(everyMs: number): void;
   /** Stops ticking and waits for a tick in progress. */
   stop(): Promise<void>;
 }
 
-/** The site's destinations from its config. */
-export function configuredDestinations(config: ResolvedConfig, site: string): Destination[] {
-  const alerts = config.sites.get(site)?.alerts;
-  const out: Destination[] = [];
-  if (alerts?.slack) out.push(slackDestination({ webhookUrl: alerts.slack.webhookUrl, allowPrivate: config.allowPrivateDestinations }));
-  if (alerts?.email && config.smtp) out.push(emailDestination({ smtp: config.smtp, to: alerts.email.to }));
-  return out;
-}
-
 /** The scheduler of alert rules and digests. */
 export function alertScheduler(options: AlertSchedulerOptions): AlertScheduler {
   const { storage, config, log } = options;
   const now = options.now ?? Date.now;
-  // One set per site, made once: the email transport keeps its connection pool.
-  const made = new Map<string, Destination[]>();
-  const destinationsOf =
-    options.destinations ??
-    ((site: string) => {
-      let d = made.get(site);
-      if (!d) made.set(site, (d = configuredDestinations(config, site)));
-      return d;
-    });
-  const reportUrl = (site: string, survey: string) => `${config.publicOrigin ?? ''}/report?site=${encodeURIComponent(site)}&survey=${encodeURIComponent(survey)}`;
+  const origin = config.publicOrigin ?? '';
+  // One SMTP transport for every site; each tick reads the sites' destinations afresh (a URL or an opt-in changed in the studio counts at once).
+  const stored = siteDestinations(storage, config);
+  const destinationsOf = options.destinations ?? ((site: string) => stored.of(site));
+  const surveysOf = options.surveys ?? ((site: string) => config.sites.get(site)?.surveys ?? []);
+  const reportUrl = (site: string, survey: string) => `${origin}/studio/report?site=${encodeURIComponent(site)}&survey=${encodeURIComponent(survey)}`;
 
   async function deliver(key: AlertRunKey, message: AlertMessage): Promise<Pick<RunOutcome, 'sent' | 'failed'>> {
     const sent: string[] = [];
     const failed: RunOutcome['failed'] = [];
     // Destinations are independent: Slack being down does not keep the email back.
     await Promise.all(
-      destinationsOf(key.site).map(async (d) => {
+      (await destinationsOf(key.site)).map(async (d) => {
         try {
           await d.send(message);
           sent.push(d.name);
@@ -130,21 +125,29 @@ export function alertScheduler(options: AlertSchedulerOptions): AlertScheduler {
   };
 
   let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<RunOutcome[]> | undefined;
+  let running: Promise<TickOutcome[]> | undefined;
+  const detractorOptions: DetractorOptions = { storage, log, origin, ...options.detractors };
 
-  async function tickOnce(): Promise<RunOutcome[]> {
+  async function tickOnce(): Promise<TickOutcome[]> {
     const at = now();
-    const outcomes: RunOutcome[] = [];
-    for (const site of config.sites.values()) {
-      const survey = (id: string) => site.surveys.find((s) => s.id === id)!;
-      for (const rule of site.alerts.drops) {
-        const o = await dropRun(site.id, survey(rule.survey), rule, at);
-        if (o) outcomes.push(o);
+    const outcomes: TickOutcome[] = [];
+    for (const rule of await storage.alerts.listRules()) {
+      const { site } = rule;
+      if (rule.type === 'detractor') {
+        try {
+          const o = await sendDetractors(detractorOptions, site, rule, await destinationsOf(site));
+          if (o.sent + o.grouped + o.retrying > 0 || o.failed.length > 0) outcomes.push({ type: 'detractor', ...o });
+        } catch (err) {
+          // Claimed rows come back when their lease ends.
+          log.warn('detractor alerts failed; they will be tried again', { site, rule: rule.id, error: String(err) });
+        }
+        continue;
       }
-      for (const rule of site.alerts.digests) {
-        const o = await digestRun(site.id, survey(rule.survey), rule, at);
-        if (o) outcomes.push(o);
-      }
+      // A survey archived (or gone) since the rule was written: nothing to watch.
+      const survey = surveysOf(site).find((s) => s.id === rule.survey);
+      if (!survey) continue;
+      const o = rule.type === 'drop' ? await dropRun(site, survey, rule, at) : await digestRun(site, survey, rule, at);
+      if (o) outcomes.push(o);
     }
     return outcomes;
   }
@@ -166,8 +169,7 @@ export function alertScheduler(options: AlertSchedulerOptions): AlertScheduler {
       clearInterval(timer);
       timer = undefined;
       await running?.catch(() => {});
-      for (const list of made.values()) for (const d of list) d.close?.();
-      made.clear();
+      stored.close();
     },
   };
   return scheduler;

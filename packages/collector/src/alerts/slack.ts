@@ -35,6 +35,12 @@ export function slackPayload(m: AlertMessage): { text: string; blocks: unknown[]
       ],
     };
   }
+  if (m.type === 'detractors') {
+    return {
+      text,
+      blocks: [section(`*${m.count}* more detractor answer${m.count === 1 ? '' : 's'}${m.survey ? ` to *${escapeMrkdwn(m.survey)}*` : ''}: too many to post one by one.`), button('Open them in the inbox', m.inboxUrl)],
+    };
+  }
   if (m.type === 'drop') {
     const d = m.drop;
     return {

@@ -2,7 +2,7 @@
 // can do everything the ones before it can.
 //   viewer    reads the report, the inbox and the activity log
 //   editor    writes drafts (and asks for a publish)
-//   publisher publishes, pauses, resumes, ends
+//   publisher publishes, pauses, resumes, ends; alert rules and where they go
 //   admin     sites, users, tokens, webhooks
 export const ROLES = ['viewer', 'editor', 'publisher', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

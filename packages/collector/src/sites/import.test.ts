@@ -83,3 +83,38 @@ test('a database at the schema before this one, with responses, upgrades and kee
   const byVersion = (await split.json()) as { surveys: Array<{ surveyId: string; segments: Array<{ value: string; n: number }> }> };
   expect(byVersion.surveys.find((s) => s.surveyId === 'nps-main')!.segments).toEqual([expect.objectContaining({ value: '', n: 1 })]);
 }, 60_000);
+
+test("the file's alert rules and Slack URL are imported once; a change made in the studio survives a restart", async () => {
+  const driver = await pgliteDriver();
+  opened.push(() => driver.close());
+  const storage = sqlStorage(driver);
+  const withAlerts = (minPoints: number) => {
+    const config = testConfig();
+    config.sites[0]!.alerts = {
+      slack: { webhookUrl: 'https://hooks.slack.com/services/T/B/X' },
+      drops: [{ id: 'drop', survey: 'nps-main', minPoints }],
+      detractors: [{ id: 'unhappy', withComment: true }],
+    };
+    return config;
+  };
+  const first = await start(storage, withAlerts(5));
+  expect((await storage.alerts.listRules('demo')).map((r) => [r.type, r.id, r.updatedBy])).toEqual([
+    ['drop', 'drop', 'sayso.config.json'],
+    ['detractor', 'unhappy', 'sayso.config.json'],
+  ]);
+  expect(await storage.alerts.destinations('demo')).toEqual({ slackUrl: 'https://hooks.slack.com/services/T/B/X', rowVersion: 1 });
+  const actions = (await storage.activity.list({ site: 'demo', limit: 20 })).map((e) => e.action);
+  expect(actions.filter((a) => a.startsWith('alert-'))).toEqual(expect.arrayContaining(['alert-rule.import', 'alert-rule.import', 'alert-slack.import']));
+  await first.close();
+
+  // Changed in the studio: minPoints 9, the Slack URL removed, the detractor rule deleted.
+  const drop = (await storage.alerts.getRule('demo', 'drop'))!;
+  await storage.alerts.updateRule('demo', { type: 'drop', id: 'drop', survey: 'nps-main', recentDays: 7, baselineDays: 28, level: 0.95, minPoints: 9, minAnswers: 30, cooldownDays: 7 }, drop.rowVersion, 'ana');
+  await storage.alerts.setSlackUrl('demo', null, 1);
+  await storage.alerts.deleteRule('demo', 'unhappy', 1);
+  await start(storage, withAlerts(5));
+  expect(await storage.alerts.getRule('demo', 'drop')).toMatchObject({ minPoints: 9, updatedBy: 'ana' });
+  expect(await storage.alerts.destinations('demo')).toEqual({ slackUrl: null, rowVersion: 2 });
+  // Deleted in the studio stays deleted, though the file still lists it.
+  expect((await storage.alerts.listRules('demo')).map((r) => r.id)).toEqual(['drop']);
+}, 90_000);

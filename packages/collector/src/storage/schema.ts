@@ -600,6 +600,88 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 13,
+    name: 'alert rules, destinations and email opt-ins in the database; the outbox of detractor alerts',
+    // See storage/alerts.ts. Rules (drop, digest, detractor) move from
+    // sayso.config.json into the database; the file's are imported on start
+    // when absent. A rule's own fields are columns where SQL reads them (the
+    // type, the survey, "only with a comment") and jsonb for the rest, as
+    // alerts/config.ts checked them. Email goes to the users who opted in,
+    // per site ('sayso_alert_optins'; deleting a user deletes theirs).
+    // Detractor alerts use a transactional outbox, like webhooks: a
+    // statement-level trigger writes one row per new detractor answer and
+    // detractor rule in the statement that stores the answer, so an answer
+    // committed is an alert owed, whatever order concurrent ingests commit
+    // in (a cursor over received_at would skip an answer whose transaction
+    // began before the cursor moved and committed after). Test answers never
+    // enter it. The scheduler claims rows with FOR UPDATE SKIP LOCKED under a
+    // lease, records the destinations that took each, and deletes a row once
+    // every destination has it.
+    sql: `
+      create table sayso_alert_rules (
+        site text not null references sayso_sites (id),
+        id text not null,
+        -- Creation order, the order the studio lists them in.
+        seq bigserial not null,
+        type text not null check (type in ('drop', 'digest', 'detractor')),
+        -- Drops and digests watch one survey; a detractor rule one or (null) every survey.
+        survey_id text,
+        with_comment boolean not null default false,
+        -- The other fields of the rule (drop: recentDays, …; digest: every, comments).
+        settings jsonb not null default '{}',
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        updated_by text not null,
+        row_version integer not null default 1,
+        -- Deleted in the studio: kept as a tombstone so the config file's copy is not imported again at the next start.
+        deleted_at timestamptz,
+        primary key (site, id)
+      );
+      create index sayso_alert_rules_detractor on sayso_alert_rules (site) where type = 'detractor' and deleted_at is null;
+      create table sayso_alert_destinations (
+        site text primary key references sayso_sites (id),
+        slack_url text,
+        updated_at timestamptz not null default now(),
+        row_version integer not null default 1
+      );
+      create table sayso_alert_optins (
+        user_id text not null references sayso_users (id) on delete cascade,
+        site text not null references sayso_sites (id),
+        created_at timestamptz not null default now(),
+        primary key (user_id, site)
+      );
+      create index sayso_alert_optins_site on sayso_alert_optins (site);
+      create table sayso_alert_outbox (
+        seq bigserial primary key,
+        site text not null,
+        rule text not null,
+        response_id uuid not null,
+        -- Destinations ('slack', 'email') that took it.
+        done text[] not null default '{}',
+        attempts integer not null default 0,
+        -- When it is due; while claimed, the end of the claim.
+        next_at timestamptz not null default now(),
+        lease uuid,
+        unique (site, rule, response_id)
+      );
+      create index sayso_alert_outbox_due on sayso_alert_outbox (site, rule, seq);
+      create function sayso_alert_detractors() returns trigger language plpgsql as $$
+      begin
+        insert into sayso_alert_outbox (site, rule, response_id)
+        select a.site, r.id, a.id
+        from added a join sayso_alert_rules r on r.site = a.site and r.type = 'detractor' and r.deleted_at is null
+        where not a.test
+          and sayso_score_band(a.kind, a.score, a.scale_min, a.scale_max) in ('detractor', 'unhappy')
+          and (r.survey_id is null or r.survey_id = a.survey_id)
+          and (not r.with_comment or coalesce(a.comment, '') <> '')
+        on conflict do nothing;
+        return null;
+      end $$;
+      create trigger sayso_alert_detractors after insert on sayso_responses
+        referencing new table as added for each statement execute function sayso_alert_detractors();
+    `,
+  },
+  {
     version: 14,
     name: 'the inbox under 100 ms over 10⁶ answers: time-ordered inbox indexes, test answers, segment values, comment statistics',
     // Measured with bench/inbox.bench.mjs over 10⁶ answers (README, "The

@@ -6,6 +6,7 @@ import type { SqlDriver, SqlRunner } from './driver.js';
 import { activityStorage } from './activity.js';
 import { inboxStorage } from './inbox.js';
 import { alertRunStorage } from './alert-runs.js';
+import { alertStorage } from './alerts.js';
 import { apiTokensStorage } from './api-tokens.js';
 import { insightsStorage } from './insights-terms.js';
 import { migrations } from './schema.js';
@@ -528,6 +529,8 @@ export function sqlStorage(db: SqlDriver): Storage {
     transaction: (fn) => db.transaction(fn),
 
     alertRuns: alertRunStorage(db),
+
+    alerts: alertStorage(db, EXPORT_COLUMNS),
 
     inbox: inboxStorage(db),
 

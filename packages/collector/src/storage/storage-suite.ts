@@ -8,6 +8,7 @@ import { insightsSuite } from './insights-suite.js';
 import { peopleSuite } from './people-suite.js';
 import { surveysSuite } from './surveys-suite.js';
 import { testAnswersSuite } from './test-answers-suite.js';
+import { alertsSuite } from './alerts-suite.js';
 import { latestVersion, migrations } from './schema.js';
 import { sqlStorage } from './sql-storage.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
@@ -309,6 +310,7 @@ export function testStorage(name: string, fresh: FreshDatabase): void {
     peopleSuite(make);
     surveysSuite(make);
     testAnswersSuite(make);
+    alertsSuite(make);
 
     test('activity: entries come back newest first, by site and subject, in pages, and with the transaction of their change', async () => {
       const { storage, driver } = await make();

@@ -5,6 +5,7 @@ import type { SurveyEvent, SurveyResponse, UserHistoryEntry } from '@sayso/core'
 import type { ActivityStorage } from './activity.js';
 import type { InboxStorage } from './inbox.js';
 import type { AlertRunStorage } from './alert-runs.js';
+import type { AlertStorage } from './alerts.js';
 import type { ApiTokensStorage } from './api-tokens.js';
 import type { SqlRunner } from './driver.js';
 import type { SiteStorage } from './sites.js';
@@ -181,6 +182,8 @@ export interface Storage {
   readonly inbox: InboxStorage;
   /** Runs of alert rules and digests, claimed once per period (alert-runs.ts). */
   readonly alertRuns: AlertRunStorage;
+  /** Alert rules, the Slack URL, email opt-ins and the outbox of detractor alerts (alerts.ts). */
+  readonly alerts: AlertStorage;
   /** Stored counts of one site (for benchmarks and tests). */
   counts(site: string): Promise<{ responses: number; events: number; tallied: number }>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 // The studio's frame: a skip link, the navigation (Surveys, Responses,
-// Report, Sites, Users, Activity), the site picker, and the screen the location names.
+// Report, Alerts, Sites, Users, Activity), the site picker, and the screen the location names.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signedOut } from './api/client.js';
@@ -20,6 +20,7 @@ const ReportScreen = lazyScreen(() => import('./routes/report/Report.js').then((
 const ActivityScreen = lazyScreen(() => import('./routes/activity/Activity.js').then((m) => m.ActivityScreen), 'the activity log');
 const PublishRequestsScreen = lazyScreen(() => import('./routes/publish-requests/PublishRequests.js').then((m) => m.PublishRequestsScreen), 'the publish requests');
 const TokensScreen = lazyScreen(() => import('./routes/tokens/Tokens.js').then((m) => m.TokensScreen), 'the API tokens');
+const AlertsScreen = lazyScreen(() => import('./routes/alerts/Alerts.js').then((m) => m.AlertsScreen), 'the alerts');
 const WebhooksScreen = lazyScreen(() => import('./routes/webhooks/Webhooks.js').then((m) => m.WebhooksScreen), 'the webhooks');
 const UsersScreen = lazyScreen(() => import('./routes/users/Users.js').then((m) => m.UsersScreen), 'the users');
 const ResponsesScreen = lazyScreen(() => import('./routes/responses/Responses.js').then((m) => m.ResponsesScreen), 'the responses');
@@ -41,6 +42,7 @@ function Screen() {
   if (path === '/studio/responses') return <ResponsesScreen key={site} site={site} />;
   const webhook = match('/studio/webhooks/:id', path);
   if (path === '/studio/webhooks' || webhook) return <WebhooksScreen key={site} site={site} id={webhook?.id} />;
+  if (path === '/studio/alerts') return <AlertsScreen key={site} site={site} />;
   if (path === '/studio/report') return <ReportScreen key={site} site={site} />;
   if (path === '/studio' || path === '/studio/surveys') return <SurveysScreen key={site} site={site} />;
   return <Note title="Not found">There is no such page in the studio.</Note>;
@@ -62,6 +64,7 @@ function Nav() {
     ['/studio/responses', 'Responses', true],
     ['/studio/requests', 'Publish requests', true],
     ['/studio/report', 'Report', true],
+    ['/studio/alerts', 'Alerts', true],
     ['/studio/sites', 'Sites', true],
     ['/studio/users', 'Users', can('admin')],
     ['/studio/activity', 'Activity', true],
