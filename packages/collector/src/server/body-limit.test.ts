@@ -66,6 +66,7 @@ function bodyRoutes(): Array<{ method: string; path: string }> {
 test('the route table is what this test walks: every route that takes a body', () => {
   expect(bodyRoutes().map((r) => `${r.method} ${r.path}`).sort()).toEqual([
     'DELETE /v1/admin/session',
+    'DELETE /v1/admin/sites/demo/alerts/rules/x',
     'DELETE /v1/admin/sites/demo/webhooks/x',
     'DELETE /v1/admin/tokens/x',
     'DELETE /v1/admin/users/x',
@@ -79,6 +80,8 @@ test('the route table is what this test walks: every route that takes a body', (
     'POST /v1/admin/publish-requests/x/reject',
     'POST /v1/admin/session',
     'POST /v1/admin/sites',
+    'POST /v1/admin/sites/demo/alerts/rules',
+    'POST /v1/admin/sites/demo/alerts/test',
     'POST /v1/admin/sites/demo/responses/x/notes',
     'POST /v1/admin/sites/demo/surveys',
     'POST /v1/admin/sites/demo/surveys/x/archive',
@@ -98,6 +101,9 @@ test('the route table is what this test walks: every route that takes a body', (
     'POST /v1/admin/tokens',
     'POST /v1/admin/users',
     'POST /v1/responses',
+    'PUT /v1/admin/me/notifications',
+    'PUT /v1/admin/sites/demo/alerts/rules/x',
+    'PUT /v1/admin/sites/demo/alerts/slack',
     'PUT /v1/admin/sites/demo/surveys/x',
   ].sort());
 });
