@@ -3,31 +3,16 @@
 // every field, the Slack URL, email opt-ins, and the outbox the ingest
 // statement fills with detractor answers.
 import { expect, test } from 'vitest';
-import { uuidv7 } from '@sayso/core';
 import { SECRET_ACTOR } from '../auth/roles.js';
 import type { AlertRule } from '../alerts/config.js';
 import type { SqlDriver } from './driver.js';
 import type { Storage, StoredResponse } from './types.js';
+import { storedResponse } from './suite-fixtures.js';
 
 type Make = (migrate?: boolean) => Promise<{ storage: Storage; driver: SqlDriver }>;
 type Claim = Awaited<ReturnType<Storage['alerts']['claim']>>;
 
-function resp(o: Partial<StoredResponse> = {}): StoredResponse {
-  return {
-    id: uuidv7(),
-    surveyId: 'nps',
-    kind: 'nps',
-    score: 3,
-    scale: [0, 10],
-    createdAt: '2026-10-01T12:00:00.000Z',
-    anonymousId: 'a',
-    attributes: {},
-    page: { url: 'https://x.test/' },
-    locale: 'en',
-    channel: 'web',
-    ...o,
-  };
-}
+const resp = (o: Partial<StoredResponse> = {}): StoredResponse => storedResponse({ score: 3, ...o });
 
 const DROP: Extract<AlertRule, { type: 'drop' }> = { type: 'drop', id: 'drop', survey: 'nps', recentDays: 3, baselineDays: 21, level: 0.99, minPoints: 7.5, minAnswers: 40, cooldownDays: 0 };
 const DIGEST: Extract<AlertRule, { type: 'digest' }> = { type: 'digest', id: 'weekly', survey: 'csat', every: 'week', comments: 0 };

@@ -12,28 +12,14 @@ import { alertsSuite } from './alerts-suite.js';
 import { latestVersion, migrations } from './schema.js';
 import { sqlStorage } from './sql-storage.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
+import { storedResponse } from './suite-fixtures.js';
 
 /** Opens a driver on a new, empty database; `drop` removes it afterwards. */
 export type FreshDatabase = () => Promise<{ driver: SqlDriver; drop: () => Promise<void> }>;
 
 const at = (day: number, minute = 0) => new Date(Date.UTC(2026, 9, day, 12, minute)).toISOString();
 
-function resp(o: Partial<StoredResponse> = {}): StoredResponse {
-  return {
-    id: uuidv7(),
-    surveyId: 's1',
-    kind: 'nps',
-    score: 9,
-    scale: [0, 10],
-    createdAt: at(1),
-    anonymousId: 'a',
-    attributes: { plan: 'pro' },
-    page: { url: 'https://x.test/' },
-    locale: 'en',
-    channel: 'web',
-    ...o,
-  };
-}
+const resp = (o: Partial<StoredResponse> = {}): StoredResponse => storedResponse({ surveyId: 's1', createdAt: at(1), attributes: { plan: 'pro' }, ...o });
 
 function ev(o: Partial<StoredEvent> = {}): StoredEvent {
   return { id: uuidv7(), type: 'display', surveyId: 's1', anonymousId: 'a', createdAt: at(1), ...o };

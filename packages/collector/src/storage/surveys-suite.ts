@@ -6,28 +6,14 @@ import { expect, test } from 'vitest';
 import { uuidv7 } from '@sayso/core';
 import type { SqlDriver } from './driver.js';
 import { surveyHash } from './surveys.js';
-import type { Storage, StoredResponse } from './types.js';
+import type { Storage } from './types.js';
+import { storedResponse } from './suite-fixtures.js';
 
 type Make = (migrate?: boolean) => Promise<{ storage: Storage; driver: SqlDriver }>;
 
 const draft = (question: string) => ({ id: 'nps', kind: 'nps' as const, question, scale: { min: 0, max: 10 } });
 
-function resp(o: Partial<StoredResponse> = {}): StoredResponse {
-  return {
-    id: uuidv7(),
-    surveyId: 'nps',
-    kind: 'nps',
-    score: 9,
-    scale: [0, 10],
-    createdAt: '2026-10-01T12:00:00.000Z',
-    anonymousId: 'a',
-    attributes: {},
-    page: { url: 'https://x.test/' },
-    locale: 'en',
-    channel: 'web',
-    ...o,
-  };
-}
+const resp = storedResponse;
 
 export function surveysSuite(make: Make): void {
   test('sites: created once, updated only at the row version read, last-seen times only move forward', async () => {

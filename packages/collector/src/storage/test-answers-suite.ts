@@ -8,28 +8,14 @@ import { uuidv7 } from '@sayso/core';
 import { SECRET_ACTOR } from '../auth/roles.js';
 import type { SqlDriver } from './driver.js';
 import type { Storage, StoredEvent, StoredResponse } from './types.js';
+import { storedResponse } from './suite-fixtures.js';
 
 type Make = (migrate?: boolean) => Promise<{ storage: Storage; driver: SqlDriver }>;
 
 const DAY = '2026-10-01';
 const at = (minute: number) => `${DAY}T12:${String(minute).padStart(2, '0')}:00.000Z`;
 
-function resp(o: Partial<StoredResponse> = {}): StoredResponse {
-  return {
-    id: uuidv7(),
-    surveyId: 'nps',
-    kind: 'nps',
-    score: 9,
-    scale: [0, 10],
-    createdAt: at(0),
-    anonymousId: 'a',
-    attributes: { plan: 'pro' },
-    page: { url: 'https://x.test/' },
-    locale: 'en',
-    channel: 'web',
-    ...o,
-  };
-}
+const resp = (o: Partial<StoredResponse> = {}): StoredResponse => storedResponse({ createdAt: at(0), attributes: { plan: 'pro' }, ...o });
 
 function ev(o: Partial<StoredEvent> = {}): StoredEvent {
   return { id: uuidv7(), type: 'display', surveyId: 'nps', anonymousId: 'a', createdAt: at(0), ...o };
